@@ -1,0 +1,84 @@
+# srmap - shared-responsibility compliance assessments.
+#
+#   make demo     install missing packages, build, run srmap on samples/
+#   make check    install missing packages, build, run every test
+#   make deps     install the Debian packages srmap needs (as root), or print the command
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+# Debian packages: build and test dependencies.
+DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
+               libssl-dev libcmocka-dev libxml2-utils fonts-dejavu-core python3
+
+PKGS      = libxml-2.0 libcjson libcrypto
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+             -Iinclude $(PKG_CFLAGS)
+
+LIB_SRCS = src/alloc.c src/diag.c src/utf8.c src/jsondoc.c src/strmap.c src/isotime.c \
+           src/model.c src/catalog.c src/inventory.c src/evidence.c src/profile.c \
+           src/assess.c src/emit.c src/digest.c src/outdir.c src/datadir.c src/job.c
+LIB_OBJS = $(LIB_SRCS:.c=.o)
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:.c=)
+
+all: srmap
+
+srmap: src/main.o libsrmap.a
+	$(CC) $(ALL_CFLAGS) -o $@ src/main.o libsrmap.a $(PKG_LIBS) $(LDFLAGS)
+
+libsrmap.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJS)
+
+src/%.o: src/%.c $(wildcard include/*.h)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+tests/unit/test_%: tests/unit/test_%.c libsrmap.a $(wildcard include/*.h)
+	$(CC) $(ALL_CFLAGS) -o $@ $< libsrmap.a $(PKG_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+# ---- packages -------------------------------------------------------------------
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing:$$missing"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing || \
+	  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; }; \
+	else \
+	  echo "srmap needs these Debian packages; run:"; \
+	  echo "  sudo apt-get install -y$$missing"; exit 1; \
+	fi
+
+# ---- the two commands of the README ------------------------------------------------
+demo:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory srmap
+	./srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \
+	  --profile samples/profile.json --out demo-out
+	@echo "wrote demo-out/assessment.xml"
+
+check:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory test
+
+test: srmap $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
+	python3 tests/check-catalog.py catalog ../shared/refdata
+	sh tests/run-cases.sh
+
+clean:
+	rm -f srmap libsrmap.a src/*.o $(UNIT_BINS)
+	rm -rf demo-out tests/out
+
+.PHONY: all deps demo check test clean

@@ -1,0 +1,40 @@
+/*
+ * emit.h - writes an assessment as srmap's canonical assessment XML, the
+ * contract that templates and outside tools read (docs/assessment-xml.md,
+ * schema in schema/assessment.xsd).
+ */
+#ifndef SRMAP_EMIT_H
+#define SRMAP_EMIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "assess.h"
+#include "diag.h"
+
+/* One file the run read, for the provenance section. */
+struct input_file {
+	char *path;           /* as given on the command line (owned by the caller) */
+	const char *role;     /* "inventory", "evidence", "profile", "catalog" */
+	const char *format;   /* "srmap-json", ... */
+	size_t records;
+	char sha256[65];
+	unsigned long long size;
+};
+
+struct run_info {
+	const struct input_file *inputs;
+	size_t ninputs;
+	int64_t generated;              /* generation time, seconds since the epoch */
+	const char *command_line;       /* for the record; may be NULL */
+	const struct diag_list *diags;  /* warnings to record; may be NULL */
+};
+
+/*
+ * Writes the canonical XML of a into a new buffer.  On success returns 0 and
+ * sets *out (owned by the caller, free with free(3)) and *len.  Returns -1 if
+ * libxml2 fails.
+ */
+int emit_assessment_xml(const struct assessment *a, const struct run_info *run,
+			char **out, size_t *len);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * evidence.h - control evidence: one record per observation of one control
+ * on one workload, subscription or tenant, read from evidence files.
+ */
+#ifndef SRMAP_EVIDENCE_H
+#define SRMAP_EVIDENCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "diag.h"
+#include "jsondoc.h"
+#include "model.h"
+#include "strmap.h"
+
+/* What an evidence record is about; more specific scopes win over broader ones. */
+enum scope_kind { SCOPE_WORKLOAD, SCOPE_SUBSCRIPTION, SCOPE_TENANT, SCOPE_COUNT };
+
+struct evidence {
+	char *id;
+	char *control;
+	enum scope_kind scope;
+	char *scope_id;            /* workload id, subscription id or tenant */
+	enum result result;
+	int64_t collected_at;      /* seconds since the epoch, UTC */
+	char *collected_by;
+	char *artifact;            /* path as written in the record, or NULL */
+	char *sha256;              /* stated artifact hash (lower-case hex), or NULL */
+	char *note;                /* or NULL */
+	char *base_dir;            /* folder of the evidence file (artifacts are relative to it) */
+	struct srcpos pos;
+};
+
+struct evidence_set {
+	struct evidence *items;
+	size_t n, cap;
+	struct strmap by_id;       /* record id -> index + 1 */
+};
+
+/* Name of a scope as used in files and XML: "workload", "subscription", "tenant". */
+const char *scope_name(enum scope_kind s);
+
+/* Prepares an empty set. */
+void evidence_init(struct evidence_set *ev);
+
+/* Frees every record. */
+void evidence_release(struct evidence_set *ev);
+
+/*
+ * Adds the records of an srmap evidence document.  file names the document
+ * in positions and default ids, and must outlive ev.  Returns the number of
+ * records added, or -1 when the document has errors (reported to d).
+ * References to controls and workloads are checked later, by the assessment.
+ */
+int evidence_read_json(struct evidence_set *ev, const struct jsondoc *doc, const char *file,
+		       struct diag_list *d);
+
+#endif

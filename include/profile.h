@@ -1,0 +1,33 @@
+/*
+ * profile.h - the engagement profile: who the assessment is for and by whom,
+ * the as-of date, the frameworks in scope, the FedRAMP baseline, how old
+ * evidence may be, and the confidentiality marking.
+ */
+#ifndef SRMAP_PROFILE_H
+#define SRMAP_PROFILE_H
+
+#include <stdint.h>
+#include "diag.h"
+#include "jsondoc.h"
+#include "model.h"
+
+struct profile {
+	char *client, *assessor, *marking;   /* owned */
+	int64_t as_of;                        /* seconds since the epoch, UTC */
+	unsigned frameworks;                  /* bit (1 << framework_id) per framework in scope */
+	enum fedramp_baseline baseline;
+	long max_age_days;
+	char *file;                           /* profile file, or NULL for the defaults (owned) */
+};
+
+/* Fills *p with the defaults: every framework, moderate, 365 days, as_of = now. */
+void profile_defaults(struct profile *p, int64_t now);
+
+/* Reads an srmap profile document over the defaults; returns 0, or -1 on errors (reported). */
+int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *file,
+		      struct diag_list *d);
+
+/* Frees what the profile owns. */
+void profile_release(struct profile *p);
+
+#endif

@@ -1,0 +1,422 @@
+/*
+ * emit.c - the canonical assessment XML, written with libxml2's
+ * xmlTextWriter.  Every string that reaches it was checked at input to be
+ * valid UTF-8 and XML-safe (utf8.h), because xmlTextWriter does not check.
+ */
+#include "emit.h"
+#include "alloc.h"
+#include "isotime.h"
+#include "srmap.h"
+#include "utf8.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define X(s) ((const xmlChar *)(s))
+
+struct out {
+	xmlTextWriterPtr w;
+	int failed;
+};
+
+static void start(struct out *o, const char *name)
+{
+	if (xmlTextWriterStartElement(o->w, X(name)) < 0)
+		o->failed = 1;
+}
+
+static void end(struct out *o)
+{
+	if (xmlTextWriterEndElement(o->w) < 0)
+		o->failed = 1;
+}
+
+/* Writes attribute name when value is not NULL. */
+static void attr(struct out *o, const char *name, const char *value)
+{
+	if (!value)
+		return;
+	char *safe = utf8_sanitize(value);
+	if (xmlTextWriterWriteAttribute(o->w, X(name), X(safe)) < 0)
+		o->failed = 1;
+	free(safe);
+}
+
+static void attrf(struct out *o, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void attrf(struct out *o, const char *name, const char *fmt, ...)
+{
+	char buf[64];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	attr(o, name, buf);
+}
+
+static void attr_count(struct out *o, const char *name, size_t n)
+{
+	attrf(o, name, "%zu", n);
+}
+
+static void attr_time(struct out *o, const char *name, int64_t t)
+{
+	char buf[ISOTIME_LEN];
+	isotime_format(t, buf);
+	attr(o, name, buf);
+}
+
+/* A score in tenths of a percent, written as "87.5"; nothing when not scored. */
+static void attr_score(struct out *o, const char *name, int tenths)
+{
+	if (tenths >= 0)
+		attrf(o, name, "%d.%d", tenths / 10, tenths % 10);
+}
+
+static void text_element(struct out *o, const char *name, const char *text)
+{
+	if (!text)
+		return;
+	char *safe = utf8_sanitize(text);
+	if (xmlTextWriterWriteElement(o->w, X(name), X(safe)) < 0)
+		o->failed = 1;
+	free(safe);
+}
+
+static void emit_profile(struct out *o, const struct assessment *a)
+{
+	const struct profile *p = a->profile;
+	start(o, "profile");
+	attr(o, "client", p->client);
+	attr(o, "assessor", p->assessor);
+	attr(o, "marking", p->marking);
+	attr_time(o, "as-of", p->as_of);
+	attr(o, "fedramp-baseline", baseline_name(p->baseline));
+	attrf(o, "max-evidence-age-days", "%ld", p->max_age_days);
+	attr(o, "file", p->file);
+	for (int f = 0; f < FW_COUNT; f++)
+		if ((p->frameworks >> f) & 1) {
+			start(o, "scope");
+			attr(o, "framework", framework_name(f));
+			end(o);
+		}
+	end(o);
+}
+
+static void emit_inputs(struct out *o, const struct run_info *run)
+{
+	start(o, "inputs");
+	for (size_t i = 0; i < run->ninputs; i++) {
+		const struct input_file *f = &run->inputs[i];
+		start(o, "input");
+		attr(o, "role", f->role);
+		attr(o, "path", f->path);
+		attr(o, "format", f->format);
+		attr_count(o, "records", f->records);
+		attrf(o, "size", "%llu", f->size);
+		attr(o, "sha256", f->sha256);
+		end(o);
+	}
+	end(o);
+}
+
+static void emit_summary(struct out *o, const struct assessment *a)
+{
+	size_t checks = 0;
+	for (int s = 0; s < STATUS_COUNT; s++)
+		checks += a->status_count[s];
+	start(o, "summary");
+	attr_count(o, "workloads", a->nworkloads);
+	attr_count(o, "checks", checks);
+	attr_count(o, "findings", a->nfindings);
+	attr_count(o, "evidence", a->ev->n);
+	attr_score(o, "overall-score", a->overall_tenths);
+	for (int m = 0; m < MODEL_COUNT; m++) {
+		start(o, "model-count");
+		attr(o, "model", model_name(m));
+		attr_count(o, "count", a->model_count[m]);
+		end(o);
+	}
+	for (int w = 0; w < OWNER_COUNT; w++) {
+		start(o, "owner-count");
+		attr(o, "owner", owner_name(w));
+		attr_count(o, "count", a->owner_count[w]);
+		end(o);
+	}
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		start(o, "status-count");
+		attr(o, "status", status_name(s));
+		attr_count(o, "count", a->status_count[s]);
+		end(o);
+	}
+	for (int s = SEV_COUNT - 1; s >= 0; s--) {
+		start(o, "severity-count");
+		attr(o, "severity", severity_name(s));
+		attr_count(o, "count", a->severity_count[s]);
+		end(o);
+	}
+	end(o);
+}
+
+static void emit_matrix(struct out *o, const struct catalog *cat)
+{
+	start(o, "matrix");
+	for (size_t i = 0; i < cat->nlayers; i++) {
+		const struct layer *l = &cat->layers[i];
+		start(o, "row");
+		attr(o, "layer", l->id);
+		attr(o, "title", l->title);
+		for (int m = 0; m < MATRIX_MODELS; m++) {
+			start(o, "cell");
+			attr(o, "model", model_name(m));
+			attr(o, "owner", owner_name(l->owner[m]));
+			if (l->has_microsoft[m] && l->microsoft[m] != l->owner[m])
+				attr(o, "microsoft", owner_name(l->microsoft[m]));
+			end(o);
+		}
+		text_element(o, "source", l->source);
+		end(o);
+	}
+	end(o);
+}
+
+static void emit_controls(struct out *o, const struct assessment *a)
+{
+	const struct catalog *cat = a->cat;
+	for (size_t c = 0; c < cat->ncontrols; c++) {
+		const struct control *ctl = &cat->controls[c];
+		start(o, "control");
+		attr(o, "id", ctl->id);
+		attr(o, "layer", cat->layers[ctl->layer].id);
+		attr(o, "severity", severity_name(ctl->severity));
+		for (int s = 0; s < STATUS_COUNT; s++)
+			attr_count(o, status_name(s), a->control_count[c][s]);
+		text_element(o, "title", ctl->title);
+		text_element(o, "description", ctl->description);
+		text_element(o, "remediation", ctl->remediation);
+		for (int m = 0; m < MATRIX_MODELS; m++)
+			if (ctl->model_mask & (1u << m)) {
+				start(o, "applies-to");
+				attr(o, "model", model_name(m));
+				end(o);
+			}
+		for (size_t t = 0; t < ctl->ntypes; t++) {
+			start(o, "applies-to");
+			attr(o, "type", ctl->types[t]);
+			end(o);
+		}
+		for (int r = 0; r < REF_COUNT; r++)
+			for (size_t k = 0; k < ctl->nrefs[r]; k++) {
+				start(o, "ref");
+				attr(o, "framework", ref_source_name(r));
+				attr(o, "id", ctl->refs[r][k]);
+				end(o);
+			}
+		end(o);
+	}
+}
+
+static void emit_workloads(struct out *o, const struct assessment *a)
+{
+	const struct catalog *cat = a->cat;
+	for (size_t i = 0; i < a->nworkloads; i++) {
+		const struct workload_result *wr = &a->workloads[i];
+		const struct workload *w = wr->w;
+		start(o, "workload");
+		attr(o, "id", w->id);
+		attr(o, "name", w->name);
+		attr(o, "type", w->type);
+		attr(o, "service-model", model_name(wr->model));
+		if (wr->type)
+			attr(o, "type-title", wr->type->title);
+		attr(o, "subscription", w->subscription);
+		attr(o, "tenant", w->tenant);
+		attr(o, "resource-group", w->resource_group);
+		attr(o, "location", w->location);
+		attr(o, "accountable-party", w->accountable_party);
+		for (size_t t = 0; t < w->ntags; t++) {
+			start(o, "tag");
+			attr(o, "name", w->tag_keys[t]);
+			attr(o, "value", w->tag_values[t]);
+			end(o);
+		}
+		for (size_t l = 0; l < cat->nlayers; l++) {
+			start(o, "layer");
+			attr(o, "id", cat->layers[l].id);
+			attr(o, "owner", owner_name(wr->layer_owner[l]));
+			end(o);
+		}
+		for (size_t k = 0; k < wr->nchecks; k++) {
+			const struct check *c = &wr->checks[k];
+			start(o, "check");
+			attr(o, "control", c->control->id);
+			attr(o, "owner", owner_name(c->owner));
+			attr(o, "status", status_name(c->status));
+			if (c->evidence)
+				attr(o, "evidence", c->evidence->id);
+			end(o);
+		}
+		end(o);
+	}
+}
+
+static void emit_evidence(struct out *o, const struct assessment *a)
+{
+	for (size_t i = 0; i < a->ev->n; i++) {
+		const struct evidence *e = &a->ev->items[i];
+		start(o, "evidence");
+		attr(o, "id", e->id);
+		attr(o, "control", e->control);
+		attr(o, "scope", scope_name(e->scope));
+		attr(o, "scope-id", e->scope_id);
+		attr(o, "result", result_name(e->result));
+		attr_time(o, "collected-at", e->collected_at);
+		attr(o, "collected-by", e->collected_by);
+		attr(o, "artifact", e->artifact);
+		attr(o, "sha256", e->sha256);
+		attr(o, "used", a->evidence_used[i] ? "true" : "false");
+		attr(o, "file", e->pos.file);
+		attrf(o, "line", "%d", e->pos.line);
+		text_element(o, "note", e->note);
+		end(o);
+	}
+}
+
+static void emit_findings(struct out *o, const struct assessment *a)
+{
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		start(o, "finding");
+		attrf(o, "id", "F-%04zu", i + 1);
+		attr(o, "workload", f->wr->w->id);
+		if (f->check)
+			attr(o, "control", f->check->control->id);
+		attr(o, "severity", severity_name(f->severity));
+		attr(o, "status", f->status);
+		if (f->check) {
+			attr(o, "owner", owner_name(f->check->owner));
+			if (f->check->evidence)
+				attr(o, "evidence", f->check->evidence->id);
+			text_element(o, "title", f->check->control->title);
+			text_element(o, "remediation", f->check->control->remediation);
+		} else {
+			char *t = xasprintf("Workload type \"%s\" is not in the catalog", f->wr->w->type);
+			text_element(o, "title", t);
+			free(t);
+			text_element(o, "remediation",
+				     "Add the resource type and its service model to a catalog file given "
+				     "with --catalog, or set service_model on the workload, so that the "
+				     "responsibility split can be decided.");
+		}
+		end(o);
+	}
+}
+
+static void emit_frameworks(struct out *o, const struct assessment *a)
+{
+	for (int f = 0; f < FW_COUNT; f++) {
+		const struct framework_result *fr = &a->fw[f];
+		if (!fr->in_scope)
+			continue;
+		start(o, "framework");
+		attr(o, "id", framework_name(f));
+		attr(o, "title", f == FW_FEDRAMP ? "FedRAMP Rev 5" : fr->title);
+		if (f == FW_FEDRAMP)
+			attr(o, "baseline", baseline_name(a->profile->baseline));
+		attr_score(o, "score", fr->score_tenths);
+		attr_score(o, "coverage", fr->coverage_tenths);
+		attr_count(o, "requirements", fr->n);
+		for (int s = 0; s < REQ_STATUS_COUNT; s++)
+			attr_count(o, req_status_name(s), fr->count[s]);
+		for (size_t i = 0; i < fr->n; i++) {
+			const struct requirement_result *rr = &fr->reqs[i];
+			start(o, "requirement");
+			attr(o, "id", rr->req->id);
+			attr(o, "status", req_status_name(rr->status));
+			if (rr->req->kind[0])
+				attr(o, "kind", rr->req->kind);
+			for (int s = 0; s < STATUS_COUNT; s++)
+				if (rr->count[s])
+					attr_count(o, status_name(s), rr->count[s]);
+			text_element(o, "title", rr->req->title);
+			for (size_t c = 0; c < rr->ncontrols; c++) {
+				start(o, "control-ref");
+				attr(o, "id", rr->controls[c]->id);
+				end(o);
+			}
+			end(o);
+		}
+		end(o);
+	}
+}
+
+static void emit_diagnostics(struct out *o, const struct diag_list *d)
+{
+	for (size_t i = 0; d && i < d->n; i++) {
+		const struct diag *g = &d->items[i];
+		if (g->level != DIAG_WARNING)
+			continue;
+		start(o, "diagnostic");
+		attr(o, "level", "warning");
+		attr(o, "file", g->file);
+		if (g->line > 0) {
+			attrf(o, "line", "%d", g->line);
+			attrf(o, "column", "%d", g->col);
+		}
+		char *safe = utf8_sanitize(g->msg);
+		if (xmlTextWriterWriteString(o->w, X(safe)) < 0)
+			o->failed = 1;
+		free(safe);
+		end(o);
+	}
+}
+
+int emit_assessment_xml(const struct assessment *a, const struct run_info *run,
+			char **out, size_t *len)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf)
+		return -1;
+	struct out o = { xmlNewTextWriterMemory(buf, 0), 0 };
+	if (!o.w) {
+		xmlBufferFree(buf);
+		return -1;
+	}
+	xmlTextWriterSetIndent(o.w, 1);
+	xmlTextWriterSetIndentString(o.w, X("  "));
+	if (xmlTextWriterStartDocument(o.w, NULL, "UTF-8", NULL) < 0)
+		o.failed = 1;
+	start(&o, "assessment");
+	attr(&o, "schema-version", "1");
+	attr(&o, "tool-version", SRMAP_VERSION);
+	attr(&o, "catalog-version", a->cat->version);
+	attr_time(&o, "as-of", a->profile->as_of);
+	attr_time(&o, "generated", run->generated);
+	if (run->command_line)
+		text_element(&o, "command-line", run->command_line);
+	emit_profile(&o, a);
+	emit_inputs(&o, run);
+	emit_summary(&o, a);
+	emit_matrix(&o, a->cat);
+	emit_controls(&o, a);
+	emit_workloads(&o, a);
+	emit_evidence(&o, a);
+	emit_findings(&o, a);
+	emit_frameworks(&o, a);
+	emit_diagnostics(&o, run->diags);
+	end(&o);
+	if (xmlTextWriterEndDocument(o.w) < 0)
+		o.failed = 1;
+	xmlFreeTextWriter(o.w);
+	if (o.failed) {
+		xmlBufferFree(buf);
+		return -1;
+	}
+	*len = (size_t)xmlBufferLength(buf);
+	*out = xstrndup((const char *)xmlBufferContent(buf), *len);
+	xmlBufferFree(buf);
+	return 0;
+}

@@ -1,0 +1,276 @@
+/*
+ * job.c - the commands as library calls: load the catalog and the inputs,
+ * assess, and write the outputs atomically; validate files; list the catalog.
+ */
+#include "job.h"
+#include "alloc.h"
+#include "assess.h"
+#include "catalog.h"
+#include "datadir.h"
+#include "digest.h"
+#include "emit.h"
+#include "evidence.h"
+#include "inventory.h"
+#include "jsondoc.h"
+#include "outdir.h"
+#include "profile.h"
+#include "srmap.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+long long job_now(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long t = strtoll(sde, &end, 10);
+		if (!*end && errno == 0 && t >= 0)
+			return t;
+	}
+	return (long long)time(NULL);
+}
+
+static int load_catalog(struct catalog *cat, const struct job_options *opt, struct diag_list *d)
+{
+	char *found = opt->datadir ? NULL : datadir_find();
+	const char *dir = opt->datadir ? opt->datadir : found;
+	if (!dir) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot find the catalog folder: set "
+			 "SRMAP_DATADIR to the folder that holds catalog/catalog.json");
+		*cat = (struct catalog){ 0 };
+		return -1;
+	}
+	char *manifest = xasprintf("%s/catalog/catalog.json", dir);
+	int rc = catalog_load(cat, manifest, opt->catalogs, opt->ncatalogs, d);
+	free(manifest);
+	free(found);
+	return rc;
+}
+
+/* Records a file's provenance: role, format, record count, size and SHA-256. */
+static void note_input(struct input_file **files, size_t *n, const char *path,
+		       const char *role, size_t records)
+{
+	*files = xreallocarray(*files, *n + 1, sizeof(**files));
+	struct input_file *f = &(*files)[(*n)++];
+	*f = (struct input_file){ .path = (char *)path, .role = role, .format = "srmap-json",
+				  .records = records };
+	if (digest_sha256_file(path, f->sha256, &f->size) < 0)
+		strcpy(f->sha256, "");
+}
+
+struct loaded {
+	struct inventory inv;
+	struct evidence_set ev;
+	struct profile profile;
+	struct input_file *files;
+	size_t nfiles;
+};
+
+static int load_inputs(struct loaded *in, const struct job_options *opt, struct diag_list *d)
+{
+	size_t before = diag_failures(d);
+	inventory_init(&in->inv);
+	evidence_init(&in->ev);
+	profile_defaults(&in->profile, job_now());
+	for (size_t i = 0; i < opt->ninventories; i++) {
+		struct jsondoc doc;
+		if (jsondoc_load(&doc, opt->inventories[i], d) < 0)
+			continue;
+		size_t was = in->inv.n;
+		inventory_read_json(&in->inv, &doc, opt->inventories[i], d);
+		note_input(&in->files, &in->nfiles, opt->inventories[i], "inventory", in->inv.n - was);
+		jsondoc_release(&doc);
+	}
+	if (diag_failures(d) == before && in->inv.n == 0)
+		diag_add(d, DIAG_ERROR, opt->inventories[0], 0, 0,
+			 "the inventory holds no workloads: nothing to assess");
+	for (size_t i = 0; i < opt->nevidence; i++) {
+		struct jsondoc doc;
+		if (jsondoc_load(&doc, opt->evidence[i], d) < 0)
+			continue;
+		size_t was = in->ev.n;
+		evidence_read_json(&in->ev, &doc, opt->evidence[i], d);
+		note_input(&in->files, &in->nfiles, opt->evidence[i], "evidence", in->ev.n - was);
+		jsondoc_release(&doc);
+	}
+	if (opt->profile) {
+		struct jsondoc doc;
+		if (jsondoc_load(&doc, opt->profile, d) == 0) {
+			profile_read_json(&in->profile, &doc, opt->profile, d);
+			note_input(&in->files, &in->nfiles, opt->profile, "profile", 1);
+			jsondoc_release(&doc);
+		}
+	}
+	return diag_failures(d) > before ? -1 : 0;
+}
+
+static void release_inputs(struct loaded *in)
+{
+	inventory_release(&in->inv);
+	evidence_release(&in->ev);
+	profile_release(&in->profile);
+	free(in->files);
+}
+
+static void note_catalog(struct loaded *in, const struct catalog *cat)
+{
+	for (size_t i = 0; i < cat->nfiles; i++)
+		note_input(&in->files, &in->nfiles, cat->files[i], "catalog", 0);
+}
+
+int job_assess(const struct job_options *opt, struct diag_list *d)
+{
+	struct catalog cat;
+	if (load_catalog(&cat, opt, d) < 0) {
+		catalog_release(&cat);
+		return SRMAP_EXIT_CATALOG;
+	}
+	struct loaded in = { 0 };
+	int rc = SRMAP_EXIT_OK;
+	struct assessment a = { 0 };
+	char *xml = NULL;
+	size_t len = 0;
+	if (load_inputs(&in, opt, d) < 0 ||
+	    assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 ||
+	    diag_failures(d) > 0) {
+		rc = SRMAP_EXIT_INPUT;
+		goto out;
+	}
+	note_catalog(&in, &cat);
+	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d };
+	if (emit_assessment_xml(&a, &run, &xml, &len) < 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "libxml2 failed to write the assessment");
+		rc = SRMAP_EXIT_INTERNAL;
+		goto out;
+	}
+	if (outdir_prepare(opt->out_dir, d) < 0 ||
+	    outdir_write(opt->out_dir, "assessment.xml", xml, len, d) < 0)
+		rc = SRMAP_EXIT_OUTPUT;
+out:
+	free(xml);
+	assess_release(&a);
+	release_inputs(&in);
+	catalog_release(&cat);
+	return rc;
+}
+
+/* ---- validate ------------------------------------------------------------- */
+
+static const char *marker_of(const cJSON *root)
+{
+	static const char *const markers[] = { "srmap_inventory", "srmap_evidence",
+					       "srmap_profile", "srmap_catalog", NULL };
+	for (int i = 0; cJSON_IsObject(root) && markers[i]; i++)
+		if (cJSON_GetObjectItemCaseSensitive(root, markers[i]))
+			return markers[i];
+	return NULL;
+}
+
+static void validate_evidence_controls(const struct evidence_set *ev, size_t from,
+				       const struct catalog *cat, struct diag_list *d)
+{
+	for (size_t i = from; i < ev->n; i++)
+		if (!catalog_control(cat, ev->items[i].control))
+			diag_error_at(d, ev->items[i].pos, "evidence \"%s\" names unknown control \"%s\"",
+				      ev->items[i].id, ev->items[i].control);
+}
+
+static int validate_one(const char *path, const struct catalog *cat, struct inventory *inv,
+			struct evidence_set *ev, const struct job_options *opt, FILE *out,
+			struct diag_list *d)
+{
+	size_t before = diag_failures(d);
+	struct jsondoc doc;
+	if (jsondoc_load(&doc, path, d) < 0) {
+		fprintf(out, "%s: invalid\n", path);
+		return -1;
+	}
+	const char *marker = marker_of(doc.root);
+	char *what = NULL;
+	if (!marker) {
+		diag_error_at(d, jsondoc_pos(&doc, doc.root),
+			      "not an srmap file: expected an object with \"srmap_inventory\", "
+			      "\"srmap_evidence\", \"srmap_profile\" or \"srmap_catalog\"");
+	} else if (strcmp(marker, "srmap_inventory") == 0) {
+		size_t was = inv->n;
+		inventory_read_json(inv, &doc, path, d);
+		what = xasprintf("srmap inventory, %zu workloads", inv->n - was);
+	} else if (strcmp(marker, "srmap_evidence") == 0) {
+		size_t was = ev->n;
+		evidence_read_json(ev, &doc, path, d);
+		if (cat)
+			validate_evidence_controls(ev, was, cat, d);
+		what = xasprintf("srmap evidence, %zu records", ev->n - was);
+	} else if (strcmp(marker, "srmap_profile") == 0) {
+		struct profile p;
+		profile_defaults(&p, 0);
+		profile_read_json(&p, &doc, path, d);
+		profile_release(&p);
+		what = xstrdup("srmap profile");
+	} else {
+		/* A manifest stands alone; any other catalog file is merged over the shipped one. */
+		int manifest = cJSON_GetObjectItemCaseSensitive(doc.root, "include") != NULL;
+		jsondoc_release(&doc);
+		struct job_options with_file = *opt;
+		with_file.catalogs = &path;
+		with_file.ncatalogs = 1;
+		struct catalog c;
+		if (manifest)
+			catalog_load(&c, path, NULL, 0, d);
+		else
+			load_catalog(&c, &with_file, d);
+		what = xasprintf("srmap catalog, %zu controls, %zu resource types",
+				 c.ncontrols, c.ntypes);
+		catalog_release(&c);
+	}
+	jsondoc_release(&doc);
+	size_t problems = diag_failures(d) - before;
+	if (what)
+		fprintf(out, "%s: %s: %s\n", path, what, problems ? "invalid" : "ok");
+	else
+		fprintf(out, "%s: invalid\n", path);
+	free(what);
+	return problems ? -1 : 0;
+}
+
+int job_validate(const char *const *files, size_t n, const struct job_options *opt,
+		 FILE *out, struct diag_list *d)
+{
+	struct catalog cat;
+	int have_catalog = load_catalog(&cat, opt, d) == 0;
+	struct inventory inv;
+	struct evidence_set ev;
+	inventory_init(&inv);
+	evidence_init(&ev);
+	int bad = !have_catalog;
+	for (size_t i = 0; i < n; i++)
+		if (validate_one(files[i], have_catalog ? &cat : NULL, &inv, &ev, opt, out, d) < 0)
+			bad = 1;
+	inventory_release(&inv);
+	evidence_release(&ev);
+	catalog_release(&cat);
+	return bad ? SRMAP_EXIT_INPUT : SRMAP_EXIT_OK;
+}
+
+int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list *d)
+{
+	struct catalog cat;
+	if (load_catalog(&cat, opt, d) < 0) {
+		catalog_release(&cat);
+		return SRMAP_EXIT_CATALOG;
+	}
+	fprintf(out, "# catalog %s: %zu controls, %zu resource types, %zu layers\n",
+		cat.version, cat.ncontrols, cat.ntypes, cat.nlayers);
+	for (size_t i = 0; i < cat.ncontrols; i++) {
+		const struct control *c = &cat.controls[i];
+		fprintf(out, "%-28s %-17s %-9s %s\n", c->id, cat.layers[c->layer].id,
+			severity_name(c->severity), c->title);
+	}
+	catalog_release(&cat);
+	return SRMAP_EXIT_OK;
+}

@@ -1,0 +1,235 @@
+/*
+ * main.c - the srmap command line: parses arguments from one option table
+ * (which also prints --help), calls the library, and exits with its code.
+ */
+#include "diag.h"
+#include "job.h"
+#include "srmap.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum arg_kind { ARG_NONE, ARG_ONE, ARG_MANY };
+
+struct option_spec {
+	const char *name;
+	char short_name;
+	enum arg_kind kind;
+	const char *value;
+	const char *help;
+};
+
+static const struct option_spec options[] = {
+	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s) (srmap JSON)" },
+	{ "evidence", 'e', ARG_MANY, "FILE...", "control evidence file(s) (srmap JSON)" },
+	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
+	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
+	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
+	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
+	{ "strict", 0, ARG_NONE, NULL, "treat warnings as errors" },
+	{ "quiet", 'q', ARG_NONE, NULL, "do not print warnings" },
+	{ "help", 'h', ARG_NONE, NULL, "show this help and exit" },
+	{ "version", 'V', ARG_NONE, NULL, "show the version and exit" },
+	{ NULL, 0, ARG_NONE, NULL, NULL }
+};
+
+struct cli {
+	const char *command;
+	const char **positional;
+	size_t npositional;
+	struct job_options job;
+	int strict, quiet, help, version;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: srmap assess --inventory FILE... [--evidence FILE...] [--profile FILE]\n"
+	      "                    [--catalog FILE...] --out DIR\n"
+	      "       srmap validate FILE...\n"
+	      "       srmap catalog list\n"
+	      "       srmap --help | --version\n", f);
+}
+
+static void help(void)
+{
+	usage(stdout);
+	puts("\nDecides who owns each security layer of each cloud workload (provider, customer,\n"
+	     "shared), checks customer-side controls against evidence, maps them to HIPAA, SOC 2\n"
+	     "and FedRAMP, and writes OUT/assessment.xml.\n\nOptions:");
+	for (const struct option_spec *o = options; o->name; o++) {
+		char left[64];
+		if (o->short_name)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name,
+				 o->value ? " " : "", o->value ? o->value : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o->name, o->value ? " " : "",
+				 o->value ? o->value : "");
+		printf("  %-28s %s\n", left, o->help);
+	}
+	puts("\nExit status: 0 ok, 2 usage error, 3 bad input, 4 output failure,\n"
+	     "5 bad catalog, 70 internal error.  See srmap(1).");
+}
+
+static const struct option_spec *find_option(const char *arg, const char **inline_value)
+{
+	*inline_value = NULL;
+	if (arg[0] == '-' && arg[1] == '-') {
+		const char *name = arg + 2;
+		const char *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		for (const struct option_spec *o = options; o->name; o++)
+			if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) {
+				*inline_value = eq ? eq + 1 : NULL;
+				return o;
+			}
+		return NULL;
+	}
+	if (arg[0] == '-' && arg[1] && !arg[2])
+		for (const struct option_spec *o = options; o->name; o++)
+			if (o->short_name == arg[1])
+				return o;
+	return NULL;
+}
+
+static void add(const char ***list, size_t *n, const char *value)
+{
+	*list = realloc(*list, (*n + 1) * sizeof(char *));
+	if (!*list) {
+		fputs("srmap: out of memory\n", stderr);
+		exit(SRMAP_EXIT_INTERNAL);
+	}
+	(*list)[(*n)++] = value;
+}
+
+static void store(struct cli *c, const struct option_spec *o, const char *value)
+{
+	const char *n = o->name;
+	if (!strcmp(n, "inventory")) add(&c->job.inventories, &c->job.ninventories, value);
+	else if (!strcmp(n, "evidence")) add(&c->job.evidence, &c->job.nevidence, value);
+	else if (!strcmp(n, "catalog")) add(&c->job.catalogs, &c->job.ncatalogs, value);
+	else if (!strcmp(n, "profile")) c->job.profile = value;
+	else if (!strcmp(n, "out")) c->job.out_dir = value;
+	else if (!strcmp(n, "datadir")) c->job.datadir = value;
+	else if (!strcmp(n, "strict")) c->strict = 1;
+	else if (!strcmp(n, "quiet")) c->quiet = 1;
+	else if (!strcmp(n, "help")) c->help = 1;
+	else if (!strcmp(n, "version")) c->version = 1;
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("srmap: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\n", stderr);
+	va_end(ap);
+	usage(stderr);
+	return SRMAP_EXIT_USAGE;
+}
+
+static int parse(struct cli *c, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (arg[0] != '-' || !arg[1]) {
+			if (!c->command)
+				c->command = arg;
+			else
+				add(&c->positional, &c->npositional, arg);
+			continue;
+		}
+		const char *inline_value;
+		const struct option_spec *o = find_option(arg, &inline_value);
+		if (!o)
+			return usage_error("unknown option '%s'", arg);
+		if (o->kind == ARG_NONE) {
+			if (inline_value)
+				return usage_error("option '%s' takes no value", arg);
+			store(c, o, NULL);
+			continue;
+		}
+		if (inline_value) {
+			store(c, o, inline_value);
+			continue;
+		}
+		if (i + 1 >= argc || (argv[i + 1][0] == '-' && argv[i + 1][1]))
+			return usage_error("option '%s' needs a value", arg);
+		store(c, o, argv[++i]);
+		/* FILE... options take every following argument up to the next option. */
+		while (o->kind == ARG_MANY && i + 1 < argc && argv[i + 1][0] != '-')
+			store(c, o, argv[++i]);
+	}
+	return 0;
+}
+
+static char *join_args(int argc, char **argv)
+{
+	size_t len = 1;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = calloc(len, 1);
+	if (!s)
+		return NULL;
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, i == 0 ? "srmap" : argv[i]);
+	}
+	return s;
+}
+
+static int run(struct cli *c, struct diag_list *d)
+{
+	if (!strcmp(c->command, "assess")) {
+		if (c->npositional)
+			return usage_error("unexpected argument '%s'", c->positional[0]);
+		if (!c->job.ninventories)
+			return usage_error("assess needs --inventory FILE");
+		if (!c->job.out_dir)
+			return usage_error("assess needs --out DIR");
+		return job_assess(&c->job, d);
+	}
+	if (!strcmp(c->command, "validate")) {
+		if (!c->npositional)
+			return usage_error("validate needs at least one FILE");
+		return job_validate(c->positional, c->npositional, &c->job, stdout, d);
+	}
+	if (!strcmp(c->command, "catalog")) {
+		if (c->npositional != 1 || strcmp(c->positional[0], "list"))
+			return usage_error("the catalog command is 'srmap catalog list'");
+		return job_catalog_list(&c->job, stdout, d);
+	}
+	return usage_error("unknown command '%s'", c->command);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	int rc = parse(&c, argc, argv);
+	if (rc == 0 && c.help) {
+		help();
+	} else if (rc == 0 && c.version) {
+		printf("srmap %s\n", SRMAP_VERSION);
+	} else if (rc == 0 && !c.command) {
+		rc = usage_error("no command given");
+	} else if (rc == 0) {
+		struct diag_list d;
+		diag_init(&d, stderr);
+		d.strict = c.strict;
+		d.quiet = c.quiet;
+		char *line = join_args(argc, argv);
+		c.job.command_line = line;
+		rc = run(&c, &d);
+		free(line);
+		diag_release(&d);
+	}
+	free(c.job.inventories);
+	free(c.job.evidence);
+	free(c.job.catalogs);
+	free(c.positional);
+	return rc;
+}

@@ -1,0 +1,91 @@
+/* profile.c - the engagement profile and its JSON reader. */
+#include "profile.h"
+#include "alloc.h"
+#include "isotime.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void profile_defaults(struct profile *p, int64_t now)
+{
+	*p = (struct profile){
+		.client = xstrdup("(client not named)"),
+		.assessor = xstrdup("(assessor not named)"),
+		.marking = xstrdup(""),
+		.as_of = now,
+		.frameworks = (1u << FW_COUNT) - 1,
+		.baseline = BASELINE_MODERATE,
+		.max_age_days = 365,
+	};
+}
+
+void profile_release(struct profile *p)
+{
+	free(p->client);
+	free(p->assessor);
+	free(p->marking);
+	free(p->file);
+	*p = (struct profile){ 0 };
+}
+
+static void replace(char **field, const char *value)
+{
+	if (!value)
+		return;
+	free(*field);
+	*field = xstrdup(value);
+}
+
+int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *file,
+		      struct diag_list *d)
+{
+	static const char *const known[] = { "srmap_profile", "client", "assessor", "as_of",
+					     "frameworks", "fedramp_baseline",
+					     "max_evidence_age_days", "marking", NULL };
+	const cJSON *root = doc->root;
+	size_t before = d->errors;
+	if (!cJSON_IsObject(root) || !cJSON_GetObjectItemCaseSensitive(root, "srmap_profile")) {
+		diag_error_at(d, jsondoc_pos(doc, root),
+			      "not an srmap profile (expected an object with \"srmap_profile\": 1)");
+		return -1;
+	}
+	long version;
+	if (!jsondoc_int(doc, root, "srmap_profile", 1, 1, &version, d))
+		return -1;
+	jsondoc_warn_unknown_keys(doc, root, known, d);
+	replace(&p->client, jsondoc_string(doc, root, "client", 1, d));
+	replace(&p->assessor, jsondoc_string(doc, root, "assessor", 1, d));
+	replace(&p->marking, jsondoc_string(doc, root, "marking", 0, d));
+	const char *as_of = jsondoc_string(doc, root, "as_of", 1, d);
+	if (as_of && isotime_parse(as_of, &p->as_of) < 0)
+		diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(root, "as_of")),
+			      "as_of \"%s\" is not an ISO 8601 time with a time zone "
+			      "(such as 2026-11-20T00:00:00Z)", as_of);
+	const cJSON *fw = jsondoc_array(doc, root, "frameworks", 0, d);
+	if (fw) {
+		p->frameworks = 0;
+		const cJSON *item;
+		cJSON_ArrayForEach(item, fw) {
+			int f = cJSON_IsString(item) ? framework_parse(item->valuestring) : -1;
+			if (f < 0)
+				diag_error_at(d, jsondoc_pos(doc, item),
+					      "frameworks may hold only \"hipaa\", \"soc2\" and \"fedramp\"");
+			else
+				p->frameworks |= 1u << f;
+		}
+		if (!p->frameworks && d->errors == before)
+			diag_error_at(d, jsondoc_pos(doc, fw), "frameworks must name at least one framework");
+	}
+	const char *baseline = jsondoc_string(doc, root, "fedramp_baseline", 0, d);
+	if (baseline) {
+		int b = baseline_parse(baseline);
+		if (b < 0)
+			diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(root, "fedramp_baseline")),
+				      "fedramp_baseline must be low, moderate or high, not \"%s\"", baseline);
+		else
+			p->baseline = b;
+	}
+	jsondoc_int(doc, root, "max_evidence_age_days", 1, 36500, &p->max_age_days, d);
+	replace(&p->file, file);
+	return d->errors > before ? -1 : 0;
+}
