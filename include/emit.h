@@ -1,7 +1,7 @@
 /*
  * emit.h - writes an assessment as srmap's canonical assessment XML, the
  * contract that templates and outside tools read (docs/assessment-xml.md,
- * schema in schema/assessment.xsd).
+ * schema in docs/assessment.xsd).
  */
 #ifndef SRMAP_EMIT_H
 #define SRMAP_EMIT_H

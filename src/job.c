@@ -34,10 +34,11 @@ long long job_now(void)
 	return (long long)time(NULL);
 }
 
-static int load_catalog(struct catalog *cat, const struct job_options *opt, struct diag_list *d)
+/* Loads the shipped catalog and the user's files; *dir_out gets the data folder (caller frees). */
+static int load_catalog(struct catalog *cat, const struct job_options *opt, char **dir_out,
+			struct diag_list *d)
 {
-	char *found = opt->datadir ? NULL : datadir_find();
-	const char *dir = opt->datadir ? opt->datadir : found;
+	char *dir = opt->datadir ? xstrdup(opt->datadir) : datadir_find();
 	if (!dir) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot find the catalog folder: set "
 			 "SRMAP_DATADIR to the folder that holds catalog/catalog.json");
@@ -47,7 +48,10 @@ static int load_catalog(struct catalog *cat, const struct job_options *opt, stru
 	char *manifest = xasprintf("%s/catalog/catalog.json", dir);
 	int rc = catalog_load(cat, manifest, opt->catalogs, opt->ncatalogs, d);
 	free(manifest);
-	free(found);
+	if (dir_out)
+		*dir_out = dir;
+	else
+		free(dir);
 	return rc;
 }
 
@@ -117,17 +121,30 @@ static void release_inputs(struct loaded *in)
 	free(in->files);
 }
 
-static void note_catalog(struct loaded *in, const struct catalog *cat)
+/*
+ * Shipped catalog files are recorded relative to the data folder
+ * ("catalog/controls.json"), so that a report does not depend on where srmap
+ * is installed; a user's catalog files keep the path they were given.
+ */
+static void note_catalog(struct loaded *in, const struct catalog *cat, const char *datadir)
 {
-	for (size_t i = 0; i < cat->nfiles; i++)
-		note_input(&in->files, &in->nfiles, cat->files[i], "catalog", 0);
+	size_t dl = datadir ? strlen(datadir) : 0;
+	for (size_t i = 0; i < cat->nfiles; i++) {
+		const char *path = cat->files[i];
+		size_t at = in->nfiles;
+		note_input(&in->files, &in->nfiles, path, "catalog", 0);
+		if (dl && strncmp(path, datadir, dl) == 0 && path[dl] == '/')
+			in->files[at].path = (char *)path + dl + 1;
+	}
 }
 
 int job_assess(const struct job_options *opt, struct diag_list *d)
 {
 	struct catalog cat;
-	if (load_catalog(&cat, opt, d) < 0) {
+	char *datadir = NULL;
+	if (load_catalog(&cat, opt, &datadir, d) < 0) {
 		catalog_release(&cat);
+		free(datadir);
 		return SRMAP_EXIT_CATALOG;
 	}
 	struct loaded in = { 0 };
@@ -141,7 +158,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 		rc = SRMAP_EXIT_INPUT;
 		goto out;
 	}
-	note_catalog(&in, &cat);
+	note_catalog(&in, &cat, datadir);
 	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d };
 	if (emit_assessment_xml(&a, &run, &xml, &len) < 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "libxml2 failed to write the assessment");
@@ -156,6 +173,7 @@ out:
 	assess_release(&a);
 	release_inputs(&in);
 	catalog_release(&cat);
+	free(datadir);
 	return rc;
 }
 
@@ -223,7 +241,7 @@ static int validate_one(const char *path, const struct catalog *cat, struct inve
 		if (manifest)
 			catalog_load(&c, path, NULL, 0, d);
 		else
-			load_catalog(&c, &with_file, d);
+			load_catalog(&c, &with_file, NULL, d);
 		what = xasprintf("srmap catalog, %zu controls, %zu resource types",
 				 c.ncontrols, c.ntypes);
 		catalog_release(&c);
@@ -242,7 +260,7 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 		 FILE *out, struct diag_list *d)
 {
 	struct catalog cat;
-	int have_catalog = load_catalog(&cat, opt, d) == 0;
+	int have_catalog = load_catalog(&cat, opt, NULL, d) == 0;
 	struct inventory inv;
 	struct evidence_set ev;
 	inventory_init(&inv);
@@ -260,7 +278,7 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list *d)
 {
 	struct catalog cat;
-	if (load_catalog(&cat, opt, d) < 0) {
+	if (load_catalog(&cat, opt, NULL, d) < 0) {
 		catalog_release(&cat);
 		return SRMAP_EXIT_CATALOG;
 	}
