@@ -1,0 +1,80 @@
+#!/bin/sh
+# Runs the golden-file cases in tests/cases/.  Each case is a folder holding:
+#   cmd              the srmap arguments, one line (paths relative to the case folder);
+#                    the output folder is "out"
+#   expected.rc      the expected exit code
+#   expected.stderr  the expected standard error (exact)
+#   expected.stdout  optional: the expected standard output (exact)
+#   expected.xml     optional: the expected out/assessment.xml, compared after dropping the
+#                    lines that record the shipped catalog files (their hashes change with
+#                    every catalog edit)
+#   out.before/      optional: a previous output folder; copied to "out" before the run and,
+#                    when the run fails, required to be unchanged afterwards
+# Every out/assessment.xml produced is validated against docs/assessment.xsd.
+# With UPDATE=1 the expected files are rewritten from the actual results.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+srmap="$top/srmap"
+xsd="$top/docs/assessment.xsd"
+work="$top/tests/out"
+rm -rf "$work"
+mkdir -p "$work"
+pass=0 fail=0
+
+normalize() {
+	grep -v '<input role="catalog" path="catalog/' "$1"
+}
+
+for case in "$top"/tests/cases/*/; do
+	name=$(basename "$case")
+	run="$work/$name"
+	cp -R "$case" "$run"
+	rm -rf "$run/out"
+	[ -d "$run/out.before" ] && cp -R "$run/out.before" "$run/out"
+	args=$(cat "$run/cmd")
+	( cd "$run" && export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top" &&
+	  eval "\"$srmap\" $args" >actual.stdout 2>actual.stderr; echo $? >actual.rc )
+	problems=""
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$run/actual.rc" "$case/expected.rc"
+		cp "$run/actual.stderr" "$case/expected.stderr"
+		[ -s "$run/actual.stdout" ] && cp "$run/actual.stdout" "$case/expected.stdout"
+		[ -f "$run/out/assessment.xml" ] && [ -f "$case/expected.xml" -o "$(cat "$run/actual.rc")" = 0 ] && \
+			normalize "$run/out/assessment.xml" >"$case/expected.xml"
+	fi
+	cmp -s "$run/actual.rc" "$case/expected.rc" ||
+		problems="$problems exit code $(cat "$run/actual.rc") (expected $(cat "$case/expected.rc"));"
+	diff -u "$case/expected.stderr" "$run/actual.stderr" >"$run/stderr.diff" ||
+		problems="$problems stderr differs (see $run/stderr.diff);"
+	if [ -f "$case/expected.stdout" ]; then
+		diff -u "$case/expected.stdout" "$run/actual.stdout" >"$run/stdout.diff" ||
+			problems="$problems stdout differs (see $run/stdout.diff);"
+	fi
+	if [ -f "$case/expected.xml" ]; then
+		if [ -f "$run/out/assessment.xml" ]; then
+			normalize "$run/out/assessment.xml" | diff -u "$case/expected.xml" - >"$run/xml.diff" ||
+				problems="$problems assessment.xml differs (see $run/xml.diff);"
+		else
+			problems="$problems no out/assessment.xml;"
+		fi
+	fi
+	if [ -f "$run/out/assessment.xml" ]; then
+		xmllint --noout --schema "$xsd" "$run/out/assessment.xml" 2>"$run/xsd.log" ||
+			problems="$problems assessment.xml is not valid (see $run/xsd.log);"
+	fi
+	if [ -d "$run/out.before" ] && [ "$(cat "$run/actual.rc")" != 0 ]; then
+		diff -r "$run/out.before" "$run/out" >/dev/null ||
+			problems="$problems the failed run changed the previous output;"
+	fi
+	if [ -d "$run/out" ] && ls -A "$run/out" | grep -q '^\.'; then
+		problems="$problems temporary files left in out/;"
+	fi
+	if [ -z "$problems" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name:$problems"
+	fi
+done
+echo "cases: $pass passed, $fail failed"
+[ "$fail" = 0 ]
