@@ -77,8 +77,27 @@ test: srmap $(UNIT_BINS)
 	python3 tests/check-catalog.py catalog ../shared/refdata
 	sh tests/run-cases.sh
 
+# ---- sanitizers, valgrind, benchmark ------------------------------------------------
+# Rebuild everything with AddressSanitizer and UBSan, then run the whole test suite.
+asan:
+	$(MAKE) clean
+	$(MAKE) test CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+	$(MAKE) clean
+
+# Run the unit tests and the sample assessment under valgrind's memcheck.
+valgrind: srmap $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do \
+	  valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 ./$$t >/dev/null; done
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
+	  ./srmap assess -q --inventory samples/inventory.json --evidence samples/evidence.json \
+	  --profile samples/profile.json --out tests/out/valgrind
+	@echo "valgrind: clean"
+
+bench: srmap
+	python3 tests/bench/run.py ./srmap tests/out/bench 1000 10000 50000
+
 clean:
 	rm -f srmap libsrmap.a src/*.o $(UNIT_BINS)
 	rm -rf demo-out tests/out
 
-.PHONY: all deps demo check test clean
+.PHONY: all deps demo check test asan valgrind bench clean

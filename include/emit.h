@@ -30,11 +30,10 @@ struct run_info {
 };
 
 /*
- * Writes the canonical XML of a into a new buffer.  On success returns 0 and
- * sets *out (owned by the caller, free with free(3)) and *len.  Returns -1 if
- * libxml2 fails.
+ * Writes the canonical XML of a to the open file descriptor fd (which stays
+ * open).  The document is streamed, never held whole in memory.  Returns 0,
+ * or -1 if writing fails (errno tells why).
  */
-int emit_assessment_xml(const struct assessment *a, const struct run_info *run,
-			char **out, size_t *len);
+int emit_assessment_xml(const struct assessment *a, const struct run_info *run, int fd);
 
 #endif

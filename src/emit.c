@@ -22,6 +22,23 @@ struct out {
 	int failed;
 };
 
+/* Returns s itself when it is clean UTF-8 XML text (the common case), else a sanitized copy in *copy. */
+static const char *clean(const char *s, char **copy)
+{
+	size_t bad;
+	unsigned long cp;
+	const unsigned char *p = (const unsigned char *)s;
+	*copy = NULL;
+	while (*p >= 0x20 && *p < 0x7F)   /* printable ASCII needs no further check */
+		p++;
+	if (!*p)
+		return s;
+	if (utf8_validate(s, strlen(s), &bad) == 0 && utf8_xml_safe(s, &cp) == 0)
+		return s;
+	*copy = utf8_sanitize(s);
+	return *copy;
+}
+
 static void start(struct out *o, const char *name)
 {
 	if (xmlTextWriterStartElement(o->w, X(name)) < 0)
@@ -39,10 +56,10 @@ static void attr(struct out *o, const char *name, const char *value)
 {
 	if (!value)
 		return;
-	char *safe = utf8_sanitize(value);
-	if (xmlTextWriterWriteAttribute(o->w, X(name), X(safe)) < 0)
+	char *copy;
+	if (xmlTextWriterWriteAttribute(o->w, X(name), X(clean(value, &copy))) < 0)
 		o->failed = 1;
-	free(safe);
+	free(copy);
 }
 
 static void attrf(struct out *o, const char *name, const char *fmt, ...)
@@ -80,10 +97,10 @@ static void text_element(struct out *o, const char *name, const char *text)
 {
 	if (!text)
 		return;
-	char *safe = utf8_sanitize(text);
-	if (xmlTextWriterWriteElement(o->w, X(name), X(safe)) < 0)
+	char *copy;
+	if (xmlTextWriterWriteElement(o->w, X(name), X(clean(text, &copy))) < 0)
 		o->failed = 1;
-	free(safe);
+	free(copy);
 }
 
 static void emit_profile(struct out *o, const struct assessment *a)
@@ -366,23 +383,23 @@ static void emit_diagnostics(struct out *o, const struct diag_list *d)
 			attrf(o, "line", "%d", g->line);
 			attrf(o, "column", "%d", g->col);
 		}
-		char *safe = utf8_sanitize(g->msg);
-		if (xmlTextWriterWriteString(o->w, X(safe)) < 0)
+		char *copy;
+		if (xmlTextWriterWriteString(o->w, X(clean(g->msg, &copy))) < 0)
 			o->failed = 1;
-		free(safe);
+		free(copy);
 		end(o);
 	}
 }
 
-int emit_assessment_xml(const struct assessment *a, const struct run_info *run,
-			char **out, size_t *len)
+int emit_assessment_xml(const struct assessment *a, const struct run_info *run, int fd)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
+	xmlOutputBufferPtr buf = xmlOutputBufferCreateFd(fd, NULL);
 	if (!buf)
 		return -1;
-	struct out o = { xmlNewTextWriterMemory(buf, 0), 0 };
+	/* The writer owns buf from here and frees it with itself. */
+	struct out o = { xmlNewTextWriter(buf), 0 };
 	if (!o.w) {
-		xmlBufferFree(buf);
+		xmlOutputBufferClose(buf);
 		return -1;
 	}
 	xmlTextWriterSetIndent(o.w, 1);
@@ -410,13 +427,8 @@ int emit_assessment_xml(const struct assessment *a, const struct run_info *run,
 	end(&o);
 	if (xmlTextWriterEndDocument(o.w) < 0)
 		o.failed = 1;
+	if (xmlTextWriterFlush(o.w) < 0)
+		o.failed = 1;
 	xmlFreeTextWriter(o.w);
-	if (o.failed) {
-		xmlBufferFree(buf);
-		return -1;
-	}
-	*len = (size_t)xmlBufferLength(buf);
-	*out = xstrndup((const char *)xmlBufferContent(buf), *len);
-	xmlBufferFree(buf);
-	return 0;
+	return o.failed ? -1 : 0;
 }

@@ -150,8 +150,6 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct loaded in = { 0 };
 	int rc = SRMAP_EXIT_OK;
 	struct assessment a = { 0 };
-	char *xml = NULL;
-	size_t len = 0;
 	if (load_inputs(&in, opt, d) < 0 ||
 	    assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 ||
 	    diag_failures(d) > 0) {
@@ -160,16 +158,21 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	}
 	note_catalog(&in, &cat, datadir);
 	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d };
-	if (emit_assessment_xml(&a, &run, &xml, &len) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "libxml2 failed to write the assessment");
-		rc = SRMAP_EXIT_INTERNAL;
+	struct outfile xml;
+	if (outdir_prepare(opt->out_dir, d) < 0 ||
+	    outfile_open(&xml, opt->out_dir, "assessment.xml", d) < 0) {
+		rc = SRMAP_EXIT_OUTPUT;
 		goto out;
 	}
-	if (outdir_prepare(opt->out_dir, d) < 0 ||
-	    outdir_write(opt->out_dir, "assessment.xml", xml, len, d) < 0)
+	if (emit_assessment_xml(&a, &run, xml.fd) < 0) {
+		diag_add(d, DIAG_ERROR, xml.final, 0, 0, "cannot write: %s", strerror(errno));
+		outfile_abort(&xml);
+		rc = SRMAP_EXIT_OUTPUT;
+		goto out;
+	}
+	if (outfile_commit(&xml, d) < 0)
 		rc = SRMAP_EXIT_OUTPUT;
 out:
-	free(xml);
 	assess_release(&a);
 	release_inputs(&in);
 	catalog_release(&cat);

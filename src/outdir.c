@@ -52,40 +52,73 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int outdir_write(const char *dir, const char *name, const void *data, size_t len,
-		 struct diag_list *d)
+int outfile_open(struct outfile *f, const char *dir, const char *name, struct diag_list *d)
 {
-	char *final = xasprintf("%s/%s", dir, name);
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	int rc = -1;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		diag_add(d, DIAG_ERROR, final, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
+	f->final = xasprintf("%s/%s", dir, name);
+	f->tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	f->fd = mkstemp(f->tmp);
+	if (f->fd < 0) {
+		diag_add(d, DIAG_ERROR, f->final, 0, 0, "cannot write: %s", strerror(errno));
+		free(f->final);
+		free(f->tmp);
+		*f = (struct outfile){ NULL, NULL, -1 };
+		return -1;
 	}
 	/* mkstemp creates 0600; reports are ordinary files, readable as umask allows. */
 	mode_t mask = umask(0);
 	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		diag_add(d, DIAG_ERROR, final, 0, 0, "cannot write: %s", strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
+	fchmod(f->fd, 0666 & ~mask);
+	return 0;
+}
+
+void outfile_abort(struct outfile *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	if (f->tmp)
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->final);
+	*f = (struct outfile){ NULL, NULL, -1 };
+}
+
+int outfile_commit(struct outfile *f, struct diag_list *d)
+{
+	int rc = fsync(f->fd);
+	if (close(f->fd) < 0)
+		rc = -1;
+	f->fd = -1;
+	if (rc < 0 || rename(f->tmp, f->final) < 0) {
+		diag_add(d, DIAG_ERROR, f->final, 0, 0, "cannot write: %s", strerror(errno));
+		outfile_abort(f);
+		return -1;
 	}
-	if (close(fd) < 0 || rename(tmp, final) < 0) {
-		diag_add(d, DIAG_ERROR, final, 0, 0, "cannot write: %s", strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
+	char *dir = xstrdup(f->final);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (dfd >= 0) {
 		fsync(dfd);   /* make the rename itself durable */
 		close(dfd);
 	}
-	rc = 0;
-out:
-	free(final);
-	free(tmp);
-	return rc;
+	free(dir);
+	free(f->tmp);
+	free(f->final);
+	*f = (struct outfile){ NULL, NULL, -1 };
+	return 0;
+}
+
+int outdir_write(const char *dir, const char *name, const void *data, size_t len,
+		 struct diag_list *d)
+{
+	struct outfile f;
+	if (outfile_open(&f, dir, name, d) < 0)
+		return -1;
+	if (write_all(f.fd, data, len) < 0) {
+		diag_add(d, DIAG_ERROR, f.final, 0, 0, "cannot write: %s", strerror(errno));
+		outfile_abort(&f);
+		return -1;
+	}
+	return outfile_commit(&f, d);
 }
