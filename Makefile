@@ -11,20 +11,21 @@ DESTDIR ?=
 
 # Debian packages: build and test dependencies.
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
-               libssl-dev libcmocka-dev libxml2-utils fonts-dejavu-core python3
+               libssl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
+               qpdf poppler-utils python3
 
-PKGS      = libxml-2.0 libcjson libcrypto
+PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian's libhpdf-dev ships no pkg-config file; fall back to plain -lhpdf.
+HPDF_LIBS  := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lm
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
              -Iinclude $(PKG_CFLAGS)
 
-LIB_SRCS = src/alloc.c src/diag.c src/utf8.c src/jsondoc.c src/strmap.c src/isotime.c \
-           src/model.c src/catalog.c src/inventory.c src/evidence.c src/profile.c \
-           src/assess.c src/emit.c src/digest.c src/outdir.c src/datadir.c src/job.c
+LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS = $(LIB_SRCS:.c=.o)
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
