@@ -22,10 +22,12 @@ struct job_options {
 	const char *datadir;        /* data folder; NULL to find it (datadir.h) */
 	const char *out_dir;        /* output folder */
 	const char *command_line;   /* recorded in the report; may be NULL */
+	unsigned formats;           /* report formats to write (report.h); 0 = all */
+	const char *pdf_template;   /* a user's PDF template, or NULL */
 };
 
 /*
- * Runs an assessment and writes out_dir/assessment.xml.  Diagnostics go to
+ * Runs an assessment and writes the report files into out_dir.  Diagnostics go to
  * d.  Returns SRMAP_EXIT_OK, or the exit code for the first class of failure
  * (catalog, input, output).  Nothing is written unless every input is valid.
  */

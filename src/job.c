@@ -12,8 +12,8 @@
 #include "evidence.h"
 #include "inventory.h"
 #include "jsondoc.h"
-#include "outdir.h"
 #include "profile.h"
+#include "report.h"
 #include "srmap.h"
 
 #include <errno.h>
@@ -158,20 +158,9 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	}
 	note_catalog(&in, &cat, datadir);
 	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d };
-	struct outfile xml;
-	if (outdir_prepare(opt->out_dir, d) < 0 ||
-	    outfile_open(&xml, opt->out_dir, "assessment.xml", d) < 0) {
-		rc = SRMAP_EXIT_OUTPUT;
-		goto out;
-	}
-	if (emit_assessment_xml(&a, &run, xml.fd) < 0) {
-		diag_add(d, DIAG_ERROR, xml.final, 0, 0, "cannot write: %s", strerror(errno));
-		outfile_abort(&xml);
-		rc = SRMAP_EXIT_OUTPUT;
-		goto out;
-	}
-	if (outfile_commit(&xml, d) < 0)
-		rc = SRMAP_EXIT_OUTPUT;
+	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
+				     opt->out_dir, datadir, opt->pdf_template };
+	rc = report_write(&a, &run, &ro, d);
 out:
 	assess_release(&a);
 	release_inputs(&in);

@@ -4,6 +4,7 @@
  */
 #include "diag.h"
 #include "job.h"
+#include "report.h"
 #include "srmap.h"
 
 #include <stdarg.h>
@@ -27,6 +28,8 @@ static const struct option_spec options[] = {
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
+	{ "format", 'f', ARG_ONE, "LIST", "comma-separated formats to write (default: all)" },
+	{ "template", 't', ARG_ONE, "FILE", "PDF template to use instead of the shipped one" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
 	{ "strict", 0, ARG_NONE, NULL, "treat warnings as errors" },
 	{ "quiet", 'q', ARG_NONE, NULL, "do not print warnings" },
@@ -40,13 +43,14 @@ struct cli {
 	const char **positional;
 	size_t npositional;
 	struct job_options job;
+	const char *formats;
 	int strict, quiet, help, version;
 };
 
 static void usage(FILE *f)
 {
 	fputs("usage: srmap assess --inventory FILE... [--evidence FILE...] [--profile FILE]\n"
-	      "                    [--catalog FILE...] --out DIR\n"
+	      "                    [--catalog FILE...] [--format LIST] [--template FILE] --out DIR\n"
 	      "       srmap validate FILE...\n"
 	      "       srmap catalog list\n"
 	      "       srmap --help | --version\n", f);
@@ -68,6 +72,9 @@ static void help(void)
 				 o->value ? o->value : "");
 		printf("  %-28s %s\n", left, o->help);
 	}
+	puts("\nFormats (--format):");
+	for (const struct report_format *f = report_formats; f->name; f++)
+		printf("  %-8s %-22s %s\n", f->name, f->file, f->what);
 	puts("\nExit status: 0 ok, 2 usage error, 3 bad input, 4 output failure,\n"
 	     "5 bad catalog, 70 internal error.  See srmap(1).");
 }
@@ -112,6 +119,8 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "profile")) c->job.profile = value;
 	else if (!strcmp(n, "out")) c->job.out_dir = value;
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
+	else if (!strcmp(n, "format")) c->formats = value;
+	else if (!strcmp(n, "template")) c->job.pdf_template = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
 	else if (!strcmp(n, "help")) c->help = 1;
@@ -191,6 +200,8 @@ static int run(struct cli *c, struct diag_list *d)
 			return usage_error("assess needs --inventory FILE");
 		if (!c->job.out_dir)
 			return usage_error("assess needs --out DIR");
+		if (c->formats && report_parse_formats(c->formats, &c->job.formats, d) < 0)
+			return SRMAP_EXIT_USAGE;
 		return job_assess(&c->job, d);
 	}
 	if (!strcmp(c->command, "validate")) {

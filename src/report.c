@@ -1,0 +1,151 @@
+/*
+ * report.c - writes the set of output files of a run: the canonical XML and
+ * every template-made format, all committed together or not at all.
+ */
+#include "report.h"
+#include "alloc.h"
+#include "outdir.h"
+#include "srmap.h"
+#include "template.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct report_format report_formats[] = {
+	{ "xml", "assessment.xml", REPORT_CANONICAL, NULL,
+	  "canonical assessment XML (docs/assessment-xml.md)" },
+	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
+};
+
+static size_t format_count(void)
+{
+	size_t n = 0;
+	while (report_formats[n].name)
+		n++;
+	return n;
+}
+
+unsigned report_all_formats(void)
+{
+	return (1u << format_count()) - 1;
+}
+
+int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d)
+{
+	*mask = 0;
+	const char *p = list;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		int found = 0;
+		if (len == 3 && strncmp(p, "all", 3) == 0) {
+			*mask |= report_all_formats();
+			found = 1;
+		}
+		for (size_t i = 0; !found && report_formats[i].name; i++)
+			if (strlen(report_formats[i].name) == len &&
+			    strncmp(report_formats[i].name, p, len) == 0) {
+				*mask |= 1u << i;
+				found = 1;
+			}
+		if (!found) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown format \"%.*s\" (choose from%s)",
+				 (int)len, p, " xml, all");
+			return -1;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	if (!*mask) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--format names no format");
+		return -1;
+	}
+	return 0;
+}
+
+static char *template_path(const struct report_format *f, const struct report_options *opt)
+{
+	if (f->kind == REPORT_PDF && opt->pdf_template)
+		return xstrdup(opt->pdf_template);
+	return xasprintf("%s/templates/%s", opt->datadir, f->template);
+}
+
+/* Produces one template-made format into the open file out. */
+static int write_templated(const struct report_format *f, xmlDocPtr canonical,
+			   const struct report_options *opt, struct outfile *out,
+			   struct diag_list *d)
+{
+	char *xsl = template_path(f, opt);
+	char *shipped = xasprintf("%s/templates", opt->datadir);
+	struct template_result r;
+	int rc = SRMAP_EXIT_OK;
+	if (template_apply(xsl, canonical, NULL, shipped, &r, d) < 0) {
+		rc = SRMAP_EXIT_CATALOG;
+	} else if (f->kind == REPORT_TEMPLATE && template_save(&r, out->fd) < 0) {
+		diag_add(d, DIAG_ERROR, out->final, 0, 0, "cannot write: %s", strerror(errno));
+		rc = SRMAP_EXIT_OUTPUT;
+	}
+	template_result_release(&r);
+	free(shipped);
+	free(xsl);
+	return rc;
+}
+
+int report_write(const struct assessment *a, const struct run_info *run,
+		 const struct report_options *opt, struct diag_list *d)
+{
+	size_t n = format_count();
+	struct outfile *files = xcalloc(n, sizeof(*files));
+	for (size_t i = 0; i < n; i++)
+		files[i].fd = -1;
+	int rc = SRMAP_EXIT_OK;
+	xmlDocPtr canonical = NULL;
+
+	if (outdir_prepare(opt->out_dir, d) < 0) {
+		rc = SRMAP_EXIT_OUTPUT;
+		goto done;
+	}
+	/* The canonical XML is always made: every other format is made from it. */
+	struct outfile *xml = &files[0];
+	if (outfile_open(xml, opt->out_dir, report_formats[0].file, d) < 0) {
+		rc = SRMAP_EXIT_OUTPUT;
+		goto done;
+	}
+	if (emit_assessment_xml(a, run, xml->fd) < 0) {
+		diag_add(d, DIAG_ERROR, xml->final, 0, 0, "cannot write: %s", strerror(errno));
+		rc = SRMAP_EXIT_OUTPUT;
+		goto done;
+	}
+	int templated = 0;
+	for (size_t i = 1; i < n; i++)
+		templated |= (opt->formats >> i) & 1;
+	if (templated && !(canonical = template_read_xml(xml->tmp, d))) {
+		rc = SRMAP_EXIT_INTERNAL;
+		goto done;
+	}
+	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
+		if (!((opt->formats >> i) & 1))
+			continue;
+		if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
+			rc = SRMAP_EXIT_OUTPUT;
+		else
+			rc = write_templated(&report_formats[i], canonical, opt, &files[i], d);
+	}
+done:
+	if (canonical)
+		xmlFreeDoc(canonical);
+	for (size_t i = 0; i < n; i++) {
+		if (files[i].fd < 0)
+			continue;
+		int wanted = (opt->formats >> i) & 1;
+		if (rc == SRMAP_EXIT_OK && wanted) {
+			if (outfile_commit(&files[i], d) < 0)
+				rc = SRMAP_EXIT_OUTPUT;
+		} else {
+			outfile_abort(&files[i]);
+		}
+	}
+	free(files);
+	return rc;
+}
