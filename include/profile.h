@@ -18,6 +18,8 @@ struct profile {
 	enum fedramp_baseline baseline;
 	long max_age_days;
 	char *file;                           /* profile file, or NULL for the defaults (owned) */
+	char *logo;                           /* branding: logo path, relative to the working folder, or NULL */
+	char *brand_color;                    /* branding: "#RRGGBB", or NULL */
 };
 
 /* Fills *p with the defaults: every framework, moderate, 365 days, as_of = now. */

@@ -120,6 +120,12 @@ static void emit_profile(struct out *o, const struct assessment *a)
 			attr(o, "framework", framework_name(f));
 			end(o);
 		}
+	if (p->logo || p->brand_color) {
+		start(o, "branding");
+		attr(o, "logo", p->logo);
+		attr(o, "color", p->brand_color);
+		end(o);
+	}
 	end(o);
 }
 

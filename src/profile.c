@@ -3,6 +3,7 @@
 #include "alloc.h"
 #include "isotime.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ void profile_release(struct profile *p)
 	free(p->assessor);
 	free(p->marking);
 	free(p->file);
+	free(p->logo);
+	free(p->brand_color);
 	*p = (struct profile){ 0 };
 }
 
@@ -36,12 +39,46 @@ static void replace(char **field, const char *value)
 	*field = xstrdup(value);
 }
 
+static int is_color(const char *s)
+{
+	if (s[0] != '#' || strlen(s) != 7)
+		return 0;
+	for (int i = 1; i < 7; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Branding: a logo (relative to the profile's folder) and a primary colour, for templates. */
+static void read_branding(struct profile *p, const struct jsondoc *doc, const cJSON *root,
+			  const char *file, struct diag_list *d)
+{
+	static const char *const known[] = { "logo", "color", NULL };
+	const cJSON *b = jsondoc_object(doc, root, "branding", 0, d);
+	if (!b)
+		return;
+	jsondoc_warn_unknown_keys(doc, b, known, d);
+	const char *logo = jsondoc_string(doc, b, "logo", 0, d);
+	const char *color = jsondoc_string(doc, b, "color", 0, d);
+	if (color && !is_color(color))
+		diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(b, "color")),
+			      "branding color must be written #RRGGBB, not \"%s\"", color);
+	else
+		replace(&p->brand_color, color);
+	if (logo) {
+		const char *slash = strrchr(file, '/');
+		free(p->logo);
+		p->logo = logo[0] == '/' || !slash ? xstrdup(logo)
+			: xasprintf("%.*s/%s", (int)(slash - file), file, logo);
+	}
+}
+
 int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *file,
 		      struct diag_list *d)
 {
 	static const char *const known[] = { "srmap_profile", "client", "assessor", "as_of",
 					     "frameworks", "fedramp_baseline",
-					     "max_evidence_age_days", "marking", NULL };
+					     "max_evidence_age_days", "marking", "branding", NULL };
 	const cJSON *root = doc->root;
 	size_t before = d->errors;
 	if (!cJSON_IsObject(root) || !cJSON_GetObjectItemCaseSensitive(root, "srmap_profile")) {
@@ -86,6 +123,7 @@ int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *
 			p->baseline = b;
 	}
 	jsondoc_int(doc, root, "max_evidence_age_days", 1, 36500, &p->max_age_days, d);
+	read_branding(p, doc, root, file, d);
 	replace(&p->file, file);
 	return d->errors > before ? -1 : 0;
 }

@@ -49,8 +49,13 @@ int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d)
 				found = 1;
 			}
 		if (!found) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown format \"%.*s\" (choose from%s)",
-				 (int)len, p, " xml, all");
+			char names[256] = "";
+			for (size_t i = 0; report_formats[i].name; i++) {
+				strncat(names, report_formats[i].name, sizeof names - strlen(names) - 1);
+				strncat(names, ", ", sizeof names - strlen(names) - 1);
+			}
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown format \"%.*s\" (choose from %sall)",
+				 (int)len, p, names);
 			return -1;
 		}
 		p += len;
