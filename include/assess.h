@@ -38,12 +38,19 @@ struct workload_result {
 	size_t nchecks;
 };
 
+/*
+ * A finding is about a check (failed, missing, stale), a workload
+ * (unclassified), an evidence record whose artifact is missing or does not
+ * match its hash (artifact-missing, artifact-mismatch), or the engagement
+ * (no-baa: HIPAA in scope and no business associate agreement on record).
+ */
 struct finding {
-	const struct workload_result *wr;
-	const struct check *check;         /* NULL for an unclassified workload */
+	const struct workload_result *wr;  /* or NULL */
+	const struct check *check;         /* or NULL */
+	const struct evidence *evidence;   /* the record concerned, or NULL */
 	enum severity severity;
-	const char *status;                /* a status name, or "unclassified" */
-	size_t rank;                       /* inventory order, then catalog order */
+	const char *status;
+	size_t rank;                       /* order among findings of one severity */
 };
 
 struct requirement_result {

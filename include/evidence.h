@@ -28,6 +28,11 @@ struct evidence {
 	char *note;                /* or NULL */
 	char *base_dir;            /* folder of the evidence file (artifacts are relative to it) */
 	struct srcpos pos;
+	/* Set by artifact_check_all (artifact.h): */
+	int artifact_state;        /* enum artifact_state */
+	char *artifact_path;       /* the resolved path, relative to the working folder, or NULL */
+	char artifact_sha256[65];  /* the SHA-256 computed from the file, or "" */
+	unsigned long long artifact_size;
 };
 
 struct evidence_set {

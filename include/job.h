@@ -24,6 +24,7 @@ struct job_options {
 	const char *command_line;   /* recorded in the report; may be NULL */
 	unsigned formats;           /* report formats to write (report.h); 0 = all */
 	const char *pdf_template;   /* a user's PDF template, or NULL */
+	const char *evidence_root;  /* folder artifacts are relative to; NULL: each evidence file's */
 };
 
 /*

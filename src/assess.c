@@ -4,6 +4,7 @@
  */
 #include "assess.h"
 #include "alloc.h"
+#include "artifact.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -155,22 +156,37 @@ static void assess_workload(struct assessment *a, struct workload_result *wr,
 /* ---- findings ---------------------------------------------------------------- */
 
 static void add_finding(struct assessment *a, const struct workload_result *wr,
-			const struct check *k, enum severity sev, const char *status)
+			const struct check *k, const struct evidence *e, enum severity sev,
+			const char *status)
 {
-	size_t w = (size_t)(wr - a->workloads);
-	size_t c = k ? (size_t)(k->control - a->cat->controls) + 1 : 0;
+	/* Engagement-wide first, then evidence in file order, then workloads in inventory order. */
+	size_t rank = 0;
+	if (wr)
+		rank = 1 + a->ev->n + (size_t)(wr - a->workloads) * (a->cat->ncontrols + 1) +
+		       (k ? (size_t)(k->control - a->cat->controls) + 1 : 0);
+	else if (e)
+		rank = 1 + (size_t)(e - a->ev->items);
 	GROW(a->findings, a->findings_cap, a->nfindings + 1);
-	a->findings[a->nfindings++] = (struct finding){ wr, k, sev, status,
-							w * (a->cat->ncontrols + 1) + c };
+	a->findings[a->nfindings++] = (struct finding){ wr, k, e, sev, status, rank };
 	a->severity_count[sev]++;
 }
 
 static void collect_findings(struct assessment *a)
 {
+	if ((a->profile->frameworks >> FW_HIPAA) & 1 &&
+	    !profile_has_attestation(a->profile, "hipaa-baa"))
+		add_finding(a, NULL, NULL, NULL, SEV_HIGH, "no-baa");
+	for (size_t i = 0; i < a->ev->n; i++) {
+		const struct evidence *e = &a->ev->items[i];
+		if (e->artifact_state == ARTIFACT_MISSING)
+			add_finding(a, NULL, NULL, e, SEV_HIGH, "artifact-missing");
+		else if (e->artifact_state == ARTIFACT_MISMATCH)
+			add_finding(a, NULL, NULL, e, SEV_HIGH, "artifact-mismatch");
+	}
 	for (size_t i = 0; i < a->nworkloads; i++) {
 		const struct workload_result *wr = &a->workloads[i];
 		if (wr->model == MODEL_UNCLASSIFIED)
-			add_finding(a, wr, NULL, SEV_MEDIUM, "unclassified");
+			add_finding(a, wr, NULL, NULL, SEV_MEDIUM, "unclassified");
 		for (size_t j = 0; j < wr->nchecks; j++) {
 			const struct check *k = &wr->checks[j];
 			enum severity sev = k->control->severity;
@@ -178,7 +194,7 @@ static void collect_findings(struct assessment *a)
 				sev = sev > SEV_LOW ? sev - 1 : SEV_LOW;  /* evidence exists, but aged */
 			if (k->status == STATUS_FAILED || k->status == STATUS_MISSING ||
 			    k->status == STATUS_STALE)
-				add_finding(a, wr, k, sev, status_name(k->status));
+				add_finding(a, wr, k, k->evidence, sev, status_name(k->status));
 		}
 	}
 }
@@ -294,8 +310,11 @@ int assess_run(struct assessment *a, const struct catalog *cat, const struct pro
 	a->evidence_used = xcalloc(ev->n, 1);
 	if (check_references(a, d) < 0)
 		return -1;
+	/* A record whose artifact is missing or altered proves nothing: it stays out of the index. */
 	for (size_t i = 0; i < ev->n; i++)
-		index_evidence(a, &ev->items[i]);
+		if (ev->items[i].artifact_state != ARTIFACT_MISSING &&
+		    ev->items[i].artifact_state != ARTIFACT_MISMATCH)
+			index_evidence(a, &ev->items[i]);
 
 	a->workloads = xcalloc(inv->n, sizeof(*a->workloads));
 	a->nworkloads = inv->n;

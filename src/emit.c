@@ -5,6 +5,7 @@
  */
 #include "emit.h"
 #include "alloc.h"
+#include "artifact.h"
 #include "isotime.h"
 #include "srmap.h"
 #include "utf8.h"
@@ -103,6 +104,21 @@ static void text_element(struct out *o, const char *name, const char *text)
 	free(copy);
 }
 
+/* Joins a NULL-terminated list with spaces; the caller frees the result. */
+static char *join_words(char *const *words)
+{
+	size_t len = 1;
+	for (size_t i = 0; words && words[i]; i++)
+		len += strlen(words[i]) + 1;
+	char *s = xcalloc(len, 1);
+	for (size_t i = 0; words && words[i]; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, words[i]);
+	}
+	return s;
+}
+
 static void emit_profile(struct out *o, const struct assessment *a)
 {
 	const struct profile *p = a->profile;
@@ -120,6 +136,18 @@ static void emit_profile(struct out *o, const struct assessment *a)
 			attr(o, "framework", framework_name(f));
 			end(o);
 		}
+	for (size_t i = 0; i < p->nattestations; i++) {
+		const struct attestation *t = &p->attestations[i];
+		start(o, "attestation");
+		attr(o, "id", t->id);
+		attr(o, "kind", t->kind);
+		attr(o, "title", t->title);
+		attr_time(o, "issued", t->issued);
+		char *covers = join_words(t->covers);
+		attr(o, "covers", covers);
+		free(covers);
+		end(o);
+	}
 	if (p->logo || p->brand_color) {
 		start(o, "branding");
 		attr(o, "logo", p->logo);
@@ -242,6 +270,26 @@ static void emit_controls(struct out *o, const struct assessment *a)
 	}
 }
 
+/* Names the provider attestations that cover layer, for an inherited check. */
+static void attr_attestations(struct out *o, const struct profile *p, const char *layer)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < p->nattestations; i++)
+		len += strlen(p->attestations[i].id) + 1;
+	char *ids = xcalloc(len, 1);
+	for (size_t i = 0; i < p->nattestations; i++)
+		for (size_t k = 0; k < p->attestations[i].ncovers; k++)
+			if (!strcmp(p->attestations[i].covers[k], layer)) {
+				if (ids[0])
+					strcat(ids, " ");
+				strcat(ids, p->attestations[i].id);
+				break;
+			}
+	if (ids[0])
+		attr(o, "attestations", ids);
+	free(ids);
+}
+
 static void emit_workloads(struct out *o, const struct assessment *a)
 {
 	const struct catalog *cat = a->cat;
@@ -280,6 +328,8 @@ static void emit_workloads(struct out *o, const struct assessment *a)
 			attr(o, "status", status_name(c->status));
 			if (c->evidence)
 				attr(o, "evidence", c->evidence->id);
+			if (c->status == STATUS_INHERITED)
+				attr_attestations(o, a->profile, cat->layers[c->control->layer].id);
 			end(o);
 		}
 		end(o);
@@ -300,11 +350,45 @@ static void emit_evidence(struct out *o, const struct assessment *a)
 		attr(o, "collected-by", e->collected_by);
 		attr(o, "artifact", e->artifact);
 		attr(o, "sha256", e->sha256);
+		if (e->artifact) {
+			attr(o, "artifact-state", artifact_state_name(e->artifact_state));
+			attr(o, "artifact-path", e->artifact_path);
+			if (e->artifact_sha256[0]) {
+				attr(o, "artifact-sha256", e->artifact_sha256);
+				attrf(o, "artifact-size", "%llu", e->artifact_size);
+			}
+		}
 		attr(o, "used", a->evidence_used[i] ? "true" : "false");
 		attr(o, "file", e->pos.file);
 		attrf(o, "line", "%d", e->pos.line);
 		text_element(o, "note", e->note);
 		end(o);
+	}
+}
+
+/* Title and remediation of findings that are not about one control's check. */
+static void finding_text(const struct finding *f, const char **title, char **owned,
+			 const char **remediation)
+{
+	*owned = NULL;
+	if (!strcmp(f->status, "unclassified")) {
+		*owned = xasprintf("Workload type \"%s\" is not in the catalog", f->wr->w->type);
+		*title = *owned;
+		*remediation = "Add the resource type and its service model to a catalog file given "
+			       "with --catalog, or set service_model on the workload, so that the "
+			       "responsibility split can be decided.";
+	} else if (!strcmp(f->status, "artifact-mismatch")) {
+		*title = "Evidence does not match its recorded hash";
+		*remediation = "Find out why the artifact changed after it was recorded; collect the "
+			       "evidence again and record the new file's SHA-256.";
+	} else if (!strcmp(f->status, "artifact-missing")) {
+		*title = "Evidence artifact is missing";
+		*remediation = "Restore the artifact file under the evidence root, or collect the "
+			       "evidence again.";
+	} else {
+		*title = "No business associate agreement with the cloud provider is on record";
+		*remediation = "Record the provider's HIPAA BAA (kind hipaa-baa) under "
+			       "provider_attestations in the profile, after accepting it with the provider.";
 	}
 }
 
@@ -314,25 +398,28 @@ static void emit_findings(struct out *o, const struct assessment *a)
 		const struct finding *f = &a->findings[i];
 		start(o, "finding");
 		attrf(o, "id", "F-%04zu", i + 1);
-		attr(o, "workload", f->wr->w->id);
+		if (f->wr)
+			attr(o, "workload", f->wr->w->id);
 		if (f->check)
 			attr(o, "control", f->check->control->id);
+		else if (f->evidence)
+			attr(o, "control", f->evidence->control);
 		attr(o, "severity", severity_name(f->severity));
 		attr(o, "status", f->status);
-		if (f->check) {
+		if (f->check)
 			attr(o, "owner", owner_name(f->check->owner));
-			if (f->check->evidence)
-				attr(o, "evidence", f->check->evidence->id);
+		if (f->evidence)
+			attr(o, "evidence", f->evidence->id);
+		if (f->check) {
 			text_element(o, "title", f->check->control->title);
 			text_element(o, "remediation", f->check->control->remediation);
 		} else {
-			char *t = xasprintf("Workload type \"%s\" is not in the catalog", f->wr->w->type);
-			text_element(o, "title", t);
-			free(t);
-			text_element(o, "remediation",
-				     "Add the resource type and its service model to a catalog file given "
-				     "with --catalog, or set service_model on the workload, so that the "
-				     "responsibility split can be decided.");
+			const char *title, *remediation;
+			char *owned;
+			finding_text(f, &title, &owned, &remediation);
+			text_element(o, "title", title);
+			text_element(o, "remediation", remediation);
+			free(owned);
 		}
 		end(o);
 	}

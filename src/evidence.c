@@ -22,6 +22,7 @@ static void record_free(struct evidence *e)
 {
 	free(e->id); free(e->control); free(e->scope_id); free(e->collected_by);
 	free(e->artifact); free(e->sha256); free(e->note); free(e->base_dir);
+	free(e->artifact_path);
 }
 
 void evidence_release(struct evidence_set *ev)

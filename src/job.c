@@ -4,6 +4,7 @@
  */
 #include "job.h"
 #include "alloc.h"
+#include "artifact.h"
 #include "assess.h"
 #include "catalog.h"
 #include "datadir.h"
@@ -64,7 +65,7 @@ static void note_input(struct input_file **files, size_t *n, const char *path,
 	*f = (struct input_file){ .path = (char *)path, .role = role, .format = "srmap-json",
 				  .records = records };
 	if (digest_sha256_file(path, f->sha256, &f->size) < 0)
-		strcpy(f->sha256, "");
+		f->sha256[0] = '\0';
 }
 
 struct loaded {
@@ -102,6 +103,7 @@ static int load_inputs(struct loaded *in, const struct job_options *opt, struct 
 		note_input(&in->files, &in->nfiles, opt->evidence[i], "evidence", in->ev.n - was);
 		jsondoc_release(&doc);
 	}
+	artifact_check_all(&in->ev, opt->evidence_root, d);
 	if (opt->profile) {
 		struct jsondoc doc;
 		if (jsondoc_load(&doc, opt->profile, d) == 0) {

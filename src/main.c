@@ -25,6 +25,7 @@ struct option_spec {
 static const struct option_spec options[] = {
 	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s) (srmap JSON)" },
 	{ "evidence", 'e', ARG_MANY, "FILE...", "control evidence file(s) (srmap JSON)" },
+	{ "evidence-root", 0, ARG_ONE, "DIR", "folder that evidence artifacts are relative to" },
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
@@ -117,6 +118,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "evidence")) add(&c->job.evidence, &c->job.nevidence, value);
 	else if (!strcmp(n, "catalog")) add(&c->job.catalogs, &c->job.ncatalogs, value);
 	else if (!strcmp(n, "profile")) c->job.profile = value;
+	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
 	else if (!strcmp(n, "out")) c->job.out_dir = value;
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;

@@ -28,6 +28,12 @@ void profile_release(struct profile *p)
 	free(p->file);
 	free(p->logo);
 	free(p->brand_color);
+	for (size_t i = 0; i < p->nattestations; i++) {
+		struct attestation *a = &p->attestations[i];
+		free(a->id); free(a->kind); free(a->title);
+		strv_free(a->covers);
+	}
+	free(p->attestations);
 	*p = (struct profile){ 0 };
 }
 
@@ -73,12 +79,67 @@ static void read_branding(struct profile *p, const struct jsondoc *doc, const cJ
 	}
 }
 
+int profile_has_attestation(const struct profile *p, const char *kind)
+{
+	for (size_t i = 0; i < p->nattestations; i++)
+		if (strcmp(p->attestations[i].kind, kind) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const attestation_kinds[] = { "soc2-type2", "fedramp-p-ato", "iso27001",
+						 "hipaa-baa", "other", NULL };
+
+static void read_attestations(struct profile *p, const struct jsondoc *doc, const cJSON *root,
+			      struct diag_list *d)
+{
+	static const char *const known[] = { "id", "kind", "title", "issued", "covers", NULL };
+	const cJSON *arr = jsondoc_array(doc, root, "provider_attestations", 0, d);
+	if (!arr)
+		return;
+	p->attestations = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof(*p->attestations));
+	const cJSON *item;
+	cJSON_ArrayForEach(item, arr) {
+		if (!cJSON_IsObject(item)) {
+			diag_error_at(d, jsondoc_pos(doc, item), "a provider attestation must be an object");
+			continue;
+		}
+		jsondoc_warn_unknown_keys(doc, item, known, d);
+		size_t before = d->errors;
+		const char *id = jsondoc_string(doc, item, "id", 1, d);
+		const char *kind = jsondoc_string(doc, item, "kind", 1, d);
+		const char *title = jsondoc_string(doc, item, "title", 1, d);
+		const char *issued = jsondoc_string(doc, item, "issued", 1, d);
+		int64_t when = 0;
+		int k = 0;
+		while (kind && attestation_kinds[k] && strcmp(attestation_kinds[k], kind) != 0)
+			k++;
+		if (kind && !attestation_kinds[k])
+			diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(item, "kind")),
+				      "attestation kind must be soc2-type2, fedramp-p-ato, iso27001, "
+				      "hipaa-baa or other, not \"%s\"", kind);
+		if (issued && isotime_parse(issued, &when) < 0)
+			diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(item, "issued")),
+				      "issued \"%s\" is not an ISO 8601 time with a time zone", issued);
+		size_t n;
+		char **covers = jsondoc_strv(doc, item, "covers", &n, d);
+		if (d->errors > before) {
+			strv_free(covers);
+			continue;
+		}
+		p->attestations[p->nattestations++] = (struct attestation){
+			xstrdup(id), xstrdup(kind), xstrdup(title), when,
+			covers ? covers : xcalloc(1, sizeof(char *)), n };
+	}
+}
+
 int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *file,
 		      struct diag_list *d)
 {
 	static const char *const known[] = { "srmap_profile", "client", "assessor", "as_of",
 					     "frameworks", "fedramp_baseline",
-					     "max_evidence_age_days", "marking", "branding", NULL };
+					     "max_evidence_age_days", "marking", "branding",
+					     "provider_attestations", NULL };
 	const cJSON *root = doc->root;
 	size_t before = d->errors;
 	if (!cJSON_IsObject(root) || !cJSON_GetObjectItemCaseSensitive(root, "srmap_profile")) {
@@ -124,6 +185,7 @@ int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *
 	}
 	jsondoc_int(doc, root, "max_evidence_age_days", 1, 36500, &p->max_age_days, d);
 	read_branding(p, doc, root, file, d);
+	read_attestations(p, doc, root, d);
 	replace(&p->file, file);
 	return d->errors > before ? -1 : 0;
 }
