@@ -3,7 +3,9 @@
  * (which also prints --help), calls the library, and exits with its code.
  */
 #include "diag.h"
+#include "datadir.h"
 #include "job.h"
+#include "verify.h"
 #include "report.h"
 #include "srmap.h"
 
@@ -31,6 +33,7 @@ static const struct option_spec options[] = {
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
 	{ "format", 'f', ARG_ONE, "LIST", "comma-separated formats to write (default: all)" },
 	{ "template", 't', ARG_ONE, "FILE", "PDF template to use instead of the shipped one" },
+	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
 	{ "strict", 0, ARG_NONE, NULL, "treat warnings as errors" },
 	{ "quiet", 'q', ARG_NONE, NULL, "do not print warnings" },
@@ -45,6 +48,7 @@ struct cli {
 	size_t npositional;
 	struct job_options job;
 	const char *formats;
+	const char *base;
 	int strict, quiet, help, version;
 };
 
@@ -53,6 +57,7 @@ static void usage(FILE *f)
 	fputs("usage: srmap assess --inventory FILE... [--evidence FILE...] [--profile FILE]\n"
 	      "                    [--catalog FILE...] [--format LIST] [--template FILE] --out DIR\n"
 	      "       srmap validate FILE...\n"
+	      "       srmap verify [--base DIR] REPORT.xml\n"
 	      "       srmap catalog list\n"
 	      "       srmap --help | --version\n", f);
 }
@@ -122,6 +127,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "out")) c->job.out_dir = value;
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;
+	else if (!strcmp(n, "base")) c->base = value;
 	else if (!strcmp(n, "template")) c->job.pdf_template = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
@@ -210,6 +216,15 @@ static int run(struct cli *c, struct diag_list *d)
 		if (!c->npositional)
 			return usage_error("validate needs at least one FILE");
 		return job_validate(c->positional, c->npositional, &c->job, stdout, d);
+	}
+	if (!strcmp(c->command, "verify")) {
+		if (c->npositional != 1)
+			return usage_error("verify needs exactly one REPORT.xml");
+		char *found = c->job.datadir ? NULL : datadir_find();
+		int rc = verify_report(c->positional[0], c->base, c->job.datadir ? c->job.datadir : found,
+				       stdout, d);
+		free(found);
+		return rc;
 	}
 	if (!strcmp(c->command, "catalog")) {
 		if (c->npositional != 1 || strcmp(c->positional[0], "list"))

@@ -4,6 +4,7 @@
  */
 #include "report.h"
 #include "alloc.h"
+#include "digest.h"
 #include "outdir.h"
 #include "srmap.h"
 #include "template.h"
@@ -97,6 +98,43 @@ static int write_templated(const struct report_format *f, xmlDocPtr canonical,
 	return rc;
 }
 
+/*
+ * The run's inputs plus one "template" input per requested template, so that
+ * the report records (and srmap verify re-checks) the templates it was made with.
+ * Shipped templates are named relative to the data folder.
+ */
+static struct input_file *with_template_inputs(const struct run_info *run,
+					       const struct report_options *opt, size_t *n)
+{
+	size_t nf = format_count();
+	struct input_file *all = xcalloc(run->ninputs + nf, sizeof(*all));
+	memcpy(all, run->inputs, run->ninputs * sizeof(*all));
+	*n = run->ninputs;
+	for (size_t i = 0; i < nf; i++) {
+		const struct report_format *f = &report_formats[i];
+		if (!f->template || !((opt->formats >> i) & 1))
+			continue;
+		char *path = template_path(f, opt);
+		struct input_file *t = &all[*n];
+		*t = (struct input_file){ .role = "template", .format = "xslt", .records = 0 };
+		if (digest_sha256_file(path, t->sha256, &t->size) < 0) {
+			free(path);
+			t->role = NULL;
+			continue;      /* reported when the template is applied */
+		}
+		size_t dl = strlen(opt->datadir);
+		if (!(f->kind == REPORT_PDF && opt->pdf_template) &&
+		    strncmp(path, opt->datadir, dl) == 0 && path[dl] == '/') {
+			t->path = xstrdup(path + dl + 1);
+			free(path);
+		} else {
+			t->path = path;
+		}
+		(*n)++;
+	}
+	return all;
+}
+
 int report_write(const struct assessment *a, const struct run_info *run,
 		 const struct report_options *opt, struct diag_list *d)
 {
@@ -106,6 +144,7 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		files[i].fd = -1;
 	int rc = SRMAP_EXIT_OK;
 	xmlDocPtr canonical = NULL;
+	struct input_file *inputs = NULL;
 
 	if (outdir_prepare(opt->out_dir, d) < 0) {
 		rc = SRMAP_EXIT_OUTPUT;
@@ -117,7 +156,9 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
 	}
-	if (emit_assessment_xml(a, run, xml->fd) < 0) {
+	struct run_info with_templates = *run;
+	with_templates.inputs = inputs = with_template_inputs(run, opt, &with_templates.ninputs);
+	if (emit_assessment_xml(a, &with_templates, xml->fd) < 0) {
 		diag_add(d, DIAG_ERROR, xml->final, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
@@ -152,5 +193,10 @@ done:
 		}
 	}
 	free(files);
+	if (inputs)
+		for (size_t i = run->ninputs; i < run->ninputs + format_count(); i++)
+			if (inputs[i].role)
+				free(inputs[i].path);
+	free(inputs);
 	return rc;
 }
