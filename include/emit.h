@@ -27,6 +27,7 @@ struct run_info {
 	int64_t generated;              /* generation time, seconds since the epoch */
 	const char *command_line;       /* for the record; may be NULL */
 	const struct diag_list *diags;  /* warnings to record; may be NULL */
+	const char *catalog_sha256;     /* digest of the catalog as a whole (see job.c), or NULL */
 };
 
 /*

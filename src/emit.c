@@ -503,6 +503,7 @@ int emit_assessment_xml(const struct assessment *a, const struct run_info *run, 
 	attr(&o, "schema-version", "1");
 	attr(&o, "tool-version", SRMAP_VERSION);
 	attr(&o, "catalog-version", a->cat->version);
+	attr(&o, "catalog-sha256", run->catalog_sha256);
 	attr_time(&o, "as-of", a->profile->as_of);
 	attr_time(&o, "generated", run->generated);
 	if (run->command_line)

@@ -140,6 +140,26 @@ static void note_catalog(struct loaded *in, const struct catalog *cat, const cha
 	}
 }
 
+/*
+ * One digest for the catalog as used: SHA-256 over the lines "SHA256  PATH\n"
+ * of its files in load order (the format sha256sum prints), so it changes
+ * when any file, or the order of files, changes.
+ */
+static void catalog_digest(const struct loaded *in, char hex[DIGEST_HEX_LEN])
+{
+	char *text = xstrdup("");
+	for (size_t i = 0; i < in->nfiles; i++) {
+		if (strcmp(in->files[i].role, "catalog") != 0)
+			continue;
+		char *next = xasprintf("%s%s  %s\n", text, in->files[i].sha256, in->files[i].path);
+		free(text);
+		text = next;
+	}
+	if (digest_sha256(text, strlen(text), hex) < 0)
+		hex[0] = '\0';
+	free(text);
+}
+
 int job_assess(const struct job_options *opt, struct diag_list *d)
 {
 	struct catalog cat;
@@ -159,7 +179,9 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 		goto out;
 	}
 	note_catalog(&in, &cat, datadir);
-	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d };
+	char catalog_sha[DIGEST_HEX_LEN];
+	catalog_digest(&in, catalog_sha);
+	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d, catalog_sha };
 	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
 				     opt->out_dir, datadir, opt->pdf_template };
 	rc = report_write(&a, &run, &ro, d);
