@@ -25,6 +25,10 @@ struct job_options {
 	unsigned formats;           /* report formats to write (report.h); 0 = all */
 	const char *pdf_template;   /* a user's PDF template, or NULL */
 	const char *evidence_root;  /* folder artifacts are relative to; NULL: each evidence file's */
+	int fail_on;                /* exit SRMAP_EXIT_FINDINGS when a finding is this severe; -1 never */
+	int keep;                   /* with a dated --out pattern: dated folders to keep; 0 all */
+	int summary_json;           /* print a one-line JSON summary on stdout */
+	int progress;               /* print progress lines on stderr */
 };
 
 /*

@@ -41,4 +41,32 @@ void outfile_abort(struct outfile *f);
 int outdir_write(const char *dir, const char *name, const void *data, size_t len,
 		 struct diag_list *d);
 
+/*
+ * Takes an exclusive lock on the folder dir, so that two runs writing into
+ * it never interleave; waits (saying so on stderr through d's stream) while
+ * another run holds it.  Returns a descriptor to pass to outdir_unlock, or -1
+ * after reporting to d.
+ */
+int outdir_lock(const char *dir, struct diag_list *d);
+
+/* Releases a lock taken by outdir_lock (a negative fd is ignored). */
+void outdir_unlock(int fd);
+
+/*
+ * Expands strftime(3) fields such as %Y-%m-%d in pattern with the UTC time t.
+ * Returns a new string (caller frees), or NULL if the result would be empty
+ * or longer than PATH_MAX.
+ */
+char *outdir_expand(const char *pattern, long long t);
+
+/*
+ * Removes the oldest dated output folders made from pattern (whose last path
+ * component holds the % fields), keeping the keep newest.  Only folders whose
+ * names match the pattern exactly and that hold an assessment.xml are
+ * touched, and only srmap's own files are removed from them; a folder that
+ * still holds anything else is left in place with a warning.  Returns the
+ * number of folders removed.
+ */
+int outdir_prune(const char *pattern, int keep, struct diag_list *d);
+
 #endif

@@ -14,10 +14,12 @@
 #include "inventory.h"
 #include "jsondoc.h"
 #include "profile.h"
+#include "outdir.h"
 #include "report.h"
 #include "srmap.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -160,6 +162,71 @@ static void catalog_digest(const struct loaded *in, char hex[DIGEST_HEX_LEN])
 	free(text);
 }
 
+static void progress(const struct job_options *opt, struct diag_list *d, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void progress(const struct job_options *opt, struct diag_list *d, const char *fmt, ...)
+{
+	if (!opt->progress || d->quiet || !d->stream)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("srmap: ", d->stream);
+	vfprintf(d->stream, fmt, ap);
+	fputc('\n', d->stream);
+	va_end(ap);
+}
+
+static void add_counts(cJSON *obj, const char *const *names, const size_t *counts, int n)
+{
+	for (int i = 0; i < n; i++)
+		cJSON_AddNumberToObject(obj, names[i], (double)counts[i]);
+}
+
+static void add_score(cJSON *obj, const char *name, int tenths)
+{
+	if (tenths < 0)
+		cJSON_AddNullToObject(obj, name);
+	else
+		cJSON_AddNumberToObject(obj, name, tenths / 10.0);
+}
+
+/* The one-line machine summary of --summary json: counts, scores, outputs, exit code. */
+static void print_summary(const struct assessment *a, const struct report_options *ro, int rc,
+			  FILE *out)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, "tool", "srmap " SRMAP_VERSION);
+	cJSON_AddNumberToObject(root, "exit", rc);
+	cJSON_AddNumberToObject(root, "workloads", (double)a->nworkloads);
+	cJSON_AddNumberToObject(root, "findings", (double)a->nfindings);
+	const char *names[(int)STATUS_COUNT + (int)SEV_COUNT];
+	for (int i = 0; i < STATUS_COUNT; i++)
+		names[i] = status_name(i);
+	add_counts(cJSON_AddObjectToObject(root, "checks"), names, a->status_count, STATUS_COUNT);
+	for (int i = 0; i < SEV_COUNT; i++)
+		names[i] = severity_name(i);
+	add_counts(cJSON_AddObjectToObject(root, "severity"), names, a->severity_count, SEV_COUNT);
+	cJSON *scores = cJSON_AddObjectToObject(root, "scores");
+	add_score(scores, "overall", a->overall_tenths);
+	for (int f = 0; f < FW_COUNT; f++)
+		if (a->fw[f].in_scope)
+			add_score(scores, framework_name(f), a->fw[f].score_tenths);
+	cJSON *outputs = cJSON_AddArrayToObject(root, "outputs");
+	for (size_t i = 0; rc != SRMAP_EXIT_INPUT && report_formats[i].name; i++)
+		if ((ro->formats >> i) & 1) {
+			char *path = xasprintf("%s/%s", ro->out_dir, report_formats[i].file);
+			cJSON_AddItemToArray(outputs, cJSON_CreateString(path));
+			free(path);
+		}
+	char *line = cJSON_PrintUnformatted(root);
+	if (line) {
+		fputs(line, out);
+		fputc('\n', out);
+		free(line);
+	}
+	cJSON_Delete(root);
+}
+
 int job_assess(const struct job_options *opt, struct diag_list *d)
 {
 	struct catalog cat;
@@ -172,6 +239,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct loaded in = { 0 };
 	int rc = SRMAP_EXIT_OK;
 	struct assessment a = { 0 };
+	progress(opt, d, "loading inputs");
 	if (load_inputs(&in, opt, d) < 0 ||
 	    assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 ||
 	    diag_failures(d) > 0) {
@@ -182,9 +250,29 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	char catalog_sha[DIGEST_HEX_LEN];
 	catalog_digest(&in, catalog_sha);
 	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d, catalog_sha };
+	char *out_dir = outdir_expand(opt->out_dir, run.generated);
+	if (!out_dir) {
+		diag_add(d, DIAG_ERROR, opt->out_dir, 0, 0, "the output folder pattern gives an empty "
+			 "or too long name");
+		rc = SRMAP_EXIT_USAGE;
+		goto out;
+	}
 	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
-				     opt->out_dir, datadir, opt->pdf_template };
+				     out_dir, datadir, opt->pdf_template };
+	progress(opt, d, "assessed %zu workloads: %zu findings", a.nworkloads, a.nfindings);
 	rc = report_write(&a, &run, &ro, d);
+	if (rc == SRMAP_EXIT_OK) {
+		progress(opt, d, "wrote %s", out_dir);
+		if (opt->keep > 0 && strchr(opt->out_dir, '%'))
+			outdir_prune(opt->out_dir, opt->keep, d);
+		if (opt->fail_on >= 0)
+			for (int s = opt->fail_on; s < SEV_COUNT; s++)
+				if (a.severity_count[s])
+					rc = SRMAP_EXIT_FINDINGS;
+	}
+	if (opt->summary_json)
+		print_summary(&a, &ro, rc, stdout);
+	free(out_dir);
 out:
 	assess_release(&a);
 	release_inputs(&in);

@@ -4,6 +4,7 @@
  */
 #include "diag.h"
 #include "datadir.h"
+#include "model.h"
 #include "job.h"
 #include "verify.h"
 #include "report.h"
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum arg_kind { ARG_NONE, ARG_ONE, ARG_MANY };
 
@@ -35,6 +37,11 @@ static const struct option_spec options[] = {
 	{ "template", 't', ARG_ONE, "FILE", "PDF template to use instead of the shipped one" },
 	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
+	{ "fail-on", 0, ARG_ONE, "SEVERITY", "exit 1 when a finding is this severe or worse "
+	  "(critical, high, medium, low)" },
+	{ "keep", 0, ARG_ONE, "N", "with a dated --out pattern, keep the N newest folders" },
+	{ "summary", 0, ARG_ONE, "json", "print a one-line JSON summary on stdout" },
+	{ "progress", 0, ARG_NONE, NULL, "print progress on stderr even when it is not a terminal" },
 	{ "strict", 0, ARG_NONE, NULL, "treat warnings as errors" },
 	{ "quiet", 'q', ARG_NONE, NULL, "do not print warnings" },
 	{ "help", 'h', ARG_NONE, NULL, "show this help and exit" },
@@ -49,6 +56,8 @@ struct cli {
 	struct job_options job;
 	const char *formats;
 	const char *base;
+	const char *fail_on, *keep, *summary;
+	int progress;
 	int strict, quiet, help, version;
 };
 
@@ -128,6 +137,10 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;
 	else if (!strcmp(n, "base")) c->base = value;
+	else if (!strcmp(n, "fail-on")) c->fail_on = value;
+	else if (!strcmp(n, "keep")) c->keep = value;
+	else if (!strcmp(n, "summary")) c->summary = value;
+	else if (!strcmp(n, "progress")) c->progress = 1;
 	else if (!strcmp(n, "template")) c->job.pdf_template = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
@@ -210,6 +223,23 @@ static int run(struct cli *c, struct diag_list *d)
 			return usage_error("assess needs --out DIR");
 		if (c->formats && report_parse_formats(c->formats, &c->job.formats, d) < 0)
 			return SRMAP_EXIT_USAGE;
+		c->job.fail_on = -1;
+		if (c->fail_on && (c->job.fail_on = severity_parse(c->fail_on)) < 0)
+			return usage_error("--fail-on takes critical, high, medium or low, not '%s'",
+					   c->fail_on);
+		if (c->keep) {
+			char *end;
+			long k = strtol(c->keep, &end, 10);
+			if (*end || k < 1 || k > 100000)
+				return usage_error("--keep takes a number of folders, not '%s'", c->keep);
+			if (!strchr(c->job.out_dir, '%'))
+				return usage_error("--keep needs a dated --out pattern such as reports/%%Y-%%m-%%d");
+			c->job.keep = (int)k;
+		}
+		if (c->summary && strcmp(c->summary, "json"))
+			return usage_error("--summary takes 'json', not '%s'", c->summary);
+		c->job.summary_json = c->summary != NULL;
+		c->job.progress = c->progress || isatty(STDERR_FILENO);
 		return job_assess(&c->job, d);
 	}
 	if (!strcmp(c->command, "validate")) {

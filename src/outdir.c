@@ -1,9 +1,15 @@
-/* outdir.c - atomic writes into the output folder. */
+/* outdir.c - the output folder: atomic writes, a lock, dated folders and their pruning. */
+#define _XOPEN_SOURCE 700   /* strptime */
 #include "outdir.h"
 #include "alloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -121,4 +127,142 @@ int outdir_write(const char *dir, const char *name, const void *data, size_t len
 		return -1;
 	}
 	return outfile_commit(&f, d);
+}
+
+int outdir_lock(const char *dir, struct diag_list *d)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open output folder: %s", strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return fd;
+	if (errno == EWOULDBLOCK) {
+		if (d->stream && !d->quiet)
+			fprintf(d->stream, "srmap: %s: waiting for another srmap run to finish\n", dir);
+		if (flock(fd, LOCK_EX) == 0)
+			return fd;
+	}
+	diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot lock output folder: %s", strerror(errno));
+	close(fd);
+	return -1;
+}
+
+void outdir_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);   /* closing the descriptor releases the flock */
+}
+
+char *outdir_expand(const char *pattern, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm))
+		return NULL;
+	char buf[PATH_MAX];
+	/* The pattern is the user's --out value: a format string on purpose. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	size_t n = strftime(buf, sizeof buf, pattern, &tm);
+#pragma GCC diagnostic pop
+	return n ? xstrdup(buf) : NULL;
+}
+
+/* Files srmap writes into an output folder; nothing else is ever deleted. */
+static int is_srmap_file(const char *name)
+{
+	static const char *const ours[] = { "assessment.xml", "report.pdf", "assessment-results.xml",
+					    "crm.xml", "crm.csv", NULL };
+	for (int i = 0; ours[i]; i++)
+		if (!strcmp(name, ours[i]))
+			return 1;
+	return 0;
+}
+
+struct dated {
+	char *name;
+	time_t when;
+};
+
+static int by_when(const void *x, const void *y)
+{
+	const struct dated *a = x, *b = y;
+	if (a->when != b->when)
+		return a->when > b->when ? -1 : 1;   /* newest first */
+	return strcmp(b->name, a->name);
+}
+
+static int remove_output_folder(const char *path, struct diag_list *d)
+{
+	DIR *dir = opendir(path);
+	if (!dir)
+		return -1;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		if (!is_srmap_file(e->d_name))
+			continue;
+		char *file = xasprintf("%s/%s", path, e->d_name);
+		unlink(file);
+		free(file);
+	}
+	closedir(dir);
+	if (rmdir(path) < 0) {
+		diag_add(d, DIAG_WARNING, path, 0, 0, "not pruned: the folder holds files srmap did "
+			 "not write");
+		return -1;
+	}
+	return 0;
+}
+
+int outdir_prune(const char *pattern, int keep, struct diag_list *d)
+{
+	const char *slash = strrchr(pattern, '/');
+	char *parent = slash ? xstrndup(pattern, (size_t)(slash - pattern)) : xstrdup(".");
+	const char *leaf = slash ? slash + 1 : pattern;
+	if (!strchr(leaf, '%')) {
+		free(parent);
+		return 0;
+	}
+	DIR *dir = opendir(parent[0] ? parent : "/");
+	if (!dir) {
+		free(parent);
+		return 0;
+	}
+	struct dated *list = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		struct tm tm = { 0 };
+		const char *end = strptime(e->d_name, leaf, &tm);
+		if (!end || *end || e->d_name[0] == '.')
+			continue;
+		/* Only names the pattern would produce for that time (strptime is lenient). */
+		time_t when = timegm(&tm);
+		char *again = outdir_expand(leaf, (long long)when);
+		int exact = again && !strcmp(again, e->d_name);
+		free(again);
+		char *path = xasprintf("%s/%s", parent, e->d_name);
+		char *marker = xasprintf("%s/assessment.xml", path);
+		int ours = access(marker, F_OK) == 0;
+		free(marker);
+		if (!exact || !ours) {
+			free(path);
+			continue;
+		}
+		GROW(list, cap, n + 1);
+		list[n++] = (struct dated){ path, when };
+	}
+	closedir(dir);
+	qsort(list, n, sizeof(*list), by_when);
+	int removed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= (size_t)keep && remove_output_folder(list[i].name, d) == 0)
+			removed++;
+		free(list[i].name);
+	}
+	free(list);
+	free(parent);
+	return removed;
 }

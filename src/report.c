@@ -146,7 +146,8 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	xmlDocPtr canonical = NULL;
 	struct input_file *inputs = NULL;
 
-	if (outdir_prepare(opt->out_dir, d) < 0) {
+	int lock = -1;
+	if (outdir_prepare(opt->out_dir, d) < 0 || (lock = outdir_lock(opt->out_dir, d)) < 0) {
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
 	}
@@ -192,6 +193,7 @@ done:
 			outfile_abort(&files[i]);
 		}
 	}
+	outdir_unlock(lock);
 	free(files);
 	if (inputs)
 		for (size_t i = run->ninputs; i < run->ninputs + format_count(); i++)
