@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "assess.h"
 #include "diag.h"
+#include "drift.h"
 
 /* One file the run read, for the provenance section. */
 struct input_file {
@@ -28,6 +29,8 @@ struct run_info {
 	const char *command_line;       /* for the record; may be NULL */
 	const struct diag_list *diags;  /* warnings to record; may be NULL */
 	const char *catalog_sha256;     /* digest of the catalog as a whole (see job.c), or NULL */
+	const struct drift *drift;      /* changes since --baseline, or NULL */
+	const char *baseline;           /* the baseline file, when drift is set */
 };
 
 /*

@@ -29,6 +29,7 @@ struct job_options {
 	int keep;                   /* with a dated --out pattern: dated folders to keep; 0 all */
 	int summary_json;           /* print a one-line JSON summary on stdout */
 	int progress;               /* print progress lines on stderr */
+	const char *baseline;       /* a previous canonical assessment XML to report drift against */
 };
 
 /*
@@ -46,6 +47,14 @@ int job_assess(const struct job_options *opt, struct diag_list *d);
  */
 int job_validate(const char *const *files, size_t n, const struct job_options *opt,
 		 FILE *out, struct diag_list *d);
+
+/*
+ * Compares two canonical assessment XML files and prints the drift to out
+ * (text, or JSON when json is set).  Returns SRMAP_EXIT_OK, or
+ * SRMAP_EXIT_INPUT when a file cannot be read.
+ */
+int job_diff(const char *old_path, const char *new_path, int json, FILE *out,
+	     struct diag_list *d);
 
 /* Prints the catalog's controls (id, layer, severity, title) to out. */
 int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list *d);

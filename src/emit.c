@@ -463,6 +463,70 @@ static void emit_frameworks(struct out *o, const struct assessment *a)
 	}
 }
 
+static void drift_finding(struct out *o, const char *name, const struct snap_finding *f)
+{
+	start(o, name);
+	if (f->workload[0])
+		attr(o, "workload", f->workload);
+	if (f->control[0])
+		attr(o, "control", f->control);
+	attr(o, "severity", f->severity);
+	attr(o, "status", f->status);
+	end(o);
+}
+
+static void emit_drift(struct out *o, const struct run_info *run)
+{
+	const struct drift *dr = run->drift;
+	if (!dr)
+		return;
+	start(o, "drift");
+	attr(o, "baseline", run->baseline);
+	attr(o, "baseline-generated", dr->old->generated);
+	attr_count(o, "new", dr->nadded);
+	attr_count(o, "resolved", dr->nresolved);
+	attr_count(o, "changed", dr->nchanged);
+	for (int i = 0; i < SNAP_SCORES; i++) {
+		if (dr->old->score[i] < 0 && dr->now->score[i] < 0)
+			continue;
+		start(o, "score-change");
+		attr(o, "score", snapshot_score_name(i));
+		attr_score(o, "old", dr->old->score[i]);
+		attr_score(o, "new", dr->now->score[i]);
+		end(o);
+	}
+	for (size_t i = 0; i < dr->nwl_added; i++) {
+		start(o, "workload-added");
+		attr(o, "id", dr->wl_added[i]->id);
+		attr(o, "name", dr->wl_added[i]->name);
+		end(o);
+	}
+	for (size_t i = 0; i < dr->nwl_removed; i++) {
+		start(o, "workload-removed");
+		attr(o, "id", dr->wl_removed[i]->id);
+		attr(o, "name", dr->wl_removed[i]->name);
+		end(o);
+	}
+	for (size_t i = 0; i < dr->nadded; i++)
+		drift_finding(o, "new-finding", dr->added[i]);
+	for (size_t i = 0; i < dr->nresolved; i++)
+		drift_finding(o, "resolved-finding", dr->resolved[i]);
+	for (size_t i = 0; i < dr->nchanged; i++) {
+		const struct finding_change *c = &dr->changed[i];
+		start(o, "changed-finding");
+		if (c->now->workload[0])
+			attr(o, "workload", c->now->workload);
+		if (c->now->control[0])
+			attr(o, "control", c->now->control);
+		attr(o, "old-severity", c->old->severity);
+		attr(o, "severity", c->now->severity);
+		attr(o, "old-status", c->old->status);
+		attr(o, "status", c->now->status);
+		end(o);
+	}
+	end(o);
+}
+
 static void emit_diagnostics(struct out *o, const struct diag_list *d)
 {
 	for (size_t i = 0; d && i < d->n; i++) {
@@ -517,6 +581,7 @@ int emit_assessment_xml(const struct assessment *a, const struct run_info *run, 
 	emit_evidence(&o, a);
 	emit_findings(&o, a);
 	emit_frameworks(&o, a);
+	emit_drift(&o, run);
 	emit_diagnostics(&o, run->diags);
 	end(&o);
 	if (xmlTextWriterEndDocument(o.w) < 0)

@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "datadir.h"
 #include "digest.h"
+#include "drift.h"
 #include "emit.h"
 #include "evidence.h"
 #include "inventory.h"
@@ -17,6 +18,7 @@
 #include "outdir.h"
 #include "report.h"
 #include "srmap.h"
+#include "template.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -239,6 +241,8 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct loaded in = { 0 };
 	int rc = SRMAP_EXIT_OK;
 	struct assessment a = { 0 };
+	struct snapshot old_snap = { 0 }, new_snap = { 0 };
+	struct drift drift = { 0 };
 	progress(opt, d, "loading inputs");
 	if (load_inputs(&in, opt, d) < 0 ||
 	    assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 ||
@@ -249,7 +253,21 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	note_catalog(&in, &cat, datadir);
 	char catalog_sha[DIGEST_HEX_LEN];
 	catalog_digest(&in, catalog_sha);
-	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d, catalog_sha };
+	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d, catalog_sha,
+				NULL, opt->baseline };
+	if (opt->baseline) {
+		xmlDocPtr base = template_read_xml(opt->baseline, d);
+		if (!base || snapshot_from_xml(&old_snap, base, opt->baseline, d) < 0) {
+			if (base)
+				xmlFreeDoc(base);
+			rc = SRMAP_EXIT_INPUT;
+			goto out;
+		}
+		xmlFreeDoc(base);
+		snapshot_from_assessment(&new_snap, &a, run.generated);
+		drift_compute(&drift, &old_snap, &new_snap);
+		run.drift = &drift;
+	}
 	char *out_dir = outdir_expand(opt->out_dir, run.generated);
 	if (!out_dir) {
 		diag_add(d, DIAG_ERROR, opt->out_dir, 0, 0, "the output folder pattern gives an empty "
@@ -274,10 +292,40 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 		print_summary(&a, &ro, rc, stdout);
 	free(out_dir);
 out:
+	drift_release(&drift);
+	snapshot_release(&old_snap);
+	snapshot_release(&new_snap);
 	assess_release(&a);
 	release_inputs(&in);
 	catalog_release(&cat);
 	free(datadir);
+	return rc;
+}
+
+int job_diff(const char *old_path, const char *new_path, int json, FILE *out,
+	     struct diag_list *d)
+{
+	struct snapshot snaps[2] = { { 0 }, { 0 } };
+	const char *paths[2] = { old_path, new_path };
+	int rc = SRMAP_EXIT_OK;
+	for (int i = 0; i < 2 && rc == SRMAP_EXIT_OK; i++) {
+		xmlDocPtr doc = template_read_xml(paths[i], d);
+		if (!doc || snapshot_from_xml(&snaps[i], doc, paths[i], d) < 0)
+			rc = SRMAP_EXIT_INPUT;
+		if (doc)
+			xmlFreeDoc(doc);
+	}
+	if (rc == SRMAP_EXIT_OK) {
+		struct drift dr;
+		drift_compute(&dr, &snaps[0], &snaps[1]);
+		if (json)
+			drift_print_json(&dr, out);
+		else
+			drift_print_text(&dr, out);
+		drift_release(&dr);
+	}
+	snapshot_release(&snaps[0]);
+	snapshot_release(&snaps[1]);
 	return rc;
 }
 

@@ -37,6 +37,8 @@ static const struct option_spec options[] = {
 	{ "template", 't', ARG_ONE, "FILE", "PDF template to use instead of the shipped one" },
 	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
+	{ "baseline", 0, ARG_ONE, "FILE", "previous assessment.xml: report what changed since" },
+	{ "json", 0, ARG_NONE, NULL, "diff: print JSON instead of text" },
 	{ "fail-on", 0, ARG_ONE, "SEVERITY", "exit 1 when a finding is this severe or worse "
 	  "(critical, high, medium, low)" },
 	{ "keep", 0, ARG_ONE, "N", "with a dated --out pattern, keep the N newest folders" },
@@ -57,7 +59,7 @@ struct cli {
 	const char *formats;
 	const char *base;
 	const char *fail_on, *keep, *summary;
-	int progress;
+	int progress, json;
 	int strict, quiet, help, version;
 };
 
@@ -67,6 +69,7 @@ static void usage(FILE *f)
 	      "                    [--catalog FILE...] [--format LIST] [--template FILE] --out DIR\n"
 	      "       srmap validate FILE...\n"
 	      "       srmap verify [--base DIR] REPORT.xml\n"
+	      "       srmap diff [--json] OLD.xml NEW.xml\n"
 	      "       srmap catalog list\n"
 	      "       srmap --help | --version\n", f);
 }
@@ -141,6 +144,8 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "keep")) c->keep = value;
 	else if (!strcmp(n, "summary")) c->summary = value;
 	else if (!strcmp(n, "progress")) c->progress = 1;
+	else if (!strcmp(n, "json")) c->json = 1;
+	else if (!strcmp(n, "baseline")) c->job.baseline = value;
 	else if (!strcmp(n, "template")) c->job.pdf_template = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
@@ -246,6 +251,11 @@ static int run(struct cli *c, struct diag_list *d)
 		if (!c->npositional)
 			return usage_error("validate needs at least one FILE");
 		return job_validate(c->positional, c->npositional, &c->job, stdout, d);
+	}
+	if (!strcmp(c->command, "diff")) {
+		if (c->npositional != 2)
+			return usage_error("diff needs OLD.xml and NEW.xml");
+		return job_diff(c->positional[0], c->positional[1], c->json, stdout, d);
 	}
 	if (!strcmp(c->command, "verify")) {
 		if (c->npositional != 1)
