@@ -78,6 +78,28 @@ test: srmap $(UNIT_BINS)
 	python3 tests/check-catalog.py catalog ../shared/refdata
 	sh tests/run-cases.sh
 
+# ---- install ------------------------------------------------------------------------
+# The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).
+BINDIR  = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/srmap
+MANDIR  = $(PREFIX)/share/man/man1
+
+install: srmap
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/catalog $(DESTDIR)$(DATADIR)/templates \
+	  $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/samples/nightly $(DESTDIR)$(MANDIR)
+	install -m 755 srmap $(DESTDIR)$(BINDIR)/srmap
+	install -m 644 catalog/*.json $(DESTDIR)$(DATADIR)/catalog/
+	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 docs/*.xsd $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 samples/nightly/srmap-nightly.service samples/nightly/srmap-nightly.timer \
+	  samples/nightly/crontab $(DESTDIR)$(DATADIR)/samples/nightly/
+	install -m 755 samples/nightly/srmap-nightly.sh $(DESTDIR)$(DATADIR)/samples/nightly/
+	install -m 644 docs/srmap.1 $(DESTDIR)$(MANDIR)/srmap.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/srmap $(DESTDIR)$(MANDIR)/srmap.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
 # ---- sanitizers, valgrind, benchmark ------------------------------------------------
 # Rebuild everything with AddressSanitizer and UBSan, then run the whole test suite.
 asan:
@@ -101,4 +123,4 @@ clean:
 	rm -f srmap libsrmap.a src/*.o $(UNIT_BINS)
 	rm -rf demo-out tests/out
 
-.PHONY: all deps demo check test asan valgrind bench clean
+.PHONY: all deps demo check test install uninstall asan valgrind bench clean

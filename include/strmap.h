@@ -33,10 +33,17 @@ void strmap_release(struct strmap *m);
 void *strmap_get(const struct strmap *m, const char *key);
 
 /*
- * Stores value under key, replacing any previous value.  Returns the previous
- * value, or NULL when the key is new.
+ * Stores value under key, replacing any previous value; the map then holds
+ * key (not the key it held before).  Returns the previous value, or NULL when
+ * the key is new.
  */
 void *strmap_put(struct strmap *m, const char *key, void *value);
+
+/*
+ * Returns the address of the value stored for key, or NULL when the key is
+ * absent.  Lets a caller replace a value without handing over a new key.
+ */
+void **strmap_ref(const struct strmap *m, const char *key);
 
 /* Hash of a string as the map computes it (exposed for composite keys). */
 size_t strmap_hash(const char *key, int fold_case);

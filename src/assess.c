@@ -31,10 +31,11 @@ static int better(const struct evidence *a, const struct evidence *b)
 static void index_evidence(struct assessment *a, const struct evidence *e)
 {
 	char *key = index_key(e->scope, e->scope_id, e->control);
-	const struct evidence *prev = strmap_get(&a->evidence_index, key);
+	void **prev = strmap_ref(&a->evidence_index, key);
 	if (prev) {
-		if (better(e, prev))
-			strmap_put(&a->evidence_index, key, (void *)e);
+		/* The map keeps the key it already holds; this one is not needed. */
+		if (better(e, *prev))
+			*prev = (void *)e;
 		free(key);
 		return;
 	}

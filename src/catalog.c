@@ -154,9 +154,11 @@ static void read_types(struct catalog *cat, const struct jsondoc *doc, const cJS
 				     xstrdup(category ? category : ""), m };
 		size_t at = index_get(&cat->type_index, type);
 		if (at) {
-			type_free(&cat->types[at - 1]);
+			/* Re-key before freeing: the map compares against the key it holds. */
+			struct restype old = cat->types[at - 1];
 			cat->types[at - 1] = t;
 			strmap_put(&cat->type_index, t.type, slot_of(at - 1));
+			type_free(&old);
 			continue;
 		}
 		GROW(cat->types, cat->types_cap, cat->ntypes + 1);
@@ -255,9 +257,10 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 		c.rationale = xstrdup(rationale ? rationale : "");
 		size_t at = index_get(&cat->control_index, id);
 		if (at) {
-			control_free(&cat->controls[at - 1]);
+			struct control old = cat->controls[at - 1];
 			cat->controls[at - 1] = c;
 			strmap_put(&cat->control_index, c.id, slot_of(at - 1));
+			control_free(&old);
 			continue;
 		}
 		GROW(cat->controls, cat->controls_cap, cat->ncontrols + 1);
@@ -301,10 +304,10 @@ static void read_requirements(struct framework_list *fw, const struct jsondoc *d
 		struct requirement r = { xstrdup(id), xstrdup(rtitle), xstrdup(kind ? kind : "") };
 		size_t at = index_get(&fw->by_id, id);
 		if (at) {
-			struct requirement *old = &fw->items[at - 1];
-			free(old->id); free(old->title); free(old->kind);
-			*old = r;
+			struct requirement old = fw->items[at - 1];
+			fw->items[at - 1] = r;
 			strmap_put(&fw->by_id, r.id, slot_of(at - 1));
+			free(old.id); free(old.title); free(old.kind);
 			continue;
 		}
 		GROW(fw->items, fw->cap, fw->n + 1);

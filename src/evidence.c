@@ -15,7 +15,7 @@ const char *scope_name(enum scope_kind s) { return scope_names[s]; }
 void evidence_init(struct evidence_set *ev)
 {
 	*ev = (struct evidence_set){ 0 };
-	strmap_init(&ev->by_id, 0);
+	strmap_init(&ev->by_id, 1);   /* ids are compared case-insensitively, as documented */
 }
 
 static void record_free(struct evidence *e)

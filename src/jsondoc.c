@@ -183,7 +183,17 @@ static void describe_parse_error(struct jsondoc *doc, const char *end, struct di
 	size_t rest = off;
 	while (rest < doc->len && (unsigned char)doc->text[rest] <= 32)
 		rest++;
-	if (rest >= doc->len)
+	/* cJSON points at (or just inside) a string that never ends: the file was cut short. */
+	int open_string = 0;
+	size_t quote = off < doc->len && doc->text[off] != '"' && off > 0 &&
+		       doc->text[off - 1] == '"' ? off - 1 : off;
+	if (quote < doc->len && doc->text[quote] == '"') {
+		size_t i = quote + 1;
+		while (i < doc->len && doc->text[i] != '"')
+			i += doc->text[i] == '\\' ? 2 : 1;
+		open_string = i >= doc->len;
+	}
+	if (rest >= doc->len || open_string)
 		diag_error_at(d, pos, "malformed JSON: unexpected end of file (truncated?)");
 	else if ((unsigned char)doc->text[off] < 0x80 && doc->text[off] > 32)
 		diag_error_at(d, pos, "malformed JSON: unexpected '%c'", doc->text[off]);

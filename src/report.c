@@ -16,6 +16,12 @@
 const struct report_format report_formats[] = {
 	{ "xml", "assessment.xml", REPORT_CANONICAL, NULL,
 	  "canonical assessment XML (docs/assessment-xml.md)" },
+	{ "oscal", "assessment-results.xml", REPORT_TEMPLATE, "oscal-ar.xsl",
+	  "OSCAL 1.0.6 assessment results (docs/oscal.md)" },
+	{ "crm", "crm.xml", REPORT_TEMPLATE, "crm.xsl",
+	  "customer responsibility matrix, XML (docs/crm.md)" },
+	{ "csv", "crm.csv", REPORT_TEMPLATE, "crm-csv.xsl",
+	  "customer responsibility matrix, CSV (docs/crm.md)" },
 	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
 };
 

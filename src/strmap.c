@@ -56,6 +56,14 @@ void *strmap_get(const struct strmap *m, const char *key)
 	return s->key ? s->value : NULL;
 }
 
+void **strmap_ref(const struct strmap *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	struct strmap_slot *s = find(m, key, strmap_hash(key, m->fold_case));
+	return s->key ? &s->value : NULL;
+}
+
 static void rehash(struct strmap *m, size_t ncap)
 {
 	struct strmap old = *m;

@@ -8,8 +8,9 @@
  * which record decides (scope precedence, newest wins, fail wins a tie),
  * references to unknown controls and workloads, unclassified workloads, the
  * inventory's service_model override, accountable_party, the order of
- * findings, requirement_status() for every combination, and the framework
- * score and coverage on a tiny catalog computed by hand.
+ * findings, the engagement's no-baa finding, requirement_status() for every
+ * combination, and the framework score and coverage on a tiny catalog
+ * computed by hand.
  *
  * Run from the repository root (the catalog is read from catalog/).
  */
@@ -403,11 +404,52 @@ static void test_newest_wins_listed_first(void **state)
 }
 
 /*
+ * The evidence index borrows its keys (strmap.h: "the caller keeps each key
+ * alive and unchanged for as long as it is in the map"); the assessment owns
+ * them in index_keys.  Every key in the map must therefore be one of them.
+ */
+static int index_keys_owned(const struct assessment *a)
+{
+	const struct strmap *m = &a->evidence_index;
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->slots[i].key)
+			continue;
+		int owned = 0;
+		for (size_t j = 0; j < a->nkeys && !owned; j++)
+			owned = m->slots[i].key == a->index_keys[j];
+		if (!owned)
+			return 0;
+	}
+	return 1;
+}
+
+/* How two checks on workload 0 were decided, captured so that the world can be freed first. */
+struct outcome {
+	int rc, keys_owned;
+	enum status status[2];
+	long evidence[2];   /* index of the deciding record, or -1 */
+};
+
+static struct outcome outcome_of(struct world *w, const char *c0, const char *c1)
+{
+	struct outcome o = { .rc = w->rc, .keys_owned = w->rc == 0 && index_keys_owned(&w->a) };
+	const char *controls[2] = { c0, c1 };
+	for (int i = 0; i < 2; i++) {
+		const struct check *k = w->rc == 0 ? check_of(w, 0, controls[i]) : NULL;
+		o.status[i] = k ? k->status : STATUS_COUNT;
+		o.evidence[i] = k && k->evidence ? (long)(k->evidence - w->ev.items) : -1;
+	}
+	world_free(w);
+	return o;
+}
+
+/*
  * Exposes a bug in src/assess.c index_evidence(): when a later record beats
  * the one already indexed for the same scope+id+control, strmap_put() stores
  * the new temporary key string in the slot and index_evidence() then frees
- * it, so the index holds a dangling key and the lookup misses: the check
- * comes out "missing" instead of being decided by the newest record.
+ * it, so the index holds a dangling key.  Lookups then read freed memory
+ * (valgrind: invalid read in strcasecmp) and, depending on the heap, miss:
+ * the check comes out "missing" instead of being decided by the newest record.
  */
 static void test_newest_wins_listed_last(void **state)
 {
@@ -415,11 +457,18 @@ static void test_newest_wins_listed_last(void **state)
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
 		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "fail", OLDER) ","
-			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT)));
-	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_SATISFIED);
-	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[1]);
-	world_free(&w);
+			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
+			   EV("iam-pim", "workload", VM_ID, "pass", OLDER) ","
+			   EV("iam-pim", "workload", VM_ID, "fail", RECENT)));
+	struct outcome o = outcome_of(&w, "iam-mfa", "iam-pim");
+	assert_int_equal(o.rc, 0);
+	if (!o.keys_owned)
+		fail_msg("the evidence index holds a key the assessment does not own "
+			 "(freed by index_evidence)");
+	assert_int_equal(o.status[0], STATUS_SATISFIED);
+	assert_int_equal(o.evidence[0], 1);
+	assert_int_equal(o.status[1], STATUS_FAILED);
+	assert_int_equal(o.evidence[1], 3);
 }
 
 static void test_equal_time_fail_listed_first_wins(void **state)
@@ -436,6 +485,7 @@ static void test_equal_time_fail_listed_first_wins(void **state)
 	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
 	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[0]);
 	assert_int_equal(status_of(&w, 0, "iam-pim"), STATUS_FAILED);
+	assert_true(index_keys_owned(&w.a));
 	world_free(&w);
 }
 
@@ -446,10 +496,47 @@ static void test_equal_time_fail_listed_last_wins(void **state)
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
 		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "fail", RECENT)));
+			   EV("iam-mfa", "workload", VM_ID, "fail", RECENT) ","
+			   EV("iam-pim", "workload", VM_ID, "pass", "2026-11-10T00:00:00Z") ","
+			   EV("iam-pim", "workload", VM_ID, "fail", "2026-11-10T01:00:00+01:00")));
+	struct outcome o = outcome_of(&w, "iam-mfa", "iam-pim");
+	assert_int_equal(o.rc, 0);
+	if (!o.keys_owned)
+		fail_msg("the evidence index holds a key the assessment does not own "
+			 "(freed by index_evidence)");
+	assert_int_equal(o.status[0], STATUS_FAILED);
+	assert_int_equal(o.evidence[0], 1);
+	assert_int_equal(o.status[1], STATUS_FAILED);
+	assert_int_equal(o.evidence[1], 3);
+}
+
+static void test_equal_time_not_applicable_between_fail_and_pass(void **state)
+{
+	(void)state;
+	struct world w;
+	/* The winner is listed first each time, so a wrong tie-break would replace it. */
+	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
+		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "not-applicable", RECENT) ","
+			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
+			   EV("iam-pim", "workload", VM_ID, "fail", RECENT) ","
+			   EV("iam-pim", "workload", VM_ID, "not-applicable", RECENT)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
-	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[1]);
+	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_NOT_APPLICABLE);
+	assert_int_equal(status_of(&w, 0, "iam-pim"), STATUS_FAILED);
+	world_free(&w);
+}
+
+static void test_equal_time_and_result_first_read_kept(void **state)
+{
+	(void)state;
+	struct world w;
+	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
+		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
+			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT)));
+	assert_int_equal(w.rc, 0);
+	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[0]);
+	assert_int_equal(w.a.evidence_used[0], 1);
+	assert_int_equal(w.a.evidence_used[1], 0);
 	world_free(&w);
 }
 
@@ -542,12 +629,13 @@ static void test_unknown_type_is_unclassified(void **state)
 	const struct diag *g = find_diag(&w.d, DIAG_WARNING, "Contoso.Widgets/gadgets");
 	assert_non_null(g);
 	assert_string_equal(g->file, "inv.json");
-	/* One finding without a check, status "unclassified". */
+	/* One finding about the workload itself (no check), status "unclassified". */
 	size_t n = 0;
 	for (size_t i = 0; i < w.a.nfindings; i++)
-		if (!w.a.findings[i].check) {
+		if (w.a.findings[i].wr && !w.a.findings[i].check) {
 			n++;
 			assert_string_equal(w.a.findings[i].status, "unclassified");
+			assert_int_equal(w.a.findings[i].severity, SEV_MEDIUM);
 			assert_ptr_equal(w.a.findings[i].wr, wr);
 		}
 	assert_int_equal(n, 1);
@@ -591,7 +679,7 @@ static void test_explicit_service_model_overrides_catalog(void **state)
 	assert_int_equal(w.a.model_count[MODEL_UNCLASSIFIED], 0);
 	assert_null(find_diag(&w.d, DIAG_WARNING, "classify"));
 	for (size_t i = 0; i < w.a.nfindings; i++)
-		assert_non_null(w.a.findings[i].check);
+		assert_string_not_equal(w.a.findings[i].status, "unclassified");
 	world_free(&w);
 }
 
@@ -650,6 +738,35 @@ static void test_findings_most_severe_first(void **state)
 		assert_int_equal(by_sev[s], w.a.severity_count[s]);
 	/* Within one severity, inventory order: the first critical is on the first workload. */
 	assert_ptr_equal(w.a.findings[0].wr, &w.a.workloads[0]);
+	world_free(&w);
+}
+
+static size_t count_status(const struct world *w, const char *status)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < w->a.nfindings; i++)
+		n += strcmp(w->a.findings[i].status, status) == 0;
+	return n;
+}
+
+static void test_no_baa_finding_only_when_hipaa_in_scope(void **state)
+{
+	(void)state;
+	struct world w;
+	/* HIPAA in scope (the default) and no hipaa-baa attestation: one engagement finding. */
+	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")), NO_EVIDENCE);
+	assert_int_equal(w.rc, 0);
+	assert_int_equal(count_status(&w, "no-baa"), 1);
+	for (size_t i = 0; i < w.a.nfindings; i++)
+		if (strcmp(w.a.findings[i].status, "no-baa") == 0)
+			assert_null(w.a.findings[i].wr);
+	world_free(&w);
+	/* Without HIPAA in scope there is none. */
+	world_run_with(&w, &shipped, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")), NO_EVIDENCE,
+		       "{\"srmap_profile\": 1, \"client\": \"C\", \"assessor\": \"A\","
+		       " \"as_of\": \"" AS_OF "\", \"frameworks\": [\"soc2\"]}");
+	assert_int_equal(w.rc, 0);
+	assert_int_equal(count_status(&w, "no-baa"), 0);
 	world_free(&w);
 }
 
@@ -857,7 +974,8 @@ static void test_framework_nothing_assessed_has_no_score(void **state)
 				EV("c-log", "workload", VM_ID, "not-applicable", RECENT)),
 		       PROFILE);
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(w.a.nfindings, 0);
+	for (size_t i = 0; i < w.a.nfindings; i++)
+		assert_null(w.a.findings[i].check);   /* only the engagement's no-baa finding */
 	for (int fw = 0; fw < FW_COUNT; fw++) {
 		assert_int_equal(w.a.fw[fw].score_tenths, -1);
 		assert_int_equal(w.a.fw[fw].coverage_tenths, 0);
@@ -920,6 +1038,8 @@ int main(void)
 		cmocka_unit_test(test_newest_wins_listed_last),
 		cmocka_unit_test(test_equal_time_fail_listed_first_wins),
 		cmocka_unit_test(test_equal_time_fail_listed_last_wins),
+		cmocka_unit_test(test_equal_time_not_applicable_between_fail_and_pass),
+		cmocka_unit_test(test_equal_time_and_result_first_read_kept),
 		cmocka_unit_test(test_times_compared_as_instants),
 		cmocka_unit_test(test_lookup_matches_check),
 		cmocka_unit_test(test_unknown_control_fails),
@@ -929,6 +1049,7 @@ int main(void)
 		cmocka_unit_test(test_explicit_service_model_overrides_catalog),
 		cmocka_unit_test(test_accountable_party_keeps_owners),
 		cmocka_unit_test(test_findings_most_severe_first),
+		cmocka_unit_test(test_no_baa_finding_only_when_hipaa_in_scope),
 		cmocka_unit_test(test_requirement_no_controls_not_assessed),
 		cmocka_unit_test(test_requirement_all_not_applicable),
 		cmocka_unit_test(test_requirement_all_inherited),

@@ -1,0 +1,571 @@
+/*
+ * test_jsondoc.c - JSON input documents with source positions (jsondoc.h).
+ *
+ * Covers: jsondoc_pos of the root and of nested values (1-based line and
+ * column, columns counted in characters, also after multi-byte UTF-8 and
+ * escaped quotes, and after a byte-order mark); what loading rejects, with
+ * the position of the problem: malformed JSON, truncated files, trailing
+ * garbage, invalid UTF-8, "\u0000", XML-forbidden characters, duplicate keys,
+ * empty files, out-of-range numbers; the field getters (wrong type at the
+ * field's position, missing required fields, empty strings, integer ranges,
+ * string lists, unknown keys); and jsondoc_load on real and missing files.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "jsondoc.h"
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+/* A parsed document and the diagnostics of parsing and of the getters. */
+struct parsed {
+	struct jsondoc doc;
+	struct diag_list d;
+	int rc;
+};
+
+static void parse_text(struct parsed *p, const char *text)
+{
+	diag_init(&p->d, NULL);
+	p->rc = jsondoc_parse(&p->doc, "t.json", text, strlen(text), &p->d);
+}
+
+static void parsed_free(struct parsed *p)
+{
+	jsondoc_release(&p->doc);
+	diag_release(&p->d);
+}
+
+/* Parses text, which must be valid. */
+static void parse_ok(struct parsed *p, const char *text)
+{
+	parse_text(p, text);
+	if (p->rc != 0)
+		fail_msg("expected valid JSON, got: %s", p->d.n ? p->d.items[0].msg : "(no message)");
+	assert_int_equal(p->d.n, 0);
+	assert_non_null(p->doc.root);
+}
+
+/* Parses text, which must be rejected with exactly one error at line:col containing needle. */
+static void parse_rejected(const char *text, int line, int col, const char *needle)
+{
+	struct parsed p;
+	parse_text(&p, text);
+	assert_int_equal(p.rc, -1);
+	assert_null(p.doc.root);
+	assert_int_equal(p.d.errors, 1);
+	const struct diag *g = &p.d.items[0];
+	assert_int_equal(g->level, DIAG_ERROR);
+	assert_string_equal(g->file, "t.json");
+	if (g->line != line || g->col != col)
+		fail_msg("error \"%s\" at %d:%d, expected %d:%d", g->msg, g->line, g->col, line, col);
+	if (needle && !strstr(g->msg, needle))
+		fail_msg("error \"%s\" does not mention \"%s\"", g->msg, needle);
+	parsed_free(&p);
+}
+
+/* Follows a path of object keys, or "#N" for array item N, from the root. */
+static const cJSON *at(const struct jsondoc *doc, const char *const *path, size_t n)
+{
+	const cJSON *v = doc->root;
+	for (size_t i = 0; i < n && v; i++)
+		v = path[i][0] == '#' ? cJSON_GetArrayItem(v, atoi(path[i] + 1))
+				      : cJSON_GetObjectItemCaseSensitive(v, path[i]);
+	assert_non_null(v);
+	return v;
+}
+
+#define AT(doc, ...)                                                                     \
+	at((doc), (const char *const[]){ __VA_ARGS__ },                                   \
+	   sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))
+
+static void assert_pos(const struct jsondoc *doc, const cJSON *v, int line, int col)
+{
+	struct srcpos p = jsondoc_pos(doc, v);
+	if (p.line != line || p.col != col)
+		fail_msg("value at %d:%d, expected %d:%d", p.line, p.col, line, col);
+	assert_string_equal(p.file, "t.json");
+}
+
+/* ---- positions -------------------------------------------------------------------- */
+
+static void test_pos_nested_values(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p,
+		 "{\n"
+		 "  \"a\": 1,\n"
+		 "  \"list\": [true, {\"x\": \"y\"}],\n"
+		 "  \"obj\": {\n"
+		 "    \"deep\": [null, [42]]\n"
+		 "  }\n"
+		 "}\n");
+	assert_pos(&p.doc, p.doc.root, 1, 1);
+	assert_pos(&p.doc, AT(&p.doc, "a"), 2, 8);
+	assert_pos(&p.doc, AT(&p.doc, "list"), 3, 11);
+	assert_pos(&p.doc, AT(&p.doc, "list", "#0"), 3, 12);
+	assert_pos(&p.doc, AT(&p.doc, "list", "#1"), 3, 18);
+	assert_pos(&p.doc, AT(&p.doc, "list", "#1", "x"), 3, 24);
+	assert_pos(&p.doc, AT(&p.doc, "obj"), 4, 10);
+	assert_pos(&p.doc, AT(&p.doc, "obj", "deep"), 5, 13);
+	assert_pos(&p.doc, AT(&p.doc, "obj", "deep", "#0"), 5, 14);
+	assert_pos(&p.doc, AT(&p.doc, "obj", "deep", "#1"), 5, 20);
+	assert_pos(&p.doc, AT(&p.doc, "obj", "deep", "#1", "#0"), 5, 21);
+	parsed_free(&p);
+}
+
+static void test_pos_counts_characters_not_bytes(void **state)
+{
+	(void)state;
+	struct parsed p;
+	/* "ключ" is 4 characters (8 bytes), "значение" 8 (16 bytes), the emoji 1 (4 bytes). */
+	parse_ok(&p,
+		 "{\"ключ\": \"значение\", \"n\": 1, \"emoji\": \"\xF0\x9F\x98\x80\", \"m\": 2,\n"
+		 " \"é\": [\"ü\", 3]}");
+	assert_pos(&p.doc, AT(&p.doc, "ключ"), 1, 10);
+	assert_pos(&p.doc, AT(&p.doc, "n"), 1, 27);
+	assert_pos(&p.doc, AT(&p.doc, "emoji"), 1, 39);
+	assert_pos(&p.doc, AT(&p.doc, "m"), 1, 49);
+	/* The next line starts counting again at 1. */
+	assert_pos(&p.doc, AT(&p.doc, "é"), 2, 7);
+	assert_pos(&p.doc, AT(&p.doc, "é", "#1"), 2, 13);
+	parsed_free(&p);
+}
+
+static void test_pos_after_escaped_quotes(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, "{\"a\\\"b\": \"c\\\"d\", \"e\": 5, \"f\": \"\\\\\", \"g\": 6}");
+	assert_pos(&p.doc, AT(&p.doc, "a\"b"), 1, 10);
+	assert_string_equal(AT(&p.doc, "a\"b")->valuestring, "c\"d");
+	assert_pos(&p.doc, AT(&p.doc, "e"), 1, 23);
+	assert_pos(&p.doc, AT(&p.doc, "g"), 1, 42);
+	parsed_free(&p);
+}
+
+static void test_pos_crlf_lines(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, "{\r\n  \"a\": 1,\r\n  \"b\": [2]\r\n}\r\n");
+	assert_pos(&p.doc, AT(&p.doc, "a"), 2, 8);
+	assert_pos(&p.doc, AT(&p.doc, "b", "#0"), 3, 9);
+	parsed_free(&p);
+}
+
+static void test_bom_accepted_and_not_counted(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, "\xEF\xBB\xBF{\"a\": 1}");
+	assert_pos(&p.doc, p.doc.root, 1, 1);
+	assert_pos(&p.doc, AT(&p.doc, "a"), 1, 7);
+	assert_int_equal(AT(&p.doc, "a")->valueint, 1);
+	parsed_free(&p);
+}
+
+/* ---- what loading rejects ------------------------------------------------------------ */
+
+static void test_malformed_reports_position(void **state)
+{
+	(void)state;
+	/* The second comma: line 2, column 11. */
+	parse_rejected("{\n  \"a\": [1,,2]\n}\n", 2, 11, "malformed JSON");
+	/* A bad literal: reported where it starts. */
+	parse_rejected("{\n  \"a\": tru\n}\n", 2, 8, "malformed JSON");
+	/* A missing colon. */
+	parse_rejected("{\"a\" 1}", 1, 6, "malformed JSON");
+}
+
+static void test_truncated_mentions_end_of_file(void **state)
+{
+	(void)state;
+	parse_rejected("{\"a\": [1, 2", 1, 12, "end of file");
+	parse_rejected("{\n  \"a\": {\n    \"b\": 1,\n", 4, 1, "end of file");
+	parse_rejected("[", 1, 2, "end of file");
+}
+
+/*
+ * Exposes a bug in src/jsondoc.c describe_parse_error(): a file cut off
+ * inside a string is reported as "malformed JSON: unexpected 'a'" at the
+ * first character of the string (1:8 here), not as an unexpected end of
+ * file, because cJSON's error offset for an unterminated string points at
+ * the string's start rather than at the end of the text.
+ */
+static void test_truncated_inside_string_mentions_end_of_file(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_text(&p, "{\"a\": \"abc");
+	int rc = p.rc;
+	size_t errors = p.d.errors;
+	char msg[256] = "";
+	if (p.d.n)
+		snprintf(msg, sizeof msg, "%s at %d:%d", p.d.items[0].msg, p.d.items[0].line,
+			 p.d.items[0].col);
+	parsed_free(&p);
+	assert_int_equal(rc, -1);
+	assert_int_equal(errors, 1);
+	if (!strstr(msg, "end of file"))
+		fail_msg("truncated string reported as \"%s\"", msg);
+}
+
+static void test_trailing_garbage_rejected(void **state)
+{
+	(void)state;
+	parse_rejected("{\"a\": 1} x", 1, 10, "'x'");
+	parse_rejected("[1] [2]", 1, 5, "malformed JSON");
+	parse_rejected("{\"a\": 1}\n\n  }", 3, 3, "malformed JSON");
+	/* Trailing white space is fine. */
+	struct parsed p;
+	parse_ok(&p, "{\"a\": 1}\n \t\n");
+	parsed_free(&p);
+}
+
+static void test_invalid_utf8_rejected_with_position(void **state)
+{
+	(void)state;
+	parse_rejected("{\n  \"a\": \"\xC3\x28\"\n}", 2, 9, "UTF-8");
+	/* After a multi-byte character, the column still counts characters. */
+	parse_rejected("{\"é\": \"\xFF\"}", 1, 8, "UTF-8");
+	/* Overlong encoding of '/', and an encoded surrogate. */
+	parse_rejected("{\"a\": \"\xC0\xAF\"}", 1, 8, "UTF-8");
+	parse_rejected("{\"a\": \"\xED\xA0\x80\"}", 1, 8, "UTF-8");
+	/* A raw NUL byte in the text. */
+	struct parsed p;
+	diag_init(&p.d, NULL);
+	p.rc = jsondoc_parse(&p.doc, "t.json", "{\"a\": \"x\0y\"}", 12, &p.d);
+	assert_int_equal(p.rc, -1);
+	assert_int_equal(p.d.errors, 1);
+	assert_int_equal(p.d.items[0].line, 1);
+	assert_int_equal(p.d.items[0].col, 9);
+	parsed_free(&p);
+}
+
+static void test_nul_escape_rejected(void **state)
+{
+	(void)state;
+	/* Reported at the backslash of the escape: line 2, column 10. */
+	parse_rejected("{\n  \"a\": \"x\\u0000y\"\n}", 2, 10, "\\u0000");
+	/* An escaped backslash followed by "u0000" is ordinary text. */
+	struct parsed p;
+	parse_ok(&p, "{\"a\": \"\\\\u0000\"}");
+	assert_string_equal(AT(&p.doc, "a")->valuestring, "\\u0000");
+	parsed_free(&p);
+}
+
+static void test_xml_forbidden_characters_rejected(void **state)
+{
+	(void)state;
+	parse_rejected("{\"a\": \"\\u0001\"}", 1, 7, "U+0001");
+	parse_rejected("{\"a\": [\"ok\", \"\\u001F\"]}", 1, 14, "U+001F");
+	parse_rejected("{\"a\": \"\\uFFFE\"}", 1, 7, "U+FFFE");
+	/* In a key, too. */
+	parse_rejected("{\"a\\u0002\": 1}", 1, 13, "U+0002");
+	/* Tab, newline and carriage return are allowed. */
+	struct parsed p;
+	parse_ok(&p, "{\"a\": \"x\\ty\\nz\\r\"}");
+	assert_string_equal(AT(&p.doc, "a")->valuestring, "x\ty\nz\r");
+	parsed_free(&p);
+}
+
+static void test_duplicate_keys_rejected(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_text(&p, "{\n  \"a\": 1,\n  \"a\": 2\n}");
+	assert_int_equal(p.rc, -1);
+	assert_int_equal(p.d.errors, 1);
+	assert_int_equal(p.d.items[0].line, 3);   /* the second occurrence */
+	assert_non_null(strstr(p.d.items[0].msg, "duplicate"));
+	assert_non_null(strstr(p.d.items[0].msg, "\"a\""));
+	parsed_free(&p);
+	/* Nested objects are checked too. */
+	parse_text(&p, "{\"o\": {\"k\": 1, \"x\": 2, \"k\": 3}}");
+	assert_int_equal(p.rc, -1);
+	assert_non_null(strstr(p.d.items[0].msg, "\"k\""));
+	parsed_free(&p);
+	/* The same key in two different objects is fine; keys are case-sensitive. */
+	parse_ok(&p, "[{\"a\": 1}, {\"a\": 2, \"A\": 3}]");
+	parsed_free(&p);
+}
+
+static void test_empty_file_rejected(void **state)
+{
+	(void)state;
+	parse_rejected("", 1, 1, "empty");
+	parse_rejected(" \n\t\r\n", 1, 1, "empty");
+	parse_rejected("\xEF\xBB\xBF", 1, 1, "empty");
+}
+
+static void test_number_out_of_range_rejected(void **state)
+{
+	(void)state;
+	parse_rejected("{\"a\": 1.5e400}", 1, 7, "number");
+	parse_rejected("[0, -1e999]", 1, 5, "number");
+}
+
+/* ---- field getters ------------------------------------------------------------------- */
+
+static const char fields[] =
+	"{\n"
+	"  \"name\": 42,\n"
+	"  \"list\": \"x\",\n"
+	"  \"empty\": \"\",\n"
+	"  \"n\": 7,\n"
+	"  \"big\": 1000000,\n"
+	"  \"frac\": 1.5,\n"
+	"  \"ok\": \"fine\",\n"
+	"  \"arr\": [\"p\", 5, \"q\"],\n"
+	"  \"obj\": {}\n"
+	"}\n";
+
+static void test_getter_wrong_type_at_field_position(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, fields);
+	assert_null(jsondoc_string(&p.doc, p.doc.root, "name", 1, &p.d));
+	assert_int_equal(p.d.errors, 1);
+	assert_int_equal(p.d.items[0].line, 2);
+	assert_int_equal(p.d.items[0].col, 11);
+	assert_non_null(strstr(p.d.items[0].msg, "\"name\""));
+	assert_non_null(strstr(p.d.items[0].msg, "a string"));
+	assert_non_null(strstr(p.d.items[0].msg, "a number"));
+	/* An optional field of the wrong type is reported too. */
+	assert_null(jsondoc_array(&p.doc, p.doc.root, "list", 0, &p.d));
+	assert_int_equal(p.d.errors, 2);
+	assert_int_equal(p.d.items[1].line, 3);
+	assert_int_equal(p.d.items[1].col, 11);
+	assert_null(jsondoc_object(&p.doc, p.doc.root, "arr", 0, &p.d));
+	assert_int_equal(p.d.errors, 3);
+	assert_int_equal(p.d.items[2].line, 9);
+	/* The right types are returned without a diagnostic. */
+	assert_string_equal(jsondoc_string(&p.doc, p.doc.root, "ok", 1, &p.d), "fine");
+	assert_non_null(jsondoc_array(&p.doc, p.doc.root, "arr", 1, &p.d));
+	assert_non_null(jsondoc_object(&p.doc, p.doc.root, "obj", 1, &p.d));
+	assert_int_equal(p.d.n, 3);
+	parsed_free(&p);
+}
+
+static void test_getter_missing_required_field(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, fields);
+	assert_null(jsondoc_string(&p.doc, p.doc.root, "absent", 1, &p.d));
+	assert_int_equal(p.d.errors, 1);
+	assert_non_null(strstr(p.d.items[0].msg, "missing"));
+	assert_non_null(strstr(p.d.items[0].msg, "\"absent\""));
+	/* Reported at the object that lacks it. */
+	assert_int_equal(p.d.items[0].line, 1);
+	assert_int_equal(p.d.items[0].col, 1);
+	/* An optional missing field is silent. */
+	assert_null(jsondoc_string(&p.doc, p.doc.root, "absent", 0, &p.d));
+	assert_null(jsondoc_array(&p.doc, p.doc.root, "absent", 0, &p.d));
+	assert_int_equal(p.d.n, 1);
+	parsed_free(&p);
+}
+
+static void test_getter_empty_required_string(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, fields);
+	assert_string_equal(jsondoc_string(&p.doc, p.doc.root, "empty", 0, &p.d), "");
+	assert_int_equal(p.d.n, 0);
+	assert_null(jsondoc_string(&p.doc, p.doc.root, "empty", 1, &p.d));
+	assert_int_equal(p.d.errors, 1);
+	assert_int_equal(p.d.items[0].line, 4);
+	assert_non_null(strstr(p.d.items[0].msg, "empty"));
+	parsed_free(&p);
+}
+
+static void test_getter_int_range(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, fields);
+	long v = -1;
+	assert_int_equal(jsondoc_int(&p.doc, p.doc.root, "n", 1, 10, &v, &p.d), 1);
+	assert_int_equal(v, 7);
+	assert_int_equal(p.d.n, 0);
+	v = -1;
+	assert_int_equal(jsondoc_int(&p.doc, p.doc.root, "big", 1, 36500, &v, &p.d), 0);
+	assert_int_equal(v, -1);
+	assert_int_equal(p.d.errors, 1);
+	assert_int_equal(p.d.items[0].line, 6);
+	assert_int_equal(jsondoc_int(&p.doc, p.doc.root, "frac", 0, 10, &v, &p.d), 0);
+	assert_int_equal(p.d.errors, 2);
+	assert_int_equal(p.d.items[1].line, 7);
+	assert_int_equal(jsondoc_int(&p.doc, p.doc.root, "ok", 0, 10, &v, &p.d), 0);
+	assert_int_equal(p.d.errors, 3);
+	/* Absent: 0, silently. */
+	assert_int_equal(jsondoc_int(&p.doc, p.doc.root, "absent", 0, 10, &v, &p.d), 0);
+	assert_int_equal(p.d.n, 3);
+	parsed_free(&p);
+}
+
+static void test_getter_strv(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, fields);
+	size_t n = 99;
+	char **v = jsondoc_strv(&p.doc, p.doc.root, "ok", &n, &p.d);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0], "fine");
+	assert_null(v[1]);
+	strv_free(v);
+	v = jsondoc_strv(&p.doc, p.doc.root, "arr", &n, &p.d);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "p");
+	assert_string_equal(v[1], "q");
+	assert_null(v[2]);
+	assert_int_equal(p.d.errors, 1);   /* the 5 */
+	assert_int_equal(p.d.items[0].line, 9);
+	assert_int_equal(p.d.items[0].col, 16);
+	strv_free(v);
+	assert_null(jsondoc_strv(&p.doc, p.doc.root, "absent", &n, &p.d));
+	assert_int_equal(n, 0);
+	assert_null(jsondoc_strv(&p.doc, p.doc.root, "n", &n, &p.d));
+	assert_int_equal(p.d.errors, 2);
+	parsed_free(&p);
+}
+
+static void test_warn_unknown_keys(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, "{\n  \"known\": 1,\n  \"typo\": 2\n}");
+	static const char *const known[] = { "known", NULL };
+	jsondoc_warn_unknown_keys(&p.doc, p.doc.root, known, &p.d);
+	assert_int_equal(p.d.errors, 0);
+	assert_int_equal(p.d.warnings, 1);
+	assert_int_equal(p.d.items[0].level, DIAG_WARNING);
+	assert_int_equal(p.d.items[0].line, 3);
+	assert_non_null(strstr(p.d.items[0].msg, "\"typo\""));
+	parsed_free(&p);
+}
+
+/* ---- jsondoc_load ---------------------------------------------------------------------- */
+
+static void test_load_missing_file_names_it(void **state)
+{
+	(void)state;
+	struct jsondoc doc;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	const char *path = "/tmp/srmap-test-no-such-dir/no-such-file.json";
+	assert_int_equal(jsondoc_load(&doc, path, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(d.items[0].file);
+	assert_string_equal(d.items[0].file, path);
+	assert_non_null(strstr(d.items[0].msg, "cannot open"));
+	jsondoc_release(&doc);   /* harmless after a failure */
+	diag_release(&d);
+}
+
+static void test_load_directory_rejected(void **state)
+{
+	(void)state;
+	struct jsondoc doc;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	assert_int_equal(jsondoc_load(&doc, "/tmp", &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.items[0].file, "/tmp");
+	jsondoc_release(&doc);
+	diag_release(&d);
+}
+
+static void test_load_file_positions_name_the_path(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/srmap-test-jsondoc-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *text = "{\n  \"a\": [1,\n        2]\n}\n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	struct jsondoc doc;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	int rc = jsondoc_load(&doc, path, &d);
+	unlink(path);
+	assert_int_equal(rc, 0);
+	assert_string_equal(doc.path, path);
+	const cJSON *two = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc.root, "a"), 1);
+	struct srcpos p = jsondoc_pos(&doc, two);
+	assert_string_equal(p.file, path);
+	assert_int_equal(p.line, 3);
+	assert_int_equal(p.col, 9);
+	jsondoc_release(&doc);
+	diag_release(&d);
+}
+
+static void test_load_malformed_file_names_path_and_position(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/srmap-test-jsondoc-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *text = "{\n  \"a\": 1\n  \"b\": 2\n}\n";   /* missing comma */
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	struct jsondoc doc;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	int rc = jsondoc_load(&doc, path, &d);
+	unlink(path);
+	assert_int_equal(rc, -1);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.items[0].file, path);
+	assert_int_equal(d.items[0].line, 3);
+	assert_int_equal(d.items[0].col, 3);
+	jsondoc_release(&doc);
+	diag_release(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pos_nested_values),
+		cmocka_unit_test(test_pos_counts_characters_not_bytes),
+		cmocka_unit_test(test_pos_after_escaped_quotes),
+		cmocka_unit_test(test_pos_crlf_lines),
+		cmocka_unit_test(test_bom_accepted_and_not_counted),
+		cmocka_unit_test(test_malformed_reports_position),
+		cmocka_unit_test(test_truncated_mentions_end_of_file),
+		cmocka_unit_test(test_truncated_inside_string_mentions_end_of_file),
+		cmocka_unit_test(test_trailing_garbage_rejected),
+		cmocka_unit_test(test_invalid_utf8_rejected_with_position),
+		cmocka_unit_test(test_nul_escape_rejected),
+		cmocka_unit_test(test_xml_forbidden_characters_rejected),
+		cmocka_unit_test(test_duplicate_keys_rejected),
+		cmocka_unit_test(test_empty_file_rejected),
+		cmocka_unit_test(test_number_out_of_range_rejected),
+		cmocka_unit_test(test_getter_wrong_type_at_field_position),
+		cmocka_unit_test(test_getter_missing_required_field),
+		cmocka_unit_test(test_getter_empty_required_string),
+		cmocka_unit_test(test_getter_int_range),
+		cmocka_unit_test(test_getter_strv),
+		cmocka_unit_test(test_warn_unknown_keys),
+		cmocka_unit_test(test_load_missing_file_names_it),
+		cmocka_unit_test(test_load_directory_rejected),
+		cmocka_unit_test(test_load_file_positions_name_the_path),
+		cmocka_unit_test(test_load_malformed_file_names_path_and_position),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
