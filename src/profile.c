@@ -168,6 +168,9 @@ int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *
 			if (f < 0)
 				diag_error_at(d, jsondoc_pos(doc, item),
 					      "frameworks may hold only \"hipaa\", \"soc2\" and \"fedramp\"");
+			else if (p->frameworks & (1u << f))
+				diag_error_at(d, jsondoc_pos(doc, item), "framework \"%s\" is listed twice",
+					      item->valuestring);
 			else
 				p->frameworks |= 1u << f;
 		}
