@@ -68,6 +68,7 @@ struct lay_row {
 struct lay_point {
 	char *label;           /* owned */
 	double value;
+	uint32_t color;        /* LAY_NONE: the series or the palette decides */
 };
 
 struct lay_series {

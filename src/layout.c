@@ -28,7 +28,7 @@ struct parser {
 	size_t nlinks, caplinks;
 };
 
-/* ---- messages ---------------------------------------------------------------------- */
+/* ---- messages --------------------------------------------------------------------------- */
 
 static char *node_path(xmlNodePtr n)
 {
@@ -71,7 +71,7 @@ static void warn(struct parser *p, xmlNodePtr n, const char *fmt, ...)
 	free(path);
 }
 
-/* ---- attributes --------------------------------------------------------------------- */
+/* ---- attributes ------------------------------------------------------------------------- */
 
 static int is_name(xmlNodePtr n, const char *name)
 {
@@ -221,7 +221,7 @@ static int enum_attr(struct parser *p, xmlNodePtr n, const char *name,
 static const char *const yes_no[] = { "no", "yes", NULL };
 static const char *const aligns[] = { "left", "center", "right", "justify", NULL };
 
-/* ---- content checks ------------------------------------------------------------------- */
+/* ---- content checks --------------------------------------------------------------------- */
 
 static int blank(const xmlChar *s)
 {
@@ -265,7 +265,7 @@ static void register_id(struct parser *p, xmlNodePtr n, char *id)
 		strmap_put(&p->ids, id, id);
 }
 
-/* ---- inline content -------------------------------------------------------------------- */
+/* ---- inline content --------------------------------------------------------------------- */
 
 static struct lay_span *add_span(struct lay_inline *in, enum span_kind k, unsigned style,
 				 const char *text, const char *link)
@@ -369,7 +369,7 @@ static void parse_inline(struct parser *p, xmlNodePtr n, unsigned style, const c
 		parse_inline_child(p, c, style, link, in);
 }
 
-/* ---- tables ------------------------------------------------------------------------------ */
+/* ---- tables ----------------------------------------------------------------------------- */
 
 static void parse_row(struct parser *p, xmlNodePtr n, struct lay_row *r)
 {
@@ -523,13 +523,13 @@ static void parse_table(struct parser *p, xmlNodePtr n, struct lay_block *b)
 	}
 }
 
-/* ---- charts -------------------------------------------------------------------------------- */
+/* ---- charts ----------------------------------------------------------------------------- */
 
 static void parse_chart(struct parser *p, xmlNodePtr n, struct lay_block *b)
 {
 	static const char *const types[] = { "bar", "stacked-bar", "donut", NULL };
 	static const char *const series_attrs[] = { "name", "color", NULL };
-	static const char *const point_attrs[] = { "label", "value", NULL };
+	static const char *const point_attrs[] = { "label", "value", "color", NULL };
 
 	char *type = attr(n, "type");
 	if (!type)
@@ -579,7 +579,8 @@ static void parse_chart(struct parser *p, xmlNodePtr n, struct lay_block *b)
 			else if (parse_number(value, &v) < 0 || v < 0 || v > 1e15)
 				bad(p, pt, "value=\"%s\" is not a number of at least 0", value);
 			GROW(s->points, pcap, s->n + 1);
-			s->points[s->n++] = (struct lay_point){ label ? label : xstrdup(""), v };
+			s->points[s->n++] = (struct lay_point){ label ? label : xstrdup(""), v,
+								color_attr(p, pt, "color", LAY_NONE) };
 			free(value);
 		}
 	}
@@ -587,7 +588,7 @@ static void parse_chart(struct parser *p, xmlNodePtr n, struct lay_block *b)
 		bad(p, n, "<chart> has no <series> with <point>s");
 }
 
-/* ---- blocks --------------------------------------------------------------------------------- */
+/* ---- blocks ----------------------------------------------------------------------------- */
 
 enum context { IN_BODY, IN_COVER, IN_KEEP };
 
@@ -668,8 +669,8 @@ static int parse_block(struct parser *p, xmlNodePtr n, enum context ctx, struct 
 		check_attrs(p, n, toc_attrs);
 		must_be_empty(p, n);
 		b->title = attr(n, "title");
-		static const char *const depths[] = { "0", "1", "2", "3", NULL };
-		b->depth = enum_attr(p, n, "depth", depths, 3);
+		static const char *const depths[] = { "1", "2", "3", NULL };
+		b->depth = enum_attr(p, n, "depth", depths, 2) + 1;
 	} else if (!strcmp(name, "page-break")) {
 		b->kind = BLK_PAGE_BREAK;
 		if (ctx != IN_BODY) {
@@ -741,7 +742,7 @@ static void parse_blocks(struct parser *p, xmlNodePtr parent, enum context ctx,
 	}
 }
 
-/* ---- the document ------------------------------------------------------------------------------ */
+/* ---- the document ----------------------------------------------------------------------- */
 
 /* Checks the {field}s of a running header or footer text. */
 static void check_fields(struct parser *p, xmlNodePtr n, const char *s)
@@ -878,7 +879,7 @@ struct lay_tree *layout_parse(xmlDocPtr doc, const char *template_name, struct d
 	return t;
 }
 
-/* ---- freeing ----------------------------------------------------------------------------------- */
+/* ---- freeing ---------------------------------------------------------------------------- */
 
 static void inline_free(struct lay_inline *in)
 {

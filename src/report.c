@@ -6,10 +6,12 @@
 #include "alloc.h"
 #include "digest.h"
 #include "outdir.h"
+#include "pdf.h"
 #include "srmap.h"
 #include "template.h"
 
 #include <errno.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,7 @@ const struct report_format report_formats[] = {
 	  "customer responsibility matrix, XML (docs/crm.md)" },
 	{ "csv", "crm.csv", REPORT_TEMPLATE, "crm-csv.xsl",
 	  "customer responsibility matrix, CSV (docs/crm.md)" },
+	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
 	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
 };
 
@@ -83,10 +86,32 @@ static char *template_path(const struct report_format *f, const struct report_op
 	return xasprintf("%s/templates/%s", opt->datadir, f->template);
 }
 
+/*
+ * Lays out and draws a PDF template's result.  Images may come only from the
+ * profile's logo and the template folders; relative image paths are looked up
+ * in the template's own folder first.
+ */
+static int write_pdf(const struct template_result *r, const char *xsl, const char *shipped,
+		     const char *logo, struct outfile *out, struct diag_list *d)
+{
+	char *copy = xstrdup(xsl);
+	const char *dirs[2] = { dirname(copy), shipped };
+	const char *files[1] = { logo };
+	struct pdf_settings s = { .allowed_files = files, .nallowed_files = logo ? 1 : 0,
+				  .allowed_dirs = dirs, .nallowed_dirs = 2, .base_dir = dirs[0] };
+	int rc = pdf_render(r->doc, xsl, &s, out->fd, d);
+	free(copy);
+	if (rc == PDF_ERR_LAYOUT)
+		return SRMAP_EXIT_CATALOG;
+	if (rc == PDF_ERR_WRITE)
+		return SRMAP_EXIT_OUTPUT;
+	return rc == PDF_OK ? SRMAP_EXIT_OK : SRMAP_EXIT_INTERNAL;
+}
+
 /* Produces one template-made format into the open file out. */
 static int write_templated(const struct report_format *f, xmlDocPtr canonical,
-			   const struct report_options *opt, struct outfile *out,
-			   struct diag_list *d)
+			   const struct report_options *opt, const char *logo,
+			   struct outfile *out, struct diag_list *d)
 {
 	char *xsl = template_path(f, opt);
 	char *shipped = xasprintf("%s/templates", opt->datadir);
@@ -97,6 +122,8 @@ static int write_templated(const struct report_format *f, xmlDocPtr canonical,
 	} else if (f->kind == REPORT_TEMPLATE && template_save(&r, out->fd) < 0) {
 		diag_add(d, DIAG_ERROR, out->final, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
+	} else if (f->kind == REPORT_PDF) {
+		rc = write_pdf(&r, xsl, shipped, logo, out, d);
 	}
 	template_result_release(&r);
 	free(shipped);
@@ -183,7 +210,8 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
 			rc = SRMAP_EXIT_OUTPUT;
 		else
-			rc = write_templated(&report_formats[i], canonical, opt, &files[i], d);
+			rc = write_templated(&report_formats[i], canonical, opt,
+					     a->profile ? a->profile->logo : NULL, &files[i], d);
 	}
 done:
 	if (canonical)

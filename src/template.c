@@ -142,12 +142,32 @@ xmlDocPtr template_read_xml(const char *path, struct diag_list *d)
 	return doc;
 }
 
-/* Loader for xsl:import, xsl:include and document(): the same safe options. */
+/*
+ * Loader for xsl:import, xsl:include and document(): the same safe options.
+ * An imported stylesheet must share the importing one's dictionary (libxslt
+ * compares interned names by address), so the parse uses dict when given.
+ */
 static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 			     xsltLoadType type)
 {
-	(void)dict; (void)options; (void)ctxt; (void)type;
-	return read_safely((const char *)uri, NULL);
+	(void)options; (void)ctxt; (void)type;
+	xmlParserCtxtPtr pctxt = xmlNewParserCtxt();
+	if (!pctxt)
+		return NULL;
+	if (dict) {
+		if (pctxt->dict)
+			xmlDictFree(pctxt->dict);
+		pctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	xmlDocPtr doc = xmlCtxtReadFile(pctxt, (const char *)uri, NULL, SAFE_PARSE);
+	xmlFreeParserCtxt(pctxt);
+	if (doc && doc->intSubset) {
+		/* A DTD can define entities that expand to local files or huge strings. */
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
 }
 
 /* ---- security ------------------------------------------------------------------- */

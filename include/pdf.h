@@ -1,0 +1,65 @@
+/*
+ * pdf.h - the PDF renderer: lays out a template's layout XML (layout.h) and
+ * draws it with libharu.
+ *
+ * Text is drawn in embedded TrueType fonts: DejaVu Sans (regular, bold,
+ * oblique), DejaVu Sans Mono and, for characters DejaVu lacks (CJK), Droid
+ * Sans Fallback.  Headings become bookmarks, <link>s become link annotations,
+ * charts are vector graphics.  Images are read only from the files and
+ * folders the caller allows.  The output depends only on the layout XML and
+ * the fonts: no clock is read, so the same input gives the same bytes.
+ */
+#ifndef SRMAP_PDF_H
+#define SRMAP_PDF_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+#include "diag.h"
+#include "layout.h"
+
+struct pdf_settings {
+	/* images the layout may use: these files (the profile's logo) ... */
+	const char *const *allowed_files;
+	size_t nallowed_files;
+	/* ... and any file inside these folders (the template folders) */
+	const char *const *allowed_dirs;
+	size_t nallowed_dirs;
+	/* relative image paths are looked up here first (the template's folder),
+	   then in the working folder; NULL: the working folder only */
+	const char *base_dir;
+	/* folder of the DejaVu fonts; NULL: /usr/share/fonts/truetype/dejavu */
+	const char *font_dir;
+	/* the CJK fallback font; NULL: /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf */
+	const char *cjk_font;
+};
+
+/* Return values of pdf_render. */
+#define PDF_OK 0
+#define PDF_ERR_LAYOUT (-1)    /* the layout XML breaks the vocabulary, or an image is refused */
+#define PDF_ERR_WRITE (-2)     /* fd could not be written */
+#define PDF_ERR_INTERNAL (-3)  /* fonts missing, or libharu failed */
+
+/*
+ * Lays out the layout document (made by the template at template_path, which
+ * messages name) and writes the PDF to fd.  s may be NULL (no images, default
+ * fonts).  Returns PDF_OK or one of the PDF_ERR_ values after reporting to d.
+ */
+int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_settings *s,
+	       int fd, struct diag_list *d);
+
+/*
+ * The fonts and images of one PDF, usable for measuring on their own (tests
+ * lay out with the real metrics this way).
+ */
+struct pdf_fonts;
+
+/* Loads the fonts; returns NULL after reporting a missing or broken font to d. */
+struct pdf_fonts *pdf_fonts_open(const struct pdf_settings *s, struct diag_list *d);
+
+/* Metrics backed by the loaded fonts; borrowed, valid until pdf_fonts_close. */
+const struct lay_metrics *pdf_fonts_metrics(struct pdf_fonts *f);
+
+/* Frees the fonts and the libharu document behind them (NULL is a no-op). */
+void pdf_fonts_close(struct pdf_fonts *f);
+
+#endif
