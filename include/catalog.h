@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include "diag.h"
+#include "mapping.h"
 #include "model.h"
 #include "strmap.h"
 
@@ -28,6 +29,7 @@ struct layer {
 	enum owner microsoft[MATRIX_MODELS];   /* Microsoft's published cell, where it differs */
 	int has_microsoft[MATRIX_MODELS];
 	char *source;                          /* where the row comes from */
+	struct srcpos cell_pos[MATRIX_MODELS]; /* where each default cell was last set */
 };
 
 struct restype {
@@ -44,6 +46,7 @@ struct control {
 	size_t ntypes;
 	char **refs[REF_COUNT];                /* NULL-terminated citation ids per source */
 	size_t nrefs[REF_COUNT];
+	struct srcpos *ref_pos[REF_COUNT];     /* where each citation is written */
 };
 
 struct requirement {
@@ -72,6 +75,7 @@ struct catalog {
 	size_t nbaseline[BASELINE_COUNT];
 	struct strmap baseline_index[BASELINE_COUNT];
 	struct strmap layer_index, type_index, control_index;
+	struct mappings mappings;       /* other tools' identifiers -> controls (mapping.h) */
 };
 
 /*

@@ -39,8 +39,10 @@ static void control_free(struct control *c)
 	free(c->id); free(c->title); free(c->description); free(c->remediation);
 	free(c->rationale);
 	strv_free(c->types);
-	for (int r = 0; r < REF_COUNT; r++)
+	for (int r = 0; r < REF_COUNT; r++) {
 		strv_free(c->refs[r]);
+		free(c->ref_pos[r]);
+	}
 }
 
 /* ---- layers and the responsibility matrix -------------------------------- */
@@ -74,8 +76,18 @@ static void read_layers(struct catalog *cat, const struct jsondoc *doc, const cJ
 	}
 }
 
+/* The file name of the fragment being read; lives as long as the catalog (cat->files). */
+static const char *reading;
+
+static struct srcpos pos_at(const struct jsondoc *doc, const cJSON *node)
+{
+	struct srcpos p = jsondoc_pos(doc, node);
+	p.file = reading;
+	return p;
+}
+
 static void read_cells(const struct jsondoc *doc, const cJSON *obj, enum owner *owner,
-		       int *has, struct diag_list *d)
+		       int *has, struct srcpos *where, struct diag_list *d)
 {
 	for (int m = 0; m < MATRIX_MODELS; m++) {
 		const char *v = jsondoc_string(doc, obj, model_name(m), 0, d);
@@ -89,6 +101,8 @@ static void read_cells(const struct jsondoc *doc, const cJSON *obj, enum owner *
 		}
 		owner[m] = o;
 		has[m] = 1;
+		if (where)
+			where[m] = pos_at(doc, cJSON_GetObjectItemCaseSensitive(obj, model_name(m)));
 	}
 }
 
@@ -113,10 +127,10 @@ static void read_matrix(struct catalog *cat, const struct jsondoc *doc, const cJ
 			continue;
 		}
 		struct layer *l = &cat->layers[at - 1];
-		read_cells(doc, item, l->owner, l->has_owner, d);
+		read_cells(doc, item, l->owner, l->has_owner, l->cell_pos, d);
 		const cJSON *ms = jsondoc_object(doc, item, "microsoft", 0, d);
 		if (ms)
-			read_cells(doc, ms, l->microsoft, l->has_microsoft, d);
+			read_cells(doc, ms, l->microsoft, l->has_microsoft, NULL, d);
 		const char *source = jsondoc_string(doc, item, "source", 0, d);
 		if (source) {
 			free(l->source);
@@ -208,8 +222,19 @@ static int read_refs(struct control *c, const struct jsondoc *doc, const cJSON *
 	if (!refs)
 		return 0;
 	jsondoc_warn_unknown_keys(doc, refs, known, d);
-	for (int r = 0; r < REF_COUNT; r++)
+	for (int r = 0; r < REF_COUNT; r++) {
 		c->refs[r] = jsondoc_strv(doc, refs, ref_keys[r], &c->nrefs[r], d);
+		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(refs, ref_keys[r]);
+		c->ref_pos[r] = xcalloc(c->nrefs[r] + 1, sizeof(struct srcpos));
+		size_t k = 0;
+		const cJSON *item;
+		if (cJSON_IsString(arr) && c->nrefs[r])
+			c->ref_pos[r][0] = pos_at(doc, arr);
+		else if (cJSON_IsArray(arr))
+			cJSON_ArrayForEach(item, arr)
+				if (cJSON_IsString(item) && k < c->nrefs[r])
+					c->ref_pos[r][k++] = pos_at(doc, item);
+	}
 	return 0;
 }
 
@@ -368,7 +393,8 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 {
 	static const char *const known[] = { "srmap_catalog", "version", "include", "source",
 					     "layers", "responsibility", "resource_types",
-					     "controls", "frameworks", "fedramp_baselines", NULL };
+					     "controls", "frameworks", "fedramp_baselines",
+					     "mappings", NULL };
 	struct jsondoc doc;
 	if (jsondoc_load(&doc, path, d) < 0)
 		return -1;
@@ -376,6 +402,7 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 	const cJSON *root = doc.root;
 	cat->files = xreallocarray(cat->files, cat->nfiles + 1, sizeof(char *));
 	cat->files[cat->nfiles++] = xstrdup(path);
+	reading = cat->files[cat->nfiles - 1];
 	if (!cJSON_IsObject(root)) {
 		diag_error_at(d, jsondoc_pos(&doc, root), "a catalog file must hold a JSON object");
 		jsondoc_release(&doc);
@@ -411,6 +438,8 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 		read_baselines(cat, &doc, v, d);
 	if ((v = jsondoc_array(&doc, root, "controls", 0, d)))
 		read_controls(cat, &doc, v, d);
+	if ((v = jsondoc_object(&doc, root, "mappings", 0, d)))
+		mappings_read(&cat->mappings, &doc, v, path, d);
 	jsondoc_release(&doc);
 	return diag_failures(d) > before ? -1 : 0;
 }
@@ -432,10 +461,10 @@ static int check_catalog(const struct catalog *cat, const char *where, struct di
 		if (strcmp(l->id, "identity") == 0 || strcmp(l->id, "data") == 0)
 			for (int m = 0; m < MATRIX_MODELS; m++)
 				if (l->has_owner[m] && l->owner[m] != OWNER_CUSTOMER)
-					diag_add(d, DIAG_ERROR, where, 0, 0,
-						 "layer \"%s\" must be owned by the customer under %s "
-						 "(identity and data are always the customer's)",
-						 l->id, model_name(m));
+					diag_error_at(d, l->cell_pos[m],
+						      "layer \"%s\" must be owned by the customer under %s "
+						      "(identity and data are always the customer's)",
+						      l->id, model_name(m));
 	}
 	for (int m = 0; m < MATRIX_MODELS; m++) {
 		int customer = 0;
@@ -451,10 +480,10 @@ static int check_catalog(const struct catalog *cat, const char *where, struct di
 		for (int r = 0; r < REF_COUNT; r++)
 			for (size_t k = 0; k < c->nrefs[r]; k++)
 				if (!strmap_get(&cat->refs[r].by_id, c->refs[r][k]))
-					diag_add(d, DIAG_ERROR, where, 0, 0,
-						 "control \"%s\" cites %s \"%s\", which the catalog's "
-						 "requirement list does not contain", c->id,
-						 ref_names[r], c->refs[r][k]);
+					diag_error_at(d, c->ref_pos[r][k],
+						      "control \"%s\" cites %s \"%s\", which the catalog's "
+						      "requirement list does not contain", c->id,
+						      ref_names[r], c->refs[r][k]);
 		for (size_t k = 0; k < c->ntypes; k++)
 			if (!strmap_get(&cat->type_index, c->types[k]))
 				diag_add(d, DIAG_WARNING, where, 0, 0,
@@ -467,6 +496,7 @@ static int check_catalog(const struct catalog *cat, const char *where, struct di
 				diag_add(d, DIAG_ERROR, where, 0, 0,
 					 "FedRAMP %s baseline lists \"%s\", which the NIST list does not contain",
 					 baseline_name(b), cat->baseline[b][k]);
+	mappings_check(&cat->mappings, cat, d);
 	return diag_failures(d) > before ? -1 : 0;
 }
 
@@ -477,6 +507,7 @@ int catalog_load(struct catalog *cat, const char *manifest_path,
 	strmap_init(&cat->layer_index, 0);
 	strmap_init(&cat->type_index, 1);
 	strmap_init(&cat->control_index, 0);
+	mappings_init(&cat->mappings);
 	for (int r = 0; r < REF_COUNT; r++)
 		strmap_init(&cat->refs[r].by_id, 0);
 	for (int b = 0; b < BASELINE_COUNT; b++)
@@ -537,6 +568,7 @@ void catalog_release(struct catalog *cat)
 	strmap_release(&cat->layer_index);
 	strmap_release(&cat->type_index);
 	strmap_release(&cat->control_index);
+	mappings_release(&cat->mappings);
 	free(cat->version);
 	*cat = (struct catalog){ 0 };
 }

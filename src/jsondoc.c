@@ -179,6 +179,10 @@ static void describe_parse_error(struct jsondoc *doc, const char *end, struct di
 	size_t off = end && end >= doc->text ? (size_t)(end - doc->text) : 0;
 	if (off > doc->len)
 		off = doc->len;
+	/* After a failed key cJSON points one past the offending character: step back onto it. */
+	if (off > 0 && (off == doc->len || (unsigned char)doc->text[off] <= 32) &&
+	    strchr("}]", doc->text[off - 1]))
+		off--;
 	struct srcpos pos = pos_of_offset(doc, off);
 	size_t rest = off;
 	while (rest < doc->len && (unsigned char)doc->text[rest] <= 32)
