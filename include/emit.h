@@ -11,6 +11,7 @@
 #include "assess.h"
 #include "diag.h"
 #include "drift.h"
+#include "reader.h"
 
 /* One file the run read, for the provenance section. */
 struct input_file {
@@ -20,6 +21,7 @@ struct input_file {
 	size_t records;
 	char sha256[65];
 	unsigned long long size;
+	const struct reader_stats *stats;  /* counts of an imported file (reader.h), or NULL */
 };
 
 struct run_info {

@@ -33,6 +33,7 @@ struct evidence {
 	char *artifact_path;       /* the resolved path, relative to the working folder, or NULL */
 	char artifact_sha256[65];  /* the SHA-256 computed from the file, or "" */
 	unsigned long long artifact_size;
+	const char *format;        /* the input format it was read from (reader.h); static */
 };
 
 struct evidence_set {
@@ -58,5 +59,14 @@ void evidence_release(struct evidence_set *ev);
  */
 int evidence_read_json(struct evidence_set *ev, const struct jsondoc *doc, const char *file,
 		       struct diag_list *d);
+
+/* Returns the record with this id (case-insensitive), or NULL.  Borrowed. */
+const struct evidence *evidence_find(const struct evidence_set *ev, const char *id);
+
+/*
+ * Adds e, taking what it owns.  Returns 0, or -1 when its id is taken
+ * (reported to d at e's position; e is released).
+ */
+int evidence_add_take(struct evidence_set *ev, struct evidence *e, struct diag_list *d);
 
 #endif

@@ -20,6 +20,11 @@ struct workload {
 	size_t ntags;
 	int model;                /* explicit service model from the file, or -1 */
 	struct srcpos pos;
+	/* Set by the readers of other tools' exports (reader.h); NULL or 0 otherwise: */
+	char *kind;               /* the resource's kind ("functionapp,linux"), or NULL */
+	char *type_title;         /* what the kind makes it ("Function App"), or NULL */
+	char *part_of;            /* id of the resource it belongs to (a disk's VM), or NULL */
+	int from_export;          /* read from an export: a repeat of its id is merged */
 };
 
 struct inventory {
@@ -42,6 +47,19 @@ void inventory_release(struct inventory *inv);
  */
 int inventory_read_json(struct inventory *inv, const struct jsondoc *doc, const char *file,
 			struct diag_list *d);
+
+/* Frees what w owns. */
+void workload_release(struct workload *w);
+
+/*
+ * Adds w to inv, taking what it owns.  If a workload with the same id
+ * (case-insensitive) is there already, w only fills the fields the earlier
+ * one lacks (and adds the tags it lacks), w is released, *first is set to
+ * the earlier workload and 1 is returned; otherwise w is added and 0
+ * returned.  A differing type is reported to d at w's position.
+ */
+int inventory_merge_take(struct inventory *inv, struct workload *w,
+			 const struct workload **first, struct diag_list *d);
 
 /* Returns the workload with this id (case-insensitive), or NULL.  Borrowed. */
 const struct workload *inventory_find(const struct inventory *inv, const char *id);

@@ -30,6 +30,8 @@ struct job_options {
 	int summary_json;           /* print a one-line JSON summary on stdout */
 	int progress;               /* print progress lines on stderr */
 	const char *baseline;       /* a previous canonical assessment XML to report drift against */
+	const char *inventory_format;  /* format of inventory files (reader.h), or NULL to detect */
+	const char *evidence_format;   /* format of evidence files, or NULL to detect */
 };
 
 /*

@@ -157,6 +157,31 @@ static void emit_profile(struct out *o, const struct assessment *a)
 	end(o);
 }
 
+/* What reading an export gave: counts, and the identifiers and resources it could not use. */
+static void emit_import_counts(struct out *o, const struct reader_stats *st)
+{
+	attr_count(o, "read", st->read);
+	attr_count(o, "mapped", st->mapped);
+	attr_count(o, "unmapped", st->unmapped);
+	attr_count(o, "ignored", st->ignored);
+	attr_count(o, "rejected", st->rejected);
+	attr_count(o, "unmatched", st->unmatched);
+	attr_count(o, "merged", st->merged);
+	for (size_t i = 0; i < st->unmapped_ids.n; i++) {
+		start(o, "unmapped");
+		attr(o, "source", st->unmapped_ids.sources[i]);
+		attr(o, "id", st->unmapped_ids.ids[i]);
+		attr_count(o, "count", st->unmapped_ids.counts[i]);
+		end(o);
+	}
+	for (size_t i = 0; i < st->unmatched_ids.n; i++) {
+		start(o, "unmatched");
+		attr(o, "resource", st->unmatched_ids.ids[i]);
+		attr_count(o, "count", st->unmatched_ids.counts[i]);
+		end(o);
+	}
+}
+
 static void emit_inputs(struct out *o, const struct run_info *run)
 {
 	start(o, "inputs");
@@ -169,6 +194,8 @@ static void emit_inputs(struct out *o, const struct run_info *run)
 		attr_count(o, "records", f->records);
 		attrf(o, "size", "%llu", f->size);
 		attr(o, "sha256", f->sha256);
+		if (f->stats && strcmp(f->format, "srmap-json") != 0)
+			emit_import_counts(o, f->stats);
 		end(o);
 	}
 	end(o);
@@ -301,13 +328,17 @@ static void emit_workloads(struct out *o, const struct assessment *a)
 		attr(o, "name", w->name);
 		attr(o, "type", w->type);
 		attr(o, "service-model", model_name(wr->model));
-		if (wr->type)
+		if (w->type_title)
+			attr(o, "type-title", w->type_title);
+		else if (wr->type)
 			attr(o, "type-title", wr->type->title);
 		attr(o, "subscription", w->subscription);
 		attr(o, "tenant", w->tenant);
 		attr(o, "resource-group", w->resource_group);
 		attr(o, "location", w->location);
 		attr(o, "accountable-party", w->accountable_party);
+		attr(o, "kind", w->kind);
+		attr(o, "part-of", w->part_of);
 		for (size_t t = 0; t < w->ntags; t++) {
 			start(o, "tag");
 			attr(o, "name", w->tag_keys[t]);
@@ -348,6 +379,8 @@ static void emit_evidence(struct out *o, const struct assessment *a)
 		attr(o, "result", result_name(e->result));
 		attr_time(o, "collected-at", e->collected_at);
 		attr(o, "collected-by", e->collected_by);
+		if (e->format && strcmp(e->format, "srmap-json") != 0)
+			attr(o, "format", e->format);
 		attr(o, "artifact", e->artifact);
 		attr(o, "sha256", e->sha256);
 		if (e->artifact) {

@@ -135,6 +135,7 @@ static void read_record(struct evidence_set *ev, const struct jsondoc *doc, cons
 	e.sha256 = sha ? lower(sha) : NULL;
 	e.note = xstrdup(note);
 	e.base_dir = dir_of(file);
+	e.format = "srmap-json";
 	GROW(ev->items, ev->cap, ev->n + 1);
 	ev->items[ev->n] = e;
 	strmap_put(&ev->by_id, ev->items[ev->n].id, (void *)(uintptr_t)(ev->n + 1));
@@ -167,4 +168,27 @@ int evidence_read_json(struct evidence_set *ev, const struct jsondoc *doc, const
 		index++;
 	}
 	return d->errors > before ? -1 : (int)(ev->n - count);
+}
+
+const struct evidence *evidence_find(const struct evidence_set *ev, const char *id)
+{
+	size_t at = (size_t)(uintptr_t)strmap_get(&ev->by_id, id);
+	return at ? &ev->items[at - 1] : NULL;
+}
+
+int evidence_add_take(struct evidence_set *ev, struct evidence *e, struct diag_list *d)
+{
+	const struct evidence *dup = evidence_find(ev, e->id);
+	if (dup) {
+		diag_error_at(d, e->pos, "duplicate evidence id \"%s\" (first at %s:%d:%d)", e->id,
+			      dup->pos.file, dup->pos.line, dup->pos.col);
+		record_free(e);
+		return -1;
+	}
+	GROW(ev->items, ev->cap, ev->n + 1);
+	ev->items[ev->n] = *e;
+	strmap_put(&ev->by_id, ev->items[ev->n].id, (void *)(uintptr_t)(ev->n + 1));
+	ev->n++;
+	*e = (struct evidence){ 0 };
+	return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void inventory_init(struct inventory *inv)
 {
@@ -13,23 +14,25 @@ void inventory_init(struct inventory *inv)
 	strmap_init(&inv->by_id, 1);
 }
 
-static void workload_free(struct workload *w)
+void workload_release(struct workload *w)
 {
 	free(w->id); free(w->name); free(w->type); free(w->subscription);
 	free(w->tenant); free(w->resource_group); free(w->location);
 	free(w->accountable_party);
+	free(w->kind); free(w->type_title); free(w->part_of);
 	for (size_t t = 0; t < w->ntags; t++) {
 		free(w->tag_keys[t]);
 		free(w->tag_values[t]);
 	}
 	free(w->tag_keys);
 	free(w->tag_values);
+	*w = (struct workload){ 0 };
 }
 
 void inventory_release(struct inventory *inv)
 {
 	for (size_t i = 0; i < inv->n; i++)
-		workload_free(&inv->items[i]);
+		workload_release(&inv->items[i]);
 	free(inv->items);
 	strmap_release(&inv->by_id);
 	*inv = (struct inventory){ 0 };
@@ -99,17 +102,82 @@ static void read_workload(struct inventory *inv, const struct jsondoc *doc, cons
 	w.name = xstrdup(name);
 	w.type = xstrdup(type);
 	const struct workload *dup = id ? inventory_find(inv, id) : NULL;
-	if (dup)
+	if (dup && !dup->from_export)
 		diag_error_at(d, w.pos, "duplicate workload id \"%s\" (first at %s:%d:%d)", id,
 			      dup->pos.file, dup->pos.line, dup->pos.col);
 	if (d->errors > before) {
-		workload_free(&w);
+		workload_release(&w);
+		return;
+	}
+	if (dup) {
+		/* A workload read from an export before: this record fills in what it lacks. */
+		diag_warn_at(d, w.pos, "workload \"%s\" was read before from an export (at %s:%d:%d): "
+			     "merged by id", id, dup->pos.file, dup->pos.line, dup->pos.col);
+		inventory_merge_take(inv, &w, &dup, d);
 		return;
 	}
 	GROW(inv->items, inv->cap, inv->n + 1);
 	inv->items[inv->n] = w;
 	strmap_put(&inv->by_id, inv->items[inv->n].id, (void *)(uintptr_t)(inv->n + 1));
 	inv->n++;
+}
+
+/* Copies src into *dst when *dst is unset, and frees src's copy either way. */
+static void fill(char **dst, char **src)
+{
+	if (!*dst) {
+		*dst = *src;
+		*src = NULL;
+	}
+}
+
+int inventory_merge_take(struct inventory *inv, struct workload *w,
+			 const struct workload **first, struct diag_list *d)
+{
+	size_t at = (size_t)(uintptr_t)strmap_get(&inv->by_id, w->id);
+	if (!at) {
+		GROW(inv->items, inv->cap, inv->n + 1);
+		inv->items[inv->n] = *w;
+		strmap_put(&inv->by_id, inv->items[inv->n].id, (void *)(uintptr_t)(inv->n + 1));
+		inv->n++;
+		*w = (struct workload){ 0 };
+		if (first)
+			*first = NULL;
+		return 0;
+	}
+	struct workload *o = &inv->items[at - 1];
+	if (o->type && w->type && strcasecmp(o->type, w->type) != 0)
+		diag_warn_at(d, w->pos, "workload \"%s\" has type \"%s\" here and \"%s\" at %s:%d:%d; "
+			     "the first is kept", w->id, w->type, o->type, o->pos.file, o->pos.line,
+			     o->pos.col);
+	fill(&o->name, &w->name);
+	fill(&o->subscription, &w->subscription);
+	fill(&o->tenant, &w->tenant);
+	fill(&o->resource_group, &w->resource_group);
+	fill(&o->location, &w->location);
+	fill(&o->accountable_party, &w->accountable_party);
+	fill(&o->kind, &w->kind);
+	fill(&o->type_title, &w->type_title);
+	fill(&o->part_of, &w->part_of);
+	if (o->model < 0)
+		o->model = w->model;
+	for (size_t t = 0; t < w->ntags; t++) {
+		size_t k = 0;
+		while (k < o->ntags && strcmp(o->tag_keys[k], w->tag_keys[t]) != 0)
+			k++;
+		if (k < o->ntags)
+			continue;
+		o->tag_keys = xreallocarray(o->tag_keys, o->ntags + 1, sizeof(char *));
+		o->tag_values = xreallocarray(o->tag_values, o->ntags + 1, sizeof(char *));
+		o->tag_keys[o->ntags] = w->tag_keys[t];
+		o->tag_values[o->ntags] = w->tag_values[t];
+		w->tag_keys[t] = w->tag_values[t] = NULL;
+		o->ntags++;
+	}
+	workload_release(w);
+	if (first)
+		*first = o;
+	return 1;
 }
 
 int inventory_read_json(struct inventory *inv, const struct jsondoc *doc, const char *file,

@@ -16,6 +16,7 @@
 #include "jsondoc.h"
 #include "profile.h"
 #include "outdir.h"
+#include "reader.h"
 #include "report.h"
 #include "srmap.h"
 #include "template.h"
@@ -78,44 +79,60 @@ struct loaded {
 	struct profile profile;
 	struct input_file *files;
 	size_t nfiles;
+	struct reader_stats **stats;   /* one per inventory and evidence file (owned) */
+	size_t nstats;
 };
 
-static int load_inputs(struct loaded *in, const struct job_options *opt, struct diag_list *d)
+/* Reads one inventory or evidence file through the reader table and records it. */
+static void read_input(struct loaded *in, struct import_env *env, const char *arg,
+		       enum reader_role role, const char *forced, struct diag_list *d)
+{
+	struct reader_stats *st = xmalloc(sizeof(*st));
+	reader_stats_init(st);
+	in->stats = xreallocarray(in->stats, in->nstats + 1, sizeof(*in->stats));
+	in->stats[in->nstats++] = st;
+	reader_read_file(env, arg, role, forced, st, d);
+	if (!st->format)
+		return;   /* not read at all */
+	const char *format, *path;
+	reader_split_arg(arg, &format, &path);
+	note_input(&in->files, &in->nfiles, path, reader_role_name(role), st->added);
+	in->files[in->nfiles - 1].format = st->format;
+	in->files[in->nfiles - 1].stats = st;
+}
+
+static int load_inputs(struct loaded *in, const struct catalog *cat,
+		       const struct job_options *opt, struct diag_list *d)
 {
 	size_t before = diag_failures(d);
 	inventory_init(&in->inv);
 	evidence_init(&in->ev);
 	profile_defaults(&in->profile, job_now());
-	for (size_t i = 0; i < opt->ninventories; i++) {
-		struct jsondoc doc;
-		if (jsondoc_load(&doc, opt->inventories[i], d) < 0)
-			continue;
-		size_t was = in->inv.n;
-		inventory_read_json(&in->inv, &doc, opt->inventories[i], d);
-		note_input(&in->files, &in->nfiles, opt->inventories[i], "inventory", in->inv.n - was);
-		jsondoc_release(&doc);
-	}
+	struct import_env env;
+	import_env_init(&env, cat, &in->inv, &in->ev, in->profile.as_of);
+	for (size_t i = 0; i < opt->ninventories; i++)
+		read_input(in, &env, opt->inventories[i], READER_INVENTORY, opt->inventory_format, d);
+	import_finish_inventory(&env);
 	if (diag_failures(d) == before && in->inv.n == 0)
 		diag_add(d, DIAG_ERROR, opt->inventories[0], 0, 0,
 			 "the inventory holds no workloads: nothing to assess");
-	for (size_t i = 0; i < opt->nevidence; i++) {
-		struct jsondoc doc;
-		if (jsondoc_load(&doc, opt->evidence[i], d) < 0)
-			continue;
-		size_t was = in->ev.n;
-		evidence_read_json(&in->ev, &doc, opt->evidence[i], d);
-		note_input(&in->files, &in->nfiles, opt->evidence[i], "evidence", in->ev.n - was);
-		jsondoc_release(&doc);
-	}
-	artifact_check_all(&in->ev, opt->evidence_root, d);
+	/* The profile comes before the evidence: exports without times are dated at its as-of. */
+	int have_profile = 0;
 	if (opt->profile) {
 		struct jsondoc doc;
 		if (jsondoc_load(&doc, opt->profile, d) == 0) {
 			profile_read_json(&in->profile, &doc, opt->profile, d);
-			note_input(&in->files, &in->nfiles, opt->profile, "profile", 1);
 			jsondoc_release(&doc);
+			have_profile = 1;
 		}
 	}
+	env.as_of = in->profile.as_of;
+	for (size_t i = 0; i < opt->nevidence; i++)
+		read_input(in, &env, opt->evidence[i], READER_EVIDENCE, opt->evidence_format, d);
+	import_env_release(&env);
+	artifact_check_all(&in->ev, opt->evidence_root, d);
+	if (have_profile)
+		note_input(&in->files, &in->nfiles, opt->profile, "profile", 1);
 	return diag_failures(d) > before ? -1 : 0;
 }
 
@@ -125,6 +142,11 @@ static void release_inputs(struct loaded *in)
 	evidence_release(&in->ev);
 	profile_release(&in->profile);
 	free(in->files);
+	for (size_t i = 0; i < in->nstats; i++) {
+		reader_stats_release(in->stats[i]);
+		free(in->stats[i]);
+	}
+	free(in->stats);
 }
 
 /*
@@ -244,7 +266,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct snapshot old_snap = { 0 }, new_snap = { 0 };
 	struct drift drift = { 0 };
 	progress(opt, d, "loading inputs");
-	if (load_inputs(&in, opt, d) < 0 ||
+	if (load_inputs(&in, &cat, opt, d) < 0 ||
 	    assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 ||
 	    diag_failures(d) > 0) {
 		rc = SRMAP_EXIT_INPUT;
@@ -350,6 +372,40 @@ static void validate_evidence_controls(const struct evidence_set *ev, size_t fro
 				      ev->items[i].id, ev->items[i].control);
 }
 
+/* Validates a file in a format other than srmap's own: counts per file. */
+static int validate_import(const char *arg, struct import_env *env, FILE *out,
+			   struct diag_list *d)
+{
+	size_t before = diag_failures(d);
+	if (!env->cat) {
+		fprintf(out, "%s: not checked: the catalog did not load\n", arg);
+		return -1;
+	}
+	/* Evidence is matched with the inventory files given before it, if any. */
+	import_finish_inventory(env);
+	env->match_resources = env->inv->n > 0;
+	struct reader_stats st;
+	reader_stats_init(&st);
+	reader_read_file(env, arg, READER_ROLE_COUNT, NULL, &st, d);
+	size_t problems = diag_failures(d) - before;
+	if (!st.format) {
+		fprintf(out, "%s: invalid\n", arg);
+	} else {
+		fprintf(out, "%s: %s (%s): %zu read, %zu mapped, %zu unmapped, %zu rejected", arg,
+			st.format, reader_role_name(st.role), st.read, st.mapped, st.unmapped,
+			st.rejected);
+		if (st.ignored)
+			fprintf(out, ", %zu ignored", st.ignored);
+		if (st.unmatched)
+			fprintf(out, ", %zu not in the inventory", st.unmatched);
+		if (st.merged)
+			fprintf(out, ", %zu merged", st.merged);
+		fprintf(out, ": %s\n", problems ? "invalid" : "ok");
+	}
+	reader_stats_release(&st);
+	return problems ? -1 : 0;
+}
+
 static int validate_one(const char *path, const struct catalog *cat, struct inventory *inv,
 			struct evidence_set *ev, const struct job_options *opt, FILE *out,
 			struct diag_list *d)
@@ -417,10 +473,17 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 	struct evidence_set ev;
 	inventory_init(&inv);
 	evidence_init(&ev);
+	struct import_env env;
+	import_env_init(&env, have_catalog ? &cat : NULL, &inv, &ev, job_now());
 	int bad = !have_catalog;
-	for (size_t i = 0; i < n; i++)
-		if (validate_one(files[i], have_catalog ? &cat : NULL, &inv, &ev, opt, out, d) < 0)
+	for (size_t i = 0; i < n; i++) {
+		int rc = reader_is_srmap_file(files[i])
+			 ? validate_one(files[i], have_catalog ? &cat : NULL, &inv, &ev, opt, out, d)
+			 : validate_import(files[i], &env, out, d);
+		if (rc < 0)
 			bad = 1;
+	}
+	import_env_release(&env);
 	inventory_release(&inv);
 	evidence_release(&ev);
 	catalog_release(&cat);

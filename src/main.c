@@ -27,8 +27,14 @@ struct option_spec {
 };
 
 static const struct option_spec options[] = {
-	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s) (srmap JSON)" },
-	{ "evidence", 'e', ARG_MANY, "FILE...", "control evidence file(s) (srmap JSON)" },
+	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s): srmap JSON or an export "
+	  "(az resource list, Resource Graph, CSV, SaaS services); FORMAT:FILE names the format" },
+	{ "evidence", 'e', ARG_MANY, "FILE...", "control evidence file(s): srmap JSON or an export "
+	  "(Defender for Cloud, Azure Policy, Prowler, Microsoft Graph)" },
+	{ "inventory-format", 0, ARG_ONE, "FORMAT", "read every inventory file in FORMAT instead of "
+	  "detecting it" },
+	{ "evidence-format", 0, ARG_ONE, "FORMAT", "read every evidence file in FORMAT instead of "
+	  "detecting it" },
 	{ "evidence-root", 0, ARG_ONE, "DIR", "folder that evidence artifacts are relative to" },
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
@@ -146,6 +152,8 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "progress")) c->progress = 1;
 	else if (!strcmp(n, "json")) c->json = 1;
 	else if (!strcmp(n, "baseline")) c->job.baseline = value;
+	else if (!strcmp(n, "inventory-format")) c->job.inventory_format = value;
+	else if (!strcmp(n, "evidence-format")) c->job.evidence_format = value;
 	else if (!strcmp(n, "template")) c->job.pdf_template = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
