@@ -119,6 +119,45 @@ static int read_u16(FILE *fp, unsigned *v)
  * such parts) are left out and the character is drawn broken.  This marks
  * the parts of glyph gid, and theirs, in libharu's own table of used glyphs.
  */
+/*
+ * libharu 2.3.0 gives UTF-8 fonts a /ToUnicode stream that is an encoding
+ * CMap ("begincidrange"), which text extractors reject with a warning per
+ * font.  Text is written as UCS-2 codes, so the right ToUnicode is the
+ * identity: rewrite the stream as bfranges, 256 codes per range.
+ */
+static void fix_to_unicode(HPDF_Font font)
+{
+	HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (!cmap || !cmap->stream)
+		return;
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	HPDF_MemStream_FreeData(cmap->stream);
+	HPDF_Stream st = cmap->stream;
+	HPDF_Stream_WriteStr(st, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (int block = 0; block < 256; block += 100) {
+		int n = 256 - block < 100 ? 256 - block : 100;
+		char line[64];
+		snprintf(line, sizeof line, "%d beginbfrange\n", n);
+		HPDF_Stream_WriteStr(st, line);
+		for (int hi = block; hi < block + n; hi++) {
+			/* surrogate codes are not characters: map the block to nothing useful */
+			if (hi >= 0xD8 && hi <= 0xDF)
+				snprintf(line, sizeof line, "<%02X00> <%02XFF> <FFFD>\n", hi, hi);
+			else
+				snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+			HPDF_Stream_WriteStr(st, line);
+		}
+		HPDF_Stream_WriteStr(st, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(st, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
 static void mark_parts(struct pdf_fonts *f, enum lay_face face, unsigned gid, int depth)
 {
 	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)f->def[face]->attr;
@@ -297,6 +336,8 @@ struct pdf_fonts *pdf_fonts_open(const struct pdf_settings *s, struct diag_list 
 		const char *name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
 		if (name)
 			f->font[i] = HPDF_GetFont(f->pdf, name, "UTF-8");
+		if (f->font[i])
+			fix_to_unicode(f->font[i]);
 		if (name)
 			f->def[i] = HPDF_GetFontDef(f->pdf, name);
 		f->path[i] = path;
