@@ -12,6 +12,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,16 +202,119 @@ static void emit_inputs(struct out *o, const struct run_info *run)
 	end(o);
 }
 
+/* A distinct value with a count and a time span, for the summary's tallies. */
+struct tally_item {
+	const char *name;
+	size_t count;
+	int64_t earliest, latest;
+};
+
+struct tallies {
+	struct tally_item *items;
+	size_t n, cap;
+	struct strmap index;      /* name -> index + 1 */
+};
+
+static void tally_add(struct tallies *t, const char *name, int64_t when)
+{
+	size_t at = (size_t)(uintptr_t)strmap_get(&t->index, name);
+	if (!at) {
+		GROW(t->items, t->cap, t->n + 1);
+		t->items[t->n] = (struct tally_item){ name, 0, when, when };
+		strmap_put(&t->index, name, (void *)(uintptr_t)(t->n + 1));
+		at = ++t->n;
+	}
+	struct tally_item *x = &t->items[at - 1];
+	x->count++;
+	if (when < x->earliest)
+		x->earliest = when;
+	if (when > x->latest)
+		x->latest = when;
+}
+
+static void tallies_release(struct tallies *t)
+{
+	free(t->items);
+	strmap_release(&t->index);
+}
+
+/* Subscriptions, tenants and evidence collectors, counted once here so templates need not. */
+static void emit_tallies(struct out *o, const struct assessment *a)
+{
+	struct tallies subs = { 0 }, tenants = { 0 }, collectors = { 0 };
+	strmap_init(&subs.index, 1);
+	strmap_init(&tenants.index, 1);
+	strmap_init(&collectors.index, 0);
+	for (size_t i = 0; i < a->nworkloads; i++) {
+		const struct workload *w = a->workloads[i].w;
+		if (w->subscription)
+			tally_add(&subs, w->subscription, 0);
+		if (w->tenant)
+			tally_add(&tenants, w->tenant, 0);
+	}
+	for (size_t i = 0; i < a->ev->n; i++)
+		tally_add(&collectors, a->ev->items[i].collected_by, a->ev->items[i].collected_at);
+	const char *names[] = { "subscription", "tenant" };
+	struct tallies *lists[] = { &subs, &tenants };
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < lists[k]->n; i++) {
+			start(o, names[k]);
+			attr(o, "id", lists[k]->items[i].name);
+			attr_count(o, "workloads", lists[k]->items[i].count);
+			end(o);
+		}
+	for (size_t i = 0; i < collectors.n; i++) {
+		start(o, "collector");
+		attr(o, "name", collectors.items[i].name);
+		attr_count(o, "records", collectors.items[i].count);
+		attr_time(o, "earliest", collectors.items[i].earliest);
+		attr_time(o, "latest", collectors.items[i].latest);
+		end(o);
+	}
+	tallies_release(&subs);
+	tallies_release(&tenants);
+	tallies_release(&collectors);
+}
+
 static void emit_summary(struct out *o, const struct assessment *a)
 {
-	size_t checks = 0;
+	size_t checks = 0, unused = 0, subscriptions = 0, tenants = 0;
 	for (int s = 0; s < STATUS_COUNT; s++)
 		checks += a->status_count[s];
+	int64_t earliest = 0, latest = 0;
+	for (size_t i = 0; i < a->ev->n; i++) {
+		int64_t t = a->ev->items[i].collected_at;
+		if (i == 0 || t < earliest)
+			earliest = t;
+		if (i == 0 || t > latest)
+			latest = t;
+		unused += !a->evidence_used[i];
+	}
+	struct strmap seen_sub, seen_tenant;
+	strmap_init(&seen_sub, 1);
+	strmap_init(&seen_tenant, 1);
+	for (size_t i = 0; i < a->nworkloads; i++) {
+		const struct workload *w = a->workloads[i].w;
+		if (w->subscription && !strmap_put(&seen_sub, w->subscription, (void *)w))
+			subscriptions++;
+		if (w->tenant && !strmap_put(&seen_tenant, w->tenant, (void *)w))
+			tenants++;
+	}
+	strmap_release(&seen_sub);
+	strmap_release(&seen_tenant);
 	start(o, "summary");
 	attr_count(o, "workloads", a->nworkloads);
 	attr_count(o, "checks", checks);
+	attr_count(o, "decided", checks - a->status_count[STATUS_NOT_APPLICABLE]);
 	attr_count(o, "findings", a->nfindings);
 	attr_count(o, "evidence", a->ev->n);
+	attr_count(o, "evidence-unused", unused);
+	if (a->ev->n) {
+		attr_time(o, "evidence-earliest", earliest);
+		attr_time(o, "evidence-latest", latest);
+	}
+	attr_count(o, "subscriptions", subscriptions);
+	attr_count(o, "tenants", tenants);
 	attr_score(o, "overall-score", a->overall_tenths);
 	for (int m = 0; m < MODEL_COUNT; m++) {
 		start(o, "model-count");
@@ -236,6 +340,7 @@ static void emit_summary(struct out *o, const struct assessment *a)
 		attr_count(o, "count", a->severity_count[s]);
 		end(o);
 	}
+	emit_tallies(o, a);
 	end(o);
 }
 
@@ -319,6 +424,10 @@ static void attr_attestations(struct out *o, const struct profile *p, const char
 
 static void emit_workloads(struct out *o, const struct assessment *a)
 {
+	size_t *findings = xcalloc(a->nworkloads, sizeof(size_t));
+	for (size_t i = 0; i < a->nfindings; i++)
+		if (a->findings[i].wr)
+			findings[a->findings[i].wr - a->workloads]++;
 	const struct catalog *cat = a->cat;
 	for (size_t i = 0; i < a->nworkloads; i++) {
 		const struct workload_result *wr = &a->workloads[i];
@@ -328,6 +437,7 @@ static void emit_workloads(struct out *o, const struct assessment *a)
 		attr(o, "name", w->name);
 		attr(o, "type", w->type);
 		attr(o, "service-model", model_name(wr->model));
+		attr_count(o, "findings", findings[i]);
 		if (w->type_title)
 			attr(o, "type-title", w->type_title);
 		else if (wr->type)
@@ -365,6 +475,7 @@ static void emit_workloads(struct out *o, const struct assessment *a)
 		}
 		end(o);
 	}
+	free(findings);
 }
 
 static void emit_evidence(struct out *o, const struct assessment *a)
@@ -376,6 +487,12 @@ static void emit_evidence(struct out *o, const struct assessment *a)
 		attr(o, "control", e->control);
 		attr(o, "scope", scope_name(e->scope));
 		attr(o, "scope-id", e->scope_id);
+		if (e->scope == SCOPE_WORKLOAD) {
+			/* the inventory's spelling of the id, which may differ in letter case */
+			const struct workload *w = inventory_find(a->inv, e->scope_id);
+			if (w)
+				attr(o, "workload", w->id);
+		}
 		attr(o, "result", result_name(e->result));
 		attr_time(o, "collected-at", e->collected_at);
 		attr(o, "collected-by", e->collected_by);
@@ -472,6 +589,8 @@ static void emit_frameworks(struct out *o, const struct assessment *a)
 		attr_score(o, "score", fr->score_tenths);
 		attr_score(o, "coverage", fr->coverage_tenths);
 		attr_count(o, "requirements", fr->n);
+		attr_count(o, "assessed", fr->count[REQ_MET] + fr->count[REQ_PARTIALLY_MET] +
+					  fr->count[REQ_NOT_MET] + fr->count[REQ_INHERITED]);
 		for (int s = 0; s < REQ_STATUS_COUNT; s++)
 			attr_count(o, req_status_name(s), fr->count[s]);
 		for (size_t i = 0; i < fr->n; i++) {
