@@ -83,6 +83,7 @@ test: srmap $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
 	python3 tests/check-catalog.py catalog ../shared/refdata
 	sh tests/run-cases.sh
+	sh tests/test-xml-outputs.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).

@@ -27,7 +27,8 @@ struct evidence {
 	char *sha256;              /* stated artifact hash (lower-case hex), or NULL */
 	char *note;                /* or NULL */
 	char *base_dir;            /* folder of the evidence file (artifacts are relative to it) */
-	struct srcpos pos;
+	struct srcpos pos;         /* the record: its "id" value when given, else the record */
+	struct srcpos control_pos, scope_pos, artifact_pos;   /* the values; line 0 = use pos */
 	/* Set by artifact_check_all (artifact.h): */
 	int artifact_state;        /* enum artifact_state */
 	char *artifact_path;       /* the resolved path, relative to the working folder, or NULL */
@@ -41,6 +42,9 @@ struct evidence_set {
 	size_t n, cap;
 	struct strmap by_id;       /* record id -> index + 1 */
 };
+
+/* Returns p when it is known (line > 0), else the record's position. */
+struct srcpos evidence_pos(const struct evidence *e, struct srcpos p);
 
 /* Name of a scope as used in files and XML: "workload", "subscription", "tenant". */
 const char *scope_name(enum scope_kind s);

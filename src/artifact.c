@@ -36,7 +36,8 @@ static int check_one(struct evidence *e, const char *root, struct diag_list *d)
 {
 	const char *base = root ? root : e->base_dir;
 	if (e->artifact[0] == '/' || has_dotdot(e->artifact)) {
-		diag_error_at(d, e->pos, "artifact \"%s\" of evidence \"%s\" must be a path inside the "
+		diag_error_at(d, evidence_pos(e, e->artifact_pos),
+			      "artifact \"%s\" of evidence \"%s\" must be a path inside the "
 			      "evidence root \"%s\" (no absolute paths, no \"..\")", e->artifact, e->id, base);
 		return -1;
 	}
@@ -52,7 +53,8 @@ static int check_one(struct evidence *e, const char *root, struct diag_list *d)
 	}
 	/* A symbolic link inside the root may still point outside it. */
 	if (!inside(real, real_root)) {
-		diag_error_at(d, e->pos, "artifact \"%s\" of evidence \"%s\" resolves outside the "
+		diag_error_at(d, evidence_pos(e, e->artifact_pos),
+			      "artifact \"%s\" of evidence \"%s\" resolves outside the "
 			      "evidence root \"%s\" (symbolic link?)", e->artifact, e->id, base);
 		return -1;
 	}
@@ -81,13 +83,14 @@ int artifact_check_all(struct evidence_set *ev, const char *root, struct diag_li
 			rc = -1;
 			continue;
 		}
+		struct srcpos at = evidence_pos(e, e->artifact_pos);
 		if (e->artifact_state == ARTIFACT_MISSING)
-			diag_warn_at(d, e->pos, "artifact \"%s\" of evidence \"%s\" is missing: the record "
-				     "does not count as evidence", e->artifact_path, e->id);
+			diag_warn_at(d, at, "artifact \"%s\" of evidence \"%s\" is missing: the record "
+				     "does not count as evidence", e->artifact, e->id);
 		else if (e->artifact_state == ARTIFACT_MISMATCH)
-			diag_warn_at(d, e->pos, "artifact \"%s\" of evidence \"%s\" does not match its "
+			diag_warn_at(d, at, "artifact \"%s\" of evidence \"%s\" does not match its "
 				     "recorded hash: the record does not count as evidence",
-				     e->artifact_path, e->id);
+				     e->artifact, e->id);
 	}
 	return rc;
 }

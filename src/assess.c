@@ -77,16 +77,19 @@ static int check_references(struct assessment *a, struct diag_list *d)
 	for (size_t i = 0; i < a->ev->n; i++) {
 		const struct evidence *e = &a->ev->items[i];
 		if (!catalog_control(a->cat, e->control)) {
-			diag_error_at(d, e->pos, "evidence \"%s\" names unknown control \"%s\" "
+			diag_error_at(d, evidence_pos(e, e->control_pos),
+				      "evidence \"%s\" names unknown control \"%s\" "
 				      "(see 'srmap catalog list')", e->id, e->control);
 			bad = 1;
 		}
 		if (e->scope == SCOPE_WORKLOAD && !inventory_find(a->inv, e->scope_id)) {
-			diag_error_at(d, e->pos, "evidence \"%s\" names workload \"%s\", which is not "
+			diag_error_at(d, evidence_pos(e, e->scope_pos),
+				      "evidence \"%s\" names workload \"%s\", which is not "
 				      "in the inventory", e->id, e->scope_id);
 			bad = 1;
 		} else if (e->scope != SCOPE_WORKLOAD && !strmap_get(&scopes[e->scope], e->scope_id)) {
-			diag_warn_at(d, e->pos, "evidence \"%s\" names %s \"%s\", to which no workload "
+			diag_warn_at(d, evidence_pos(e, e->scope_pos),
+				     "evidence \"%s\" names %s \"%s\", to which no workload "
 				     "in the inventory belongs", e->id, scope_name(e->scope), e->scope_id);
 		}
 		if (e->collected_at > a->profile->as_of)

@@ -34,6 +34,11 @@ void evidence_release(struct evidence_set *ev)
 	*ev = (struct evidence_set){ 0 };
 }
 
+struct srcpos evidence_pos(const struct evidence *e, struct srcpos p)
+{
+	return p.line > 0 ? p : e->pos;
+}
+
 static struct srcpos pos_in(const struct jsondoc *doc, const cJSON *node, const char *file)
 {
 	struct srcpos p = jsondoc_pos(doc, node);
@@ -89,6 +94,12 @@ static void read_record(struct evidence_set *ev, const struct jsondoc *doc, cons
 	const char *note = jsondoc_string(doc, item, "note", 0, d);
 
 	struct evidence e = { .pos = pos };
+	if (id)
+		e.pos = pos_in(doc, cJSON_GetObjectItemCaseSensitive(item, "id"), file);
+	if (control)
+		e.control_pos = pos_in(doc, cJSON_GetObjectItemCaseSensitive(item, "control"), file);
+	if (artifact)
+		e.artifact_pos = pos_in(doc, cJSON_GetObjectItemCaseSensitive(item, "artifact"), file);
 	int nscopes = 0;
 	for (int s = 0; s < SCOPE_COUNT; s++) {
 		const char *v = jsondoc_string(doc, item, scope_names[s], 0, d);
@@ -97,6 +108,8 @@ static void read_record(struct evidence_set *ev, const struct jsondoc *doc, cons
 		if (nscopes++ == 0) {
 			e.scope = s;
 			e.scope_id = xstrdup(v);
+			e.scope_pos = pos_in(doc, cJSON_GetObjectItemCaseSensitive(item, scope_names[s]),
+					     file);
 		}
 	}
 	if (nscopes != 1)
@@ -120,7 +133,7 @@ static void read_record(struct evidence_set *ev, const struct jsondoc *doc, cons
 	size_t dup = (size_t)(uintptr_t)strmap_get(&ev->by_id, rid);
 	if (dup) {
 		const struct srcpos *first = &ev->items[dup - 1].pos;
-		diag_error_at(d, pos, "duplicate evidence id \"%s\" (first at %s:%d:%d)", rid,
+		diag_error_at(d, e.pos, "duplicate evidence id \"%s\" (first at %s:%d:%d)", rid,
 			      first->file, first->line, first->col);
 	}
 	e.id = rid;

@@ -242,16 +242,10 @@ void graph_score_read(struct import_ctx *cx)
 		return;
 	}
 	struct srcpos pos = import_pos(cx, snap);
-	int bad = 0;
-	const char *created = import_str(cx, snap, "createdDateTime", &bad);
-	const char *tenant = import_str(cx, snap, "azureTenantId", &bad);
-	const cJSON *scores = import_arr(cx, snap, "controlScores", &bad);
+	const char *created = import_str(cx, snap, "createdDateTime", NULL);
+	const char *tenant = import_str(cx, snap, "azureTenantId", NULL);
+	const cJSON *scores = import_arr(cx, snap, "controlScores", NULL);
 	const cJSON *cur = import_get(cx, snap, "currentScore"), *max = import_get(cx, snap, "maxScore");
-	cx->st->rejected = 0;
-	if (bad) {
-		diag_error_at(cx->d, pos, "the Secure Score snapshot cannot be read (see above)");
-		return;
-	}
 	const char *t = import_pick_tenant(cx, &tenant, 1);
 	if (t && t == tenant) {
 		/* An id no SaaS services file names: with one tenant in the run, it is that one. */
@@ -268,6 +262,8 @@ void graph_score_read(struct import_ctx *cx)
 	};
 	if (created && import_time(cx, created, pos, &base.when) == 0)
 		base.has_time = 1;
+	else if (created)
+		diag_warn_at(cx->d, pos, "createdDateTime \"%s\" is not a time: ignored", created);
 	struct import_obs o = base;
 	char *status = cJSON_IsNumber(cur) && cJSON_IsNumber(max) && max->valuedouble > 0
 		       ? xasprintf("%.0f of %.0f points (%.0f%%)", cur->valuedouble, max->valuedouble,

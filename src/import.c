@@ -843,12 +843,23 @@ void import_flush(struct import_ctx *cx)
 			     "\"%s\" (read before at %s:%d:%d): merged by id", st->merged,
 			     st->merged == 1 ? "" : "s", st->merged == 1 ? "s" : "", cx->merged_id,
 			     cx->merged_orig.file, cx->merged_orig.line, cx->merged_orig.col);
-	if (st->unmapped_ids.n)
+	if (st->unmapped_ids.n) {
+		/* Name the first few; the assessment XML lists them all with their counts. */
+		char *list = NULL;
+		for (size_t i = 0; i < st->unmapped_ids.n && i < 5; i++) {
+			char *n = list ? xasprintf("%s, \"%s\"", list, st->unmapped_ids.ids[i])
+				       : xasprintf("\"%s\"", st->unmapped_ids.ids[i]);
+			free(list);
+			list = n;
+		}
 		diag_warn_at(cx->d, st->unmapped_ids.first[0], "%zu identifier%s that the catalog's "
-			     "mappings do not cover, first \"%s\": %s no evidence (listed in the "
-			     "assessment XML; map them in a --catalog file)", st->unmapped_ids.n,
-			     st->unmapped_ids.n == 1 ? "" : "s", st->unmapped_ids.ids[0],
+			     "mappings do not cover: %s%s; %s no evidence (listed in the assessment XML; "
+			     "map them in a --catalog file)", st->unmapped_ids.n,
+			     st->unmapped_ids.n == 1 ? "" : "s", list,
+			     st->unmapped_ids.n > 5 ? " and more" : "",
 			     st->unmapped_ids.n == 1 ? "it gives" : "they give");
+		free(list);
+	}
 	if (st->unmatched_ids.n)
 		diag_warn_at(cx->d, st->unmatched_ids.first[0], "%zu record%s %s about %zu resource%s "
 			     "that %s not in the inventory, first \"%s\": %s no evidence "

@@ -95,7 +95,8 @@ static void read_workload(struct inventory *inv, const struct jsondoc *doc, cons
 		.location = xstrdup(jsondoc_string(doc, item, "location", 0, d)),
 		.accountable_party = xstrdup(jsondoc_string(doc, item, "accountable_party", 0, d)),
 		.model = m,
-		.pos = pos_in(doc, item, file),
+		/* a workload is where its id is written */
+		.pos = pos_in(doc, id ? cJSON_GetObjectItemCaseSensitive(item, "id") : item, file),
 	};
 	read_tags(&w, doc, item, file, d);
 	w.id = xstrdup(id);

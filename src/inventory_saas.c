@@ -96,16 +96,15 @@ static void read_service(struct import_ctx *cx, const cJSON *item, const char *t
 void saas_read(struct import_ctx *cx)
 {
 	const cJSON *root = cx->in->doc.root;
-	int bad = 0;
-	const char *tenant = cJSON_IsObject(root) ? import_str(cx, root, "tenant", &bad) : NULL;
-	const char *tenant_id = import_str(cx, root, "tenant_id", &bad);
-	const char *party = import_str(cx, root, "accountable_party", &bad);
-	const cJSON *subs = import_arr(cx, root, "subscriptions", &bad);
-	const cJSON *services = import_arr(cx, root, "services", &bad);
-	cx->st->rejected = 0;
-	if (bad || !tenant || !tenant[0] || !services) {
+	/* A wrong type is warned about and the value ignored; a missing tenant or list is an error. */
+	const char *tenant = import_str(cx, root, "tenant", NULL);
+	const char *tenant_id = import_str(cx, root, "tenant_id", NULL);
+	const char *party = import_str(cx, root, "accountable_party", NULL);
+	const cJSON *subs = import_arr(cx, root, "subscriptions", NULL);
+	const cJSON *services = import_arr(cx, root, "services", NULL);
+	if (!tenant || !tenant[0] || !services) {
 		diag_error_at(cx->d, import_pos(cx, root), "a SaaS services file needs \"tenant\" (a "
-			      "string) and \"services\" (an array)%s", bad ? ", with the types above" : "");
+			      "string) and \"services\" (an array)");
 		return;
 	}
 	import_add_tenant(cx->env, tenant, tenant_id);

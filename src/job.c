@@ -368,7 +368,8 @@ static void validate_evidence_controls(const struct evidence_set *ev, size_t fro
 {
 	for (size_t i = from; i < ev->n; i++)
 		if (!catalog_control(cat, ev->items[i].control))
-			diag_error_at(d, ev->items[i].pos, "evidence \"%s\" names unknown control \"%s\"",
+			diag_error_at(d, evidence_pos(&ev->items[i], ev->items[i].control_pos),
+				      "evidence \"%s\" names unknown control \"%s\"",
 				      ev->items[i].id, ev->items[i].control);
 }
 

@@ -16,8 +16,12 @@
   <xsl:variable name="q">"</xsl:variable>
 
   <xsl:variable name="a" select="/assessment"/>
+  <!-- The small lists, selected once: a step from /assessment visits every workload and
+       evidence record. -->
+  <xsl:variable name="controls" select="/assessment/control"/>
+  <xsl:variable name="rows" select="/assessment/matrix/row"/>
   <xsl:variable name="fedramp" select="$a/framework[@id = 'fedramp']"/>
-  <xsl:variable name="models" select="$a/matrix/row[1]/cell/@model"/>
+  <xsl:variable name="models" select="$rows[1]/cell/@model"/>
 
 
   <!-- The same NIST ids as crm.xsl. -->
@@ -117,7 +121,7 @@
     <xsl:call-template name="field"><xsl:with-param name="v" select="title"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="v" select="@layer"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="v" select="@severity"/></xsl:call-template>
-    <xsl:for-each select="$a/matrix/row[@layer = current()/@layer]/cell">
+    <xsl:for-each select="$rows[@layer = current()/@layer]/cell">
       <xsl:call-template name="responsibility">
         <xsl:with-param name="owner" select="@owner"/>
       </xsl:call-template>
@@ -150,8 +154,8 @@
   <!-- Context: the @id of a FedRAMP requirement or of a catalog control's NIST citation. -->
   <xsl:template name="nist-control">
     <xsl:variable name="id" select="string(.)"/>
-    <xsl:variable name="citing" select="$a/control[ref[@framework = 'nist-800-53'][@id = $id]]"/>
-    <xsl:variable name="rows" select="$a/matrix/row[@layer = $citing/@layer]"/>
+    <xsl:variable name="citing" select="$controls[ref[@framework = 'nist-800-53'][@id = $id]]"/>
+    <xsl:variable name="rows" select="$rows[@layer = $citing/@layer]"/>
     <xsl:text>nist-800-53,</xsl:text>
     <xsl:call-template name="field"><xsl:with-param name="v" select="$id"/></xsl:call-template>
     <xsl:call-template name="field">

@@ -15,8 +15,12 @@
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
 
   <xsl:variable name="a" select="/assessment"/>
+  <!-- The small lists, selected once: a step from /assessment visits every workload and
+       evidence record. -->
+  <xsl:variable name="controls" select="/assessment/control"/>
+  <xsl:variable name="rows" select="/assessment/matrix/row"/>
   <xsl:variable name="fedramp" select="$a/framework[@id = 'fedramp']"/>
-  <xsl:variable name="models" select="$a/matrix/row[1]/cell/@model"/>
+  <xsl:variable name="models" select="$rows[1]/cell/@model"/>
 
 
   <!-- The NIST ids listed: the FedRAMP baseline's requirements that some catalog control cites;
@@ -86,7 +90,7 @@
     <xsl:variable name="control" select="."/>
     <control id="{@id}" layer="{@layer}" severity="{@severity}">
       <title><xsl:value-of select="title"/></title>
-      <xsl:for-each select="$a/matrix/row[@layer = current()/@layer]/cell">
+      <xsl:for-each select="$rows[@layer = current()/@layer]/cell">
         <model id="{@model}" owner="{@owner}">
           <xsl:attribute name="responsibility">
             <xsl:call-template name="responsibility">
@@ -119,8 +123,8 @@
   <!-- Context: the @id of a FedRAMP requirement or of a catalog control's NIST citation. -->
   <xsl:template name="nist-control">
     <xsl:variable name="id" select="string(.)"/>
-    <xsl:variable name="citing" select="$a/control[ref[@framework = 'nist-800-53'][@id = $id]]"/>
-    <xsl:variable name="rows" select="$a/matrix/row[@layer = $citing/@layer]"/>
+    <xsl:variable name="citing" select="$controls[ref[@framework = 'nist-800-53'][@id = $id]]"/>
+    <xsl:variable name="rows" select="$rows[@layer = $citing/@layer]"/>
     <nist-control id="{$id}" oscal-id="{translate(translate($id, $upper, $lower), '()', '.')}">
       <xsl:if test="../self::requirement/title">
         <title><xsl:value-of select="../title"/></title>

@@ -23,6 +23,10 @@
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
 
   <xsl:variable name="a" select="/assessment"/>
+  <!-- The small lists, selected once: a step from /assessment visits every workload and
+       evidence record. -->
+  <xsl:variable name="controls" select="/assessment/control"/>
+  <xsl:variable name="rows" select="/assessment/matrix/row"/>
   <xsl:variable name="client" select="$a/profile/@client"/>
   <xsl:variable name="assessor" select="$a/profile/@assessor"/>
   <!-- Every uuid is srmap:uuid(concat($seed, KIND, '|', ID)): scoped to the client, so that two
@@ -363,7 +367,7 @@
   <!-- ==== observations: one per evidence record ========================================= -->
 
   <xsl:template match="evidence" mode="observation">
-    <xsl:variable name="control" select="$a/control[@id = current()/@control]"/>
+    <xsl:variable name="control" select="$controls[@id = current()/@control]"/>
     <xsl:variable name="by" select="translate(@collected-by, $upper, $lower)"/>
     <observation uuid="{srmap:uuid(concat($seed, 'observation|', translate(@id, $upper, $lower)))}">
       <title>
@@ -585,7 +589,7 @@
   <!-- Context: the @id attribute of a FedRAMP requirement, or of a catalog control's NIST ref. -->
   <xsl:template name="finding">
     <xsl:variable name="id" select="string(.)"/>
-    <xsl:variable name="citing" select="$a/control[ref[@framework = 'nist-800-53'][@id = $id]]"/>
+    <xsl:variable name="citing" select="$controls[ref[@framework = 'nist-800-53'][@id = $id]]"/>
     <xsl:variable name="req" select="../self::requirement"/>
     <xsl:variable name="inherited" select="sum($citing/@inherited)"/>
     <xsl:variable name="satisfied" select="sum($citing/@satisfied)"/>
@@ -629,7 +633,10 @@
               <xsl:if test="position() > 1">, </xsl:if>
               <xsl:value-of select="concat(@id, ' (', title, ')')"/>
             </xsl:for-each>
-            <xsl:text> on the workloads they apply to: </xsl:text>
+            <xsl:choose>
+              <xsl:when test="count($citing) > 1"> on the workloads they apply to: </xsl:when>
+              <xsl:otherwise> on the workloads it applies to: </xsl:otherwise>
+            </xsl:choose>
             <xsl:value-of select="$good + $bad + $na"/>
             <xsl:text> checks, of which </xsl:text>
             <xsl:value-of select="$satisfied"/>

@@ -302,6 +302,8 @@ def main(argv):
                 problem("%s: layers[%d]" % (name, i), "unknown layer %r"
                         % (l.get("id") if isinstance(l, dict) else l))
 
+    check_mappings(docs, seen, type_index, refdir)
+
     if refdir and os.path.isdir(refdir):
         check_refdata(refdir, fw, baselines)
 
@@ -312,6 +314,65 @@ def main(argv):
         return 1
     print("check-catalog: ok (%d controls, %d types)" % (len(seen), len(types)))
     return 0
+
+
+MAPPING_SOURCES = ["defender", "azure-policy", "azure-policy-group", "azure-policy-set", "prowler",
+                   "prowler-compliance", "graph", "secure-score"]
+
+
+def check_mappings(docs, controls, type_index, refdir):
+    """The "mappings" of catalog fragments (docs/catalog.md): every control exists, keys are
+    unique, and, given REFDATA_DIR, every Azure Policy definition, group and initiative is one of
+    Microsoft's regulatory initiatives in refdata/azure-policy."""
+    keys = {}
+    policy = []
+    for name, doc in docs:
+        m = doc.get("mappings")
+        if m is None:
+            continue
+        if not isinstance(m, dict):
+            problem(name, "mappings is not an object")
+            continue
+        for i, e in enumerate(m.get("evidence", [])):
+            where = "%s: mappings.evidence[%d]" % (name, i)
+            if not isinstance(e, dict) or not is_str(e.get("id")) or e.get("source") not in MAPPING_SOURCES:
+                problem(where, "entry without a known source and an id")
+                continue
+            key = (e["source"], e["id"].lower())
+            if key in keys:
+                problem(where, "%s %s mapped twice" % key)
+            keys[key] = where
+            for c in e.get("controls", []):
+                if c not in controls:
+                    problem(where, "unknown control %r" % c)
+            if e.get("scope", "resource") not in ("resource", "subscription", "tenant"):
+                problem(where, "unknown scope %r" % e.get("scope"))
+            if e["source"].startswith("azure-policy"):
+                policy.append((where, e["source"], e["id"]))
+        for i, sv in enumerate(m.get("saas_services", [])):
+            if not isinstance(sv, dict) or str(sv.get("type", "")).lower() not in type_index:
+                problem("%s: mappings.saas_services[%d]" % (name, i), "type is not in resource-types.json")
+        for i, k in enumerate(m.get("resource_kinds", [])):
+            if not isinstance(k, dict) or str(k.get("type", "")).lower() not in type_index:
+                problem("%s: mappings.resource_kinds[%d]" % (name, i), "type is not in resource-types.json")
+    if not refdir or not os.path.isdir(os.path.join(refdir, "azure-policy")):
+        return
+    defs, groups, sets = set(), set(), set()
+    for path in sorted(glob.glob(os.path.join(refdir, "azure-policy", "*.json"))):
+        ini = load_json(path)
+        if not isinstance(ini, dict):
+            continue
+        sets.add(ini.get("name", "").lower())
+        props = ini.get("properties", {})
+        for g in props.get("policyDefinitionGroups", []):
+            groups.add(g.get("name", "").lower())
+        for d in props.get("policyDefinitions", []):
+            defs.add(d.get("policyDefinitionId", "").split("/")[-1].lower())
+    known = {"azure-policy": defs, "azure-policy-group": groups, "azure-policy-set": sets}
+    for where, source, pid in policy:
+        if pid.lower() not in known[source]:
+            problem(where, "%s %s is in none of Microsoft's initiatives in refdata/azure-policy"
+                    % (source, pid))
 
 
 def read_rows(path):

@@ -1,0 +1,151 @@
+#!/bin/sh
+# Tests the template-made deliverables: OSCAL assessment results (assessment-results.xml) and
+# the customer responsibility matrix (crm.xml, crm.csv).  See docs/oscal.md and docs/crm.md.
+#
+# Runs srmap on samples/, on tests/xml-outputs/ (names with commas, quotes and non-ASCII
+# characters, an artifact whose path needs percent-encoding, a user catalog fragment) and on the
+# inputs of every successful "assess" case in tests/cases/, then
+#   - validates every assessment-results.xml against NIST's OSCAL 1.0.6 schema in
+#     ../shared/oscal (skipped, saying so, when that folder is absent) and checks what the schema
+#     cannot: uuids unique and version 5, every uuid reference resolved, one observation per
+#     evidence record, reviewed controls, findings and risks (tests/check-xml-outputs.py);
+#   - validates every crm.xml against docs/crm.xsd and checks crm.csv: UTF-8 with a byte order
+#     mark, RFC 4180 (13 fields a record, CRLF, minimal quoting), the same rows as crm.xml;
+#   - compares the sample run's crm.xml and crm.csv with tests/golden/;
+#   - runs each case twice and checks with cmp that every output file is byte-identical;
+#   - checks that the odd names of tests/xml-outputs/ survive in the OSCAL document, crm.xml
+#     and crm.csv (its SC-8 row, cited by two controls, has a customer action of two lines: the
+#     csv check above verifies that such a field comes back whole).
+# With UPDATE=1 the golden files are rewritten from the sample run (review the diff!).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+srmap="$top/srmap"
+oscal_xsd="$top/../shared/oscal/oscal_assessment-results_schema.xsd"
+crm_xsd="$top/docs/crm.xsd"
+check="$top/tests/check-xml-outputs.py"
+golden="$top/tests/golden"
+work="$top/tests/out/xml-outputs"
+rm -rf "$work"
+mkdir -p "$work"
+export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top"
+files="assessment.xml assessment-results.xml crm.xml crm.csv"
+formats=xml,oscal,crm,csv     # the last --format given wins
+pass=0 fail=0
+
+if [ -f "$oscal_xsd" ]; then
+	have_oscal=1
+else
+	have_oscal=0
+	echo "SKIP: ../shared/oscal not found: OSCAL documents are not validated against NIST's schema"
+fi
+
+# check NAME DIR ARGS: runs "srmap ARGS" (ARGS write the formats $formats to the folder "out")
+# twice in DIR and checks the outputs.
+# With skip_failed=1, a first run that fails is not a problem: the case is skipped.
+skip_failed=0
+check() {
+	name=$1 dir=$2
+	shift 2
+	problems=""
+	if ! ( cd "$dir" && rm -rf out out.1 && "$srmap" "$@" >stdout.1 2>stderr.1 ); then
+		[ "$skip_failed" = 1 ] && return 0
+		problems="$problems srmap failed (see $dir/stderr.1);"
+	fi
+	( cd "$dir" && mv out out.1 && "$srmap" "$@" >stdout.2 2>stderr.2 ) ||
+		problems="$problems second run failed (see $dir/stderr.2);"
+	out="$dir/out"
+	for f in $files; do
+		if [ ! -f "$out/$f" ]; then
+			problems="$problems no $f;"
+		elif ! cmp -s "$dir/out.1/$f" "$out/$f"; then
+			problems="$problems $f differs between two runs;"
+		fi
+	done
+	if [ -f "$out/assessment-results.xml" ]; then
+		if [ "$have_oscal" = 1 ] &&
+		   ! xmllint --noout --schema "$oscal_xsd" "$out/assessment-results.xml" 2>"$dir/oscal.log"; then
+			problems="$problems assessment-results.xml is not valid OSCAL (see $dir/oscal.log);"
+		fi
+		python3 "$check" oscal "$out/assessment-results.xml" "$out/assessment.xml" >"$dir/oscal-check.log" ||
+			problems="$problems assessment-results.xml: $(head -1 "$dir/oscal-check.log");"
+	fi
+	if [ -f "$out/crm.xml" ]; then
+		xmllint --noout --schema "$crm_xsd" "$out/crm.xml" 2>"$dir/crm.log" ||
+			problems="$problems crm.xml is not valid (see $dir/crm.log);"
+		if [ -f "$out/crm.csv" ]; then
+			python3 "$check" csv "$out/crm.csv" "$out/crm.xml" >"$dir/csv-check.log" ||
+				problems="$problems crm.csv: $(head -1 "$dir/csv-check.log");"
+		fi
+	fi
+	report "$name"
+}
+
+report() {
+	if [ -z "$problems" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $1:$problems"
+	fi
+}
+
+# The samples, with the golden CRM.
+mkdir -p "$work/samples"
+for f in inventory.json evidence.json profile.json; do
+	cp "$top/samples/$f" "$work/samples/"
+done
+cp -R "$top/samples/artifacts" "$work/samples/"
+check samples "$work/samples" assess --inventory inventory.json --evidence evidence.json \
+	--profile profile.json --out out --format "$formats"
+if [ "${UPDATE:-0}" = 1 ]; then
+	mkdir -p "$golden"
+	cp "$work/samples/out/crm.xml" "$work/samples/out/crm.csv" "$golden/"
+fi
+problems=""
+for f in crm.xml crm.csv; do
+	cmp -s "$golden/$f" "$work/samples/out/$f" ||
+		problems="$problems $f differs from tests/golden/$f (diff $golden/$f $work/samples/out/$f);"
+done
+report golden-crm
+
+# Names with commas, quotes and non-ASCII characters.
+cp -R "$top/tests/xml-outputs" "$work/names"
+check names "$work/names" assess --inventory inventory.json --evidence evidence.json \
+	--profile profile.json --catalog catalog.json --out out --format "$formats"
+problems=""
+out="$work/names/out"
+python3 "$check" names "$out/assessment-results.xml" \
+	'Zürich, "PACS" 東京-01' "Portal <&> 'web', \"prod\"" 'Exchange Online, "Main" — Ærø' \
+	'Müller & Söhne, "Gesundheit" AG' 'Ærø Advisory, LLP' 'EV-1, "MFA"' \
+	'Jürgen "JB" Bauer, IT-Sicherheit' 'São Paulo' \
+	'Vertraulich — nur für "Müller & Söhne"' >"$work/names/names.log"
+python3 "$check" names "$out/crm.xml" \
+	'Müller & Söhne, "Gesundheit" AG' 'Data, "PHI" & records — Zürich/東京' \
+	'Fax, "secure" transmission — Zürich/東京' >>"$work/names/names.log"
+python3 "$check" names "$out/crm.csv" \
+	'Data, "PHI" & records — Zürich/東京' 'Fax, "secure" transmission — Zürich/東京' \
+	'Faxes carrying PHI, "even" short ones, are encrypted; über alles.' \
+	"Always the customer's, \"whatever\" the model, even in São Paulo." \
+	>>"$work/names/names.log"
+[ -s "$work/names/names.log" ] && problems="$problems $(cat "$work/names/names.log");"
+report names-survive
+
+# Every successful assess case of tests/cases/ (tests/run-cases.sh checks the exit codes: a case
+# without expected.rc is skipped here when srmap fails on it).
+for case in "$top"/tests/cases/*/; do
+	name=$(basename "$case")
+	[ ! -f "$case/expected.rc" ] || [ "$(cat "$case/expected.rc")" = 0 ] || continue
+	skip_failed=1
+	[ -f "$case/expected.rc" ] && skip_failed=0
+	args=$(cat "$case/cmd")
+	case "$args" in assess\ *) ;; *) continue ;; esac
+	run="$work/cases/$name"
+	mkdir -p "$work/cases"
+	cp -R "$case" "$run"
+	rm -rf "$run/out" "$run/out.before"
+	eval "set -- $args"
+	check "case $name" "$run" "$@" --format "$formats"
+done
+
+echo "xml outputs: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,489 @@
+/*
+ * test_readers.c - the CSV reader (csv.h), format detection and the input
+ * readers (reader.h), the Azure id helpers and merging (import.h), and the
+ * mapping tables (mapping.h).
+ *
+ * Covers: RFC 4180 fields (quotes, doubled quotes, line breaks inside
+ * quotes, CRLF, a byte-order mark, empty lines, a trailing delimiter),
+ * delimiter detection, field positions counted in characters, the bad
+ * cases (a quote never closed is fatal at the opening quote; text after a
+ * closing quote skips only that record; a stray quote is kept with a
+ * warning; invalid UTF-8 and control characters); detection of every
+ * fixture in tests/readers as its format and role; a file given in the
+ * wrong role; the FORMAT:path form; resource id parsing; merging of
+ * workloads read twice; kind rules.
+ *
+ * Run from the repository root (the catalog is read from catalog/ and the
+ * fixtures from tests/readers/).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "csv.h"
+#include "diag.h"
+#include "evidence.h"
+#include "import.h"
+#include "inventory.h"
+#include "mapping.h"
+#include "reader.h"
+
+#define MANIFEST "catalog/catalog.json"
+#define FIXTURES "tests/readers/"
+
+static struct catalog shipped;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d, stderr);
+	int rc = catalog_load(&shipped, MANIFEST, NULL, 0, &d);
+	diag_release(&d);
+	return rc;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	catalog_release(&shipped);
+	return 0;
+}
+
+/* Counts the diagnostics of a level whose message contains needle. */
+static size_t count_msgs(const struct diag_list *d, enum diag_level level, const char *needle)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].level == level && strstr(d->items[i].msg, needle))
+			n++;
+	return n;
+}
+
+static const struct diag *first_msg(const struct diag_list *d, const char *needle)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->items[i].msg, needle))
+			return &d->items[i];
+	return NULL;
+}
+
+/* ---- CSV ------------------------------------------------------------------------ */
+
+static void test_csv_rfc4180_fields(void **state)
+{
+	(void)state;
+	const char *text = "\xEF\xBB\xBF" "id,name,note\r\n"
+			   "a,\"b, with comma\",\"say \"\"hi\"\"\"\r\n"
+			   "\r\n"
+			   "c,d,\"two\r\nlines\"\r\n"
+			   "e,,\n";
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	assert_int_equal(csv_open(&r, "t.csv", text, strlen(text), 0, &d), 0);
+	assert_int_equal(r.delim, ',');
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(r.nfields, 3);
+	assert_string_equal(csv_field(&r, 0), "id");
+	assert_int_equal(csv_field_pos(&r, 0).line, 1);
+	assert_int_equal(csv_field_pos(&r, 0).col, 1);      /* the byte-order mark is not a column */
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_string_equal(csv_field(&r, 1), "b, with comma");
+	assert_string_equal(csv_field(&r, 2), "say \"hi\"");
+	assert_int_equal(csv_field_pos(&r, 2).col, 19);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);      /* the empty line is skipped */
+	assert_string_equal(csv_field(&r, 0), "c");
+	assert_int_equal(csv_field_pos(&r, 0).line, 4);
+	assert_string_equal(csv_field(&r, 2), "two\nlines");  /* CRLF inside quotes reads as LF */
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(csv_field_pos(&r, 0).line, 6);
+	assert_int_equal(r.nfields, 3);                       /* trailing delimiter: empty last field */
+	assert_string_equal(csv_field(&r, 1), "");
+	assert_string_equal(csv_field(&r, 2), "");
+	assert_int_equal(csv_next(&r, &d), CSV_END);
+	assert_int_equal(d.n, 0);
+	csv_release(&r);
+	diag_release(&d);
+}
+
+static void test_csv_detects_semicolon_and_tab(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	const char *semi = "id;name;\"a,b\"\nx;y;z\n";
+	assert_int_equal(csv_open(&r, "s.csv", semi, strlen(semi), 0, &d), 0);
+	assert_int_equal(r.delim, ';');
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(r.nfields, 3);
+	assert_string_equal(csv_field(&r, 2), "a,b");
+	csv_release(&r);
+	const char *tab = "id\tname\nx\ty\n";
+	assert_int_equal(csv_open(&r, "t.tsv", tab, strlen(tab), 0, &d), 0);
+	assert_int_equal(r.delim, '\t');
+	csv_release(&r);
+	diag_release(&d);
+}
+
+static void test_csv_position_counts_characters(void **state)
+{
+	(void)state;
+	const char *text = "Zürich,東京,x\n";
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	assert_int_equal(csv_open(&r, "u.csv", text, strlen(text), ',', &d), 0);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(csv_field_pos(&r, 1).col, 8);
+	assert_int_equal(csv_field_pos(&r, 2).col, 11);
+	csv_release(&r);
+	diag_release(&d);
+}
+
+static void test_csv_unterminated_quote_is_fatal_at_the_quote(void **state)
+{
+	(void)state;
+	const char *text = "id,name\na,b\nc,\"never closed\nd,e\n";
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	assert_int_equal(csv_open(&r, "q.csv", text, strlen(text), 0, &d), 0);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(csv_next(&r, &d), CSV_FATAL);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.items[0].line, 3);
+	assert_int_equal(d.items[0].col, 3);
+	assert_non_null(strstr(d.items[0].msg, "never closed"));
+	csv_release(&r);
+	diag_release(&d);
+}
+
+static void test_csv_text_after_quote_skips_one_record(void **state)
+{
+	(void)state;
+	const char *text = "id,name\n\"a\"x,b\nc,d\n";
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	assert_int_equal(csv_open(&r, "x.csv", text, strlen(text), 0, &d), 0);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(csv_next(&r, &d), CSV_SKIPPED);
+	assert_int_equal(d.warnings, 1);
+	assert_int_equal(d.items[0].line, 2);
+	assert_int_equal(d.items[0].col, 4);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_string_equal(csv_field(&r, 0), "c");
+	assert_int_equal(csv_next(&r, &d), CSV_END);
+	csv_release(&r);
+	diag_release(&d);
+}
+
+static void test_csv_stray_quote_kept_with_warning(void **state)
+{
+	(void)state;
+	const char *text = "a,12\" rack,b\n";
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	assert_int_equal(csv_open(&r, "s.csv", text, strlen(text), 0, &d), 0);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_string_equal(csv_field(&r, 1), "12\" rack");
+	assert_int_equal(d.warnings, 1);
+	assert_int_equal(d.items[0].col, 5);
+	csv_release(&r);
+	diag_release(&d);
+}
+
+static void test_csv_invalid_utf8_and_controls(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	const char *bad = "id\nok\nZ\xFC" "rich\n";
+	assert_int_equal(csv_open(&r, "b.csv", bad, strlen(bad), 0, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.items[0].line, 3);
+	assert_int_equal(d.items[0].col, 2);
+	csv_release(&r);
+	const char *ctl = "id\na\x07" "b\nc\n";
+	assert_int_equal(csv_open(&r, "c.csv", ctl, strlen(ctl), 0, &d), 0);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(csv_next(&r, &d), CSV_SKIPPED);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_string_equal(csv_field(&r, 0), "c");
+	csv_release(&r);
+	diag_release(&d);
+}
+
+/* ---- detection and reading --------------------------------------------------------- */
+
+struct run {
+	struct inventory inv;
+	struct evidence_set ev;
+	struct import_env env;
+	struct diag_list d;
+};
+
+static void run_init(struct run *r)
+{
+	inventory_init(&r->inv);
+	evidence_init(&r->ev);
+	import_env_init(&r->env, &shipped, &r->inv, &r->ev, 1795132800);
+	diag_init(&r->d, NULL);
+}
+
+static void run_release(struct run *r)
+{
+	import_env_release(&r->env);
+	inventory_release(&r->inv);
+	evidence_release(&r->ev);
+	diag_release(&r->d);
+}
+
+/* Reads one fixture in role (READER_ROLE_COUNT: any) and returns its format, or NULL. */
+static const char *read_fixture(struct run *r, const char *name, enum reader_role role,
+				struct reader_stats *st)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s%s", FIXTURES, name);
+	reader_stats_init(st);
+	reader_read_file(&r->env, path, role, NULL, st, &r->d);
+	return st->format;
+}
+
+static void test_every_fixture_detected(void **state)
+{
+	(void)state;
+	static const struct { const char *file, *format; enum reader_role role; } cases[] = {
+		{ "azure-resource-list.json", "azure-resource-list", READER_INVENTORY },
+		{ "azure-resource-graph.json", "azure-resource-graph", READER_INVENTORY },
+		{ "inventory.csv", "csv", READER_INVENTORY },
+		{ "saas-services.json", "saas-services", READER_INVENTORY },
+		{ "defender-rest.json", "defender-assessments", READER_EVIDENCE },
+		{ "defender-graph.json", "defender-assessments", READER_EVIDENCE },
+		{ "policy-states.json", "azure-policy-states", READER_EVIDENCE },
+		{ "prowler-ocsf.json", "prowler-ocsf", READER_EVIDENCE },
+		{ "graph-conditional-access.json", "graph-conditional-access", READER_EVIDENCE },
+		{ "graph-secure-score.json", "graph-secure-score", READER_EVIDENCE },
+	};
+	struct run r;
+	run_init(&r);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct reader_stats st;
+		const char *f = read_fixture(&r, cases[i].file, READER_ROLE_COUNT, &st);
+		assert_non_null(f);
+		assert_string_equal(f, cases[i].format);
+		assert_int_equal(st.role, cases[i].role);
+		assert_true(st.read > 0);
+		assert_int_equal(st.rejected, 0);
+		if (cases[i].role == READER_INVENTORY)
+			import_finish_inventory(&r.env);
+		reader_stats_release(&st);
+	}
+	assert_int_equal(r.d.errors, 0);
+	run_release(&r);
+}
+
+static void test_wrong_role_is_an_error(void **state)
+{
+	(void)state;
+	struct run r;
+	run_init(&r);
+	struct reader_stats st;
+	assert_null(read_fixture(&r, "prowler-ocsf.json", READER_INVENTORY, &st));
+	assert_int_equal(r.d.errors, 1);
+	assert_non_null(strstr(r.d.items[0].msg, "give it with --evidence"));
+	assert_int_equal(r.d.items[0].line, 1);
+	reader_stats_release(&st);
+	run_release(&r);
+}
+
+static void test_format_prefix_forces_the_reader(void **state)
+{
+	(void)state;
+	const char *format, *path;
+	reader_split_arg("prowler-ocsf:out/x.json", &format, &path);
+	assert_string_equal(format, "prowler-ocsf");
+	assert_string_equal(path, "out/x.json");
+	reader_split_arg("c:/data/x.json", &format, &path);    /* "c" is no format: a plain path */
+	assert_null(format);
+	assert_string_equal(path, "c:/data/x.json");
+	struct run r;
+	run_init(&r);
+	struct reader_stats st;
+	reader_stats_init(&st);
+	reader_read_file(&r.env, "defender-assessments:" FIXTURES "policy-states.json",
+			 READER_EVIDENCE, NULL, &st, &r.d);
+	assert_string_equal(st.format, "defender-assessments");
+	assert_int_equal(st.rejected, st.read);                /* every record is wrong for it */
+	assert_int_equal(count_msgs(&r.d, DIAG_ERROR, "is it another format"), 1);
+	reader_stats_release(&st);
+	run_release(&r);
+}
+
+static void test_inventory_merge_and_classification(void **state)
+{
+	(void)state;
+	struct run r;
+	run_init(&r);
+	struct reader_stats a, b, c;
+	read_fixture(&r, "azure-resource-list.json", READER_INVENTORY, &a);
+	/* The same export again: every record repeats a workload, merged by id. */
+	read_fixture(&r, "azure-resource-list.json", READER_INVENTORY, &b);
+	assert_int_equal(a.added, a.read);
+	assert_int_equal(b.added, 0);
+	assert_int_equal(b.merged, b.read);
+	assert_int_equal(count_msgs(&r.d, DIAG_WARNING, "merged by id"), 1);
+	read_fixture(&r, "saas-services.json", READER_INVENTORY, &c);
+	import_finish_inventory(&r.env);
+	/* Found in any case; the disk belongs to its VM; the kind names what a site is. */
+	const struct workload *disk = inventory_find(&r.inv, "/SUBSCRIPTIONS/3f9c2a71-5d84-4b6e-9a1f-"
+		"0c7e4d2b8a56/resourcegroups/rg-ehr-prod/providers/microsoft.compute/disks/"
+		"vm-ehr-app-01_OsDisk_1_4c1f0e9a7b2d4e6f8a0b1c2d3e4f5a6b");
+	assert_non_null(disk);
+	assert_non_null(strstr(disk->part_of, "/virtualMachines/vm-ehr-app-01"));
+	const struct workload *la = inventory_find(&r.inv, "/subscriptions/3f9c2a71-5d84-4b6e-9a1f-"
+		"0c7e4d2b8a56/resourceGroups/rg-claims-prod/providers/Microsoft.Web/sites/la-referrals-prod");
+	assert_non_null(la);
+	assert_string_equal(la->type_title, "Logic App (Standard)");
+	/* The subscription listed in the SaaS services file gives Azure workloads their tenant. */
+	assert_string_equal(la->tenant, "contoso-health.onmicrosoft.com");
+	const struct workload *exo = inventory_find(&r.inv, "saas:contoso-health.onmicrosoft.com/exchange-online");
+	assert_non_null(exo);
+	assert_string_equal(exo->type, "Microsoft 365 Exchange Online");
+	reader_stats_release(&a);
+	reader_stats_release(&b);
+	reader_stats_release(&c);
+	run_release(&r);
+}
+
+static void test_evidence_counts_and_aggregation(void **state)
+{
+	(void)state;
+	struct run r;
+	run_init(&r);
+	struct reader_stats inv, ev;
+	read_fixture(&r, "azure-resource-list.json", READER_INVENTORY, &inv);
+	import_finish_inventory(&r.env);
+	read_fixture(&r, "defender-rest.json", READER_EVIDENCE, &ev);
+	assert_int_equal(ev.read, 7);
+	assert_int_equal(ev.mapped, 4);
+	assert_int_equal(ev.unmapped, 1);
+	assert_int_equal(ev.ignored, 1);       /* NotApplicable because OffByPolicy */
+	assert_int_equal(ev.unmatched, 1);     /* a VM that is not in the inventory */
+	assert_int_equal(ev.unmapped_ids.n, 1);
+	assert_string_equal(ev.unmapped_ids.ids[0], "Key vaults should have soft delete enabled");
+	assert_string_equal(ev.unmapped_ids.sources[0], "defender");
+	const struct evidence *e = evidence_find(&r.ev, "defender-rest.json#4");
+	assert_non_null(e);
+	assert_int_equal(e->scope, SCOPE_SUBSCRIPTION);     /* the record is about the subscription */
+	assert_string_equal(e->scope_id, "3f9c2a71-5d84-4b6e-9a1f-0c7e4d2b8a56");
+	assert_int_equal(e->collected_at, 1795132800);      /* no time in the export: the as-of */
+	assert_string_equal(e->format, "defender-assessments");
+	reader_stats_release(&inv);
+	reader_stats_release(&ev);
+	run_release(&r);
+}
+
+static void test_json_that_is_not_an_export(void **state)
+{
+	(void)state;
+	struct run r;
+	run_init(&r);
+	struct reader_stats st;
+	reader_stats_init(&st);
+	/* A JSON array of something else: no reader claims it. */
+	char path[] = "/tmp/srmap-test-readers-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "wb");
+	assert_non_null(f);
+	fputs("[{\"hello\": 1}]", f);
+	fclose(f);
+	reader_read_file(&r.env, path, READER_EVIDENCE, NULL, &st, &r.d);
+	assert_null(st.format);
+	const struct diag *g = first_msg(&r.d, "cannot tell the format");
+	assert_non_null(g);
+	assert_int_equal(g->line, 1);
+	remove(path);
+	reader_stats_release(&st);
+	run_release(&r);
+}
+
+/* ---- resource ids, kinds ------------------------------------------------------------- */
+
+static void test_resource_id_parts(void **state)
+{
+	(void)state;
+	const char *db = "/subscriptions/S1/resourceGroups/RG/providers/Microsoft.Sql/servers/s1/databases/d1";
+	char *s = import_subscription_of(db), *g = import_group_of(db), *t = import_type_of(db),
+	     *p = import_parent_of(db);
+	assert_string_equal(s, "S1");
+	assert_string_equal(g, "RG");
+	assert_string_equal(t, "Microsoft.Sql/servers/databases");
+	assert_string_equal(p, "/subscriptions/S1/resourceGroups/RG/providers/Microsoft.Sql/servers/s1");
+	free(s); free(g); free(t); free(p);
+	const char *vm = "/subscriptions/S1/resourcegroups/rg/providers/Microsoft.Compute/virtualMachines/v";
+	assert_null(import_parent_of(vm));
+	t = import_type_of(vm);
+	assert_string_equal(t, "Microsoft.Compute/virtualMachines");
+	free(t);
+	assert_true(import_is_subscription("/subscriptions/S1"));
+	assert_true(import_is_subscription("/SUBSCRIPTIONS/S1/"));
+	assert_false(import_is_subscription(vm));
+	assert_null(import_type_of("not-an-id"));
+}
+
+static void test_kind_rules_most_specific_wins(void **state)
+{
+	(void)state;
+	const struct mappings *m = &shipped.mappings;
+	const struct kind_rule *k = mappings_kind(m, "microsoft.web/sites", "functionapp,workflowapp");
+	assert_non_null(k);
+	assert_string_equal(k->title, "Logic App (Standard)");
+	k = mappings_kind(m, "Microsoft.Web/sites", "FunctionApp");
+	assert_non_null(k);
+	assert_string_equal(k->title, "Function app");
+	k = mappings_kind(m, "Microsoft.Web/sites", "app, linux, container");
+	assert_string_equal(k->title, "Web App for Containers");
+	assert_null(mappings_kind(m, "Microsoft.Web/sites", "elastic"));
+	assert_null(mappings_kind(m, "Microsoft.Web/sites", NULL));
+	const struct map_entry *e = mappings_find(m, "AZURE-POLICY", "17K78E20-9358-41C9-923C-FB736D382A12");
+	assert_non_null(e);
+	assert_string_equal(e->controls[0], "data-sql-tde");
+	assert_string_equal(mappings_saas_type(m, "exchange online"), "Microsoft 365 Exchange Online");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_rfc4180_fields),
+		cmocka_unit_test(test_csv_detects_semicolon_and_tab),
+		cmocka_unit_test(test_csv_position_counts_characters),
+		cmocka_unit_test(test_csv_unterminated_quote_is_fatal_at_the_quote),
+		cmocka_unit_test(test_csv_text_after_quote_skips_one_record),
+		cmocka_unit_test(test_csv_stray_quote_kept_with_warning),
+		cmocka_unit_test(test_csv_invalid_utf8_and_controls),
+		cmocka_unit_test(test_every_fixture_detected),
+		cmocka_unit_test(test_wrong_role_is_an_error),
+		cmocka_unit_test(test_format_prefix_forces_the_reader),
+		cmocka_unit_test(test_inventory_merge_and_classification),
+		cmocka_unit_test(test_evidence_counts_and_aggregation),
+		cmocka_unit_test(test_json_that_is_not_an_export),
+		cmocka_unit_test(test_resource_id_parts),
+		cmocka_unit_test(test_kind_rules_most_specific_wins),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
