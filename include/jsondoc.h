@@ -15,9 +15,6 @@
 #include <stddef.h>
 #include "diag.h"
 
-/* Largest input file accepted, in bytes. */
-#define JSONDOC_MAX_BYTES (512u * 1024u * 1024u)
-
 struct jsondoc_node;
 
 struct jsondoc {

@@ -4,6 +4,7 @@
  */
 #include "jsondoc.h"
 #include "alloc.h"
+#include "readfile.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -265,40 +266,10 @@ fail:
 int jsondoc_load(struct jsondoc *doc, const char *path, struct diag_list *d)
 {
 	*doc = (struct jsondoc){ 0 };
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+	char *buf;
+	size_t len;
+	if (readfile(path, &buf, &len, d) < 0)
 		return -1;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		diag_add(d, DIAG_ERROR, path, 0, 0, "is a directory, expected a JSON file");
-		return -1;
-	}
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		GROW(buf, cap, len + 65536);
-		size_t got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (len > JSONDOC_MAX_BYTES) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than %u MB",
-				 JSONDOC_MAX_BYTES / (1024u * 1024u));
-			free(buf);
-			fclose(f);
-			return -1;
-		}
-		if (got == 0)
-			break;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "read error");
-		free(buf);
-		return -1;
-	}
 	int rc = jsondoc_parse(doc, path, buf, len, d);
 	free(buf);
 	return rc;

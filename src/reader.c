@@ -4,6 +4,7 @@
  * and evidence JSON as entries of the table.
  */
 #include "reader.h"
+#include "readfile.h"
 #include "alloc.h"
 #include "evidence.h"
 #include "import.h"
@@ -74,41 +75,10 @@ void reader_split_arg(const char *arg, const char **format, const char **path)
 static int load_text(struct input_text *in, const char *path, struct diag_list *d)
 {
 	*in = (struct input_text){ .path = path };
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+	char *buf;
+	size_t len;
+	if (readfile(path, &buf, &len, d) < 0)
 		return -1;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		diag_add(d, DIAG_ERROR, path, 0, 0, "is a directory, expected a file");
-		return -1;
-	}
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		GROW(buf, cap, len + 65536);
-		size_t got = fread(buf + len, 1, cap - len - 1, f);
-		len += got;
-		if (len > JSONDOC_MAX_BYTES) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than %u MB",
-				 JSONDOC_MAX_BYTES / (1024u * 1024u));
-			free(buf);
-			fclose(f);
-			return -1;
-		}
-		if (got == 0)
-			break;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "read error");
-		free(buf);
-		return -1;
-	}
-	buf[len] = '\0';
 	in->text = buf;
 	in->len = len;
 	size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
