@@ -9,6 +9,7 @@
 #ifndef SRMAP_ALLOC_H
 #define SRMAP_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Returns a new block of n bytes; the caller owns it and frees it with free(3). */
@@ -28,6 +29,9 @@ char *xstrndup(const char *s, size_t n);
 
 /* Returns a newly formatted string, like asprintf(3); the caller owns it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Like xasprintf, with a va_list (which it leaves unusable, as vprintf does). */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /*
  * Grows *items (an array of *cap elements of size bytes) so that it holds at

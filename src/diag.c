@@ -39,12 +39,7 @@ static void print_one(FILE *f, const struct diag *g)
 static void diag_vadd(struct diag_list *d, enum diag_level level, const char *file,
 		      int line, int col, const char *fmt, va_list ap)
 {
-	va_list copy;
-	va_copy(copy, ap);
-	int len = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	char *msg = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	vsnprintf(msg, len > 0 ? (size_t)len + 1 : 1, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 
 	GROW(d->items, d->cap, d->n + 1);
 	struct diag *g = &d->items[d->n++];

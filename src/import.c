@@ -319,17 +319,6 @@ struct srcpos import_pos(const struct import_ctx *cx, const cJSON *node)
 	return p;
 }
 
-static char *vformat(const char *fmt, va_list ap)
-{
-	va_list copy;
-	va_copy(copy, ap);
-	int len = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	char *s = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	vsnprintf(s, len > 0 ? (size_t)len + 1 : 1, fmt, ap);
-	return s;
-}
-
 void import_warn_once(struct import_ctx *cx, const char *key, struct srcpos pos,
 		      const char *fmt, ...)
 {
@@ -341,7 +330,7 @@ void import_warn_once(struct import_ctx *cx, const char *key, struct srcpos pos,
 	cx->nwarned++;
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = vformat(fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	diag_warn_at(cx->d, pos, "%s", msg);
 	free(msg);
@@ -351,7 +340,7 @@ void import_reject(struct import_ctx *cx, struct srcpos pos, const char *fmt, ..
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = vformat(fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	diag_warn_at(cx->d, pos, "%s: the record is skipped", msg);
 	free(msg);
