@@ -112,22 +112,22 @@ report golden-crm
 cp -R "$top/tests/xml-outputs" "$work/names"
 check names "$work/names" assess --inventory inventory.json --evidence evidence.json \
 	--profile profile.json --catalog catalog.json --out out --format "$formats"
-problems=""
+problems="" names_failed=0
 out="$work/names/out"
 python3 "$check" names "$out/assessment-results.xml" \
 	'Zürich, "PACS" 東京-01' "Portal <&> 'web', \"prod\"" 'Exchange Online, "Main" — Ærø' \
 	'Müller & Söhne, "Gesundheit" AG' 'Ærø Advisory, LLP' 'EV-1, "MFA"' \
 	'Jürgen "JB" Bauer, IT-Sicherheit' 'São Paulo' \
-	'Vertraulich — nur für "Müller & Söhne"' >"$work/names/names.log"
+	'Vertraulich — nur für "Müller & Söhne"' >"$work/names/names.log" 2>&1 || names_failed=1
 python3 "$check" names "$out/crm.xml" \
 	'Müller & Söhne, "Gesundheit" AG' 'Data, "PHI" & records — Zürich/東京' \
-	'Fax, "secure" transmission — Zürich/東京' >>"$work/names/names.log"
+	'Fax, "secure" transmission — Zürich/東京' >>"$work/names/names.log" 2>&1 || names_failed=1
 python3 "$check" names "$out/crm.csv" \
 	'Data, "PHI" & records — Zürich/東京' 'Fax, "secure" transmission — Zürich/東京' \
 	'Faxes carrying PHI, "even" short ones, are encrypted; über alles.' \
 	"Always the customer's, \"whatever\" the model, even in São Paulo." \
-	>>"$work/names/names.log"
-[ -s "$work/names/names.log" ] && problems="$problems $(cat "$work/names/names.log");"
+	>>"$work/names/names.log" 2>&1 || names_failed=1
+[ "$names_failed" = 1 ] && problems="$problems $(cat "$work/names/names.log");"
 report names-survive
 
 # Every successful assess case of tests/cases/ (tests/run-cases.sh checks the exit codes: a case
