@@ -130,7 +130,9 @@ xmlDocPtr template_read_xml(const char *path, struct diag_list *d)
 	struct capture c;
 	capture_begin(&c, d, path);
 	size_t before = d->errors;
-	xmlDocPtr doc = xmlReadFile(path, NULL, SAFE_PARSE);
+	/* Indentation-only text nodes and per-node string copies are a large part of
+	 * the tree of a big assessment; templates do not need them. */
+	xmlDocPtr doc = xmlReadFile(path, NULL, SAFE_PARSE | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
 	if (!doc && d->errors == before)
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read XML");
 	if (doc && doc->intSubset) {
