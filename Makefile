@@ -3,6 +3,7 @@
 #   make demo     install missing packages, build, run srmap on samples/
 #   make check    install missing packages, build, run every test
 #   make deps     install the Debian packages srmap needs (as root), or print the command
+#   make fuzz     fuzz the input readers with libFuzzer (clang; not part of check)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -80,10 +81,13 @@ check:
 	@$(MAKE) --no-print-directory test
 
 test: srmap $(UNIT_BINS)
+	sh tests/check-banned.sh
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
 	python3 tests/check-catalog.py catalog ../shared/refdata
 	sh tests/run-cases.sh
 	sh tests/test-xml-outputs.sh
+	sh tests/test-nightly.sh
+	sh tests/test-pdf.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).
@@ -124,10 +128,62 @@ valgrind: srmap $(UNIT_BINS)
 	@echo "valgrind: clean"
 
 bench: srmap
-	python3 tests/bench/run.py ./srmap tests/out/bench 1000 10000 50000
+	python3 tests/bench/run.py ./srmap tests/out/bench xml 1000 10000 50000
+	python3 tests/bench/run.py ./srmap tests/out/bench all 1000 10000
+
+# ---- fuzzing (not part of check) ----------------------------------------------------
+# libFuzzer harnesses of the input readers (tests/fuzz/), built with clang against the
+# library sources (compiled again, instrumented, into tests/fuzz/out/obj; not libsrmap.a),
+# each run for FUZZ_SECONDS.  New corpus entries, logs and crash inputs go to
+# tests/fuzz/out/; the seeds in tests/fuzz/corpus/ are only read.
+#   make fuzz FUZZ_TARGETS="csv jsondoc" FUZZ_SECONDS=300
+#   tests/fuzz/out/fuzz_csv tests/fuzz/out/artifacts/csv/crash-...    (replays one input)
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog
+FUZZ_ARGS    ?=
+FUZZ_OUT      = tests/fuzz/out
+FUZZ_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-format-nonliteral \
+                -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all -Iinclude $(PKG_CFLAGS)
+FUZZ_OBJS     = $(patsubst src/%.c,$(FUZZ_OUT)/obj/%.o,$(LIB_SRCS))
+# The objects are intermediate to make (pattern rules); keep them between runs.
+.SECONDARY: $(FUZZ_OBJS)
+
+fuzz-tools:
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' | \
+	  $(FUZZ_CC) -fsanitize=fuzzer,address,undefined -x c - -o /dev/null 2>/dev/null || { \
+	  echo "make fuzz needs clang with libFuzzer and the sanitizer runtimes; run:"; \
+	  echo "  sudo apt-get install -y clang libclang-rt-14-dev"; exit 1; }
+
+$(FUZZ_OUT)/obj/%.o: src/%.c $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DFUZZ_TOP='"$(CURDIR)"' -o $@ $< \
+	  $(FUZZ_OBJS) $(PKG_LIBS) $(LDFLAGS)
+
+fuzz: fuzz-tools
+	@$(MAKE) --no-print-directory $(patsubst %,$(FUZZ_OUT)/fuzz_%,$(FUZZ_TARGETS))
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	  case $$t in csv) dict=csv;; snapshot|layout) dict=xml;; *) dict=json;; esac; \
+	  mkdir -p $(FUZZ_OUT)/corpus/$$t $(FUZZ_OUT)/artifacts/$$t; \
+	  echo "== fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  if UBSAN_OPTIONS=print_stacktrace=1 ./$(FUZZ_OUT)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	       -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/$$dict.dict \
+	       -artifact_prefix=$(FUZZ_OUT)/artifacts/$$t/ $(FUZZ_ARGS) \
+	       $(FUZZ_OUT)/corpus/$$t tests/fuzz/corpus/$$t >$(FUZZ_OUT)/fuzz_$$t.log 2>&1; then \
+	    grep -h 'stat::number_of_executed_units' $(FUZZ_OUT)/fuzz_$$t.log; \
+	  else \
+	    grep -h -m 3 -e 'ERROR' -e 'runtime error' -e 'invariant failed' -e 'Test unit written' \
+	      $(FUZZ_OUT)/fuzz_$$t.log; \
+	    echo "fuzz_$$t FAILED: see $(FUZZ_OUT)/fuzz_$$t.log"; status=1; \
+	  fi; \
+	done; exit $$status
 
 clean:
 	rm -f srmap libsrmap.a src/*.o $(UNIT_BINS)
-	rm -rf demo-out tests/out
+	rm -rf demo-out tests/out tests/fuzz/out
 
-.PHONY: all deps demo check test install uninstall asan valgrind bench clean
+.PHONY: all deps demo check test install uninstall asan valgrind bench fuzz fuzz-tools clean

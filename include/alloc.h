@@ -34,6 +34,12 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /*
+ * Returns the n strings of words joined with sep between them (a NULL entry
+ * counts as empty); the caller owns the result.
+ */
+char *xjoin(const char *const *words, size_t n, const char *sep);
+
+/*
  * Grows *items (an array of *cap elements of size bytes) so that it holds at
  * least need elements.  Used by every growable array in the project.
  */

@@ -42,6 +42,7 @@ struct csv_reader {
 	struct srcpos *pos;      /* position of each field */
 	size_t nfields, fieldcap;
 	int record_line;         /* line where the current record starts */
+	size_t col_off, col_chars;  /* the last column worked out: offset, characters before it */
 };
 
 /*

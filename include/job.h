@@ -24,6 +24,8 @@ struct job_options {
 	const char *command_line;   /* recorded in the report; may be NULL */
 	unsigned formats;           /* report formats to write (report.h); 0 = all */
 	const char *pdf_template;   /* a user's PDF template, or NULL */
+	int attach_evidence;        /* embed evidence artifacts in the PDF (report.h) */
+	unsigned long long attach_limit;  /* bytes attached at most; 0: REPORT_ATTACH_LIMIT_DEFAULT */
 	const char *evidence_root;  /* folder artifacts are relative to; NULL: each evidence file's */
 	int fail_on;                /* exit SRMAP_EXIT_FINDINGS when a finding is this severe; -1 never */
 	int keep;                   /* with a dated --out pattern: dated folders to keep; 0 all */

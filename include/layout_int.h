@@ -118,6 +118,7 @@ struct lay_block {
 	/* keep */
 	struct lay_block *kids;
 	size_t nkids;
+	int with_next;         /* tied to the first two lines of the block after it */
 
 	/* image, chart, spacer */
 	char *src;

@@ -53,6 +53,17 @@ int outdir_lock(const char *dir, struct diag_list *d);
 void outdir_unlock(int fd);
 
 /*
+ * Removes the temporaries a killed run left in dir: files named
+ * ".NAME.XXXXXX" where NAME is one of srmap's output file names.  Call it
+ * only while holding the folder's lock, so that no other run is writing
+ * them.  Returns the number of files removed.
+ */
+int outdir_remove_stale(const char *dir);
+
+/* Returns 1 when the last folder name of an --out pattern holds a % field. */
+int outdir_is_dated(const char *pattern);
+
+/*
  * Expands strftime(3) fields such as %Y-%m-%d in pattern with the UTC time t.
  * Returns a new string (caller frees), or NULL if the result would be empty
  * or longer than PATH_MAX.
@@ -63,9 +74,10 @@ char *outdir_expand(const char *pattern, long long t);
  * Removes the oldest dated output folders made from pattern (whose last path
  * component holds the % fields), keeping the keep newest.  Only folders whose
  * names match the pattern exactly and that hold an assessment.xml are
- * touched, and only srmap's own files are removed from them; a folder that
- * still holds anything else is left in place with a warning.  Returns the
- * number of folders removed.
+ * touched, and only srmap's own files (and temporaries of a killed run) are
+ * removed from them; a folder that still holds anything else is left in
+ * place with a warning, and one that another run holds locked is skipped.
+ * Returns the number of folders removed.
  */
 int outdir_prune(const char *pattern, int keep, struct diag_list *d);
 

@@ -5,7 +5,8 @@
  * Text is drawn in embedded TrueType fonts: DejaVu Sans (regular, bold,
  * oblique), DejaVu Sans Mono and, for characters DejaVu lacks (CJK), Droid
  * Sans Fallback.  Headings become bookmarks, <link>s become link annotations,
- * charts are vector graphics.  Images are read only from the files and
+ * charts are vector graphics, and files the caller gives (evidence artifacts)
+ * become attachments.  Images are read only from the files and
  * folders the caller allows.  The output depends only on the layout XML and
  * the fonts: no clock is read, so the same input gives the same bytes.
  */
@@ -16,6 +17,16 @@
 #include <libxml/tree.h>
 #include "diag.h"
 #include "layout.h"
+
+/*
+ * A file embedded in the PDF (a document-level attachment, listed by a PDF
+ * reader's attachments panel and by pdfdetach -list / qpdf --list-attachments).
+ */
+struct pdf_attachment {
+	const char *name;              /* its name in the PDF (UTF-8); unique in the list */
+	const unsigned char *data;     /* its bytes, borrowed until pdf_render returns */
+	size_t size;
+};
 
 struct pdf_settings {
 	/* images the layout may use: these files (the profile's logo) ... */
@@ -31,6 +42,9 @@ struct pdf_settings {
 	const char *font_dir;
 	/* the CJK fallback font; NULL: /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf */
 	const char *cjk_font;
+	/* files to embed, in any order (they are stored sorted by name) */
+	const struct pdf_attachment *attachments;
+	size_t nattachments;
 };
 
 /* Return values of pdf_render. */
@@ -41,8 +55,9 @@ struct pdf_settings {
 
 /*
  * Lays out the layout document (made by the template at template_path, which
- * messages name) and writes the PDF to fd.  s may be NULL (no images, default
- * fonts).  Returns PDF_OK or one of the PDF_ERR_ values after reporting to d.
+ * messages name) and writes the PDF to fd, with s's attachments embedded.
+ * s may be NULL (no images, default fonts, no attachments).  Returns PDF_OK or
+ * one of the PDF_ERR_ values after reporting to d.
  */
 int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_settings *s,
 	       int fd, struct diag_list *d);

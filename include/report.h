@@ -31,11 +31,23 @@ struct report_format {
 /* The formats, in the order they are written; ends with a row of NULLs. */
 extern const struct report_format report_formats[];
 
+/* Evidence artifacts attached to the PDF come to at most this many bytes unless set. */
+#define REPORT_ATTACH_LIMIT_DEFAULT (50ULL * 1024 * 1024)
+
 struct report_options {
 	unsigned formats;          /* bit i set: write report_formats[i] */
 	const char *out_dir;
 	const char *datadir;       /* holds templates/ */
 	const char *pdf_template;  /* a user's PDF template instead of the shipped one, or NULL */
+	/*
+	 * Embed the evidence artifacts (records whose artifact-state is verified
+	 * or unverified) in the PDF as attachments named by the artifact path as
+	 * the record gives it, in evidence order, until attach_limit bytes (0: the
+	 * default); the rest are left out with a warning.  The PDF template is
+	 * told which (parameters attachments, attachments-skipped, attach-limit).
+	 */
+	int attach_evidence;
+	unsigned long long attach_limit;
 };
 
 /*

@@ -89,3 +89,26 @@ void grow_array(void **items, size_t *cap, size_t need, size_t size)
 	*items = xreallocarray(*items, ncap, size);
 	*cap = ncap;
 }
+
+char *xjoin(const char *const *words, size_t n, const char *sep)
+{
+	size_t seplen = strlen(sep), len = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t w = words[i] ? strlen(words[i]) : 0;
+		if (len > SIZE_MAX - w - seplen)
+			out_of_memory();
+		len += w + seplen;
+	}
+	char *out = xmalloc(len), *p = out;
+	for (size_t i = 0; i < n; i++) {
+		if (i) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		size_t w = words[i] ? strlen(words[i]) : 0;
+		memcpy(p, words[i] ? words[i] : "", w);
+		p += w;
+	}
+	*p = '\0';
+	return out;
+}

@@ -312,6 +312,14 @@ int assess_run(struct assessment *a, const struct catalog *cat, const struct pro
 	strmap_init(&a->evidence_index, 1);
 	a->control_count = xcalloc(cat->ncontrols, sizeof(*a->control_count));
 	a->evidence_used = xcalloc(ev->n, 1);
+	for (size_t i = 0; i < p->nattestations; i++)
+		for (size_t k = 0; k < p->attestations[i].ncovers; k++)
+			if (!catalog_layer(cat, p->attestations[i].covers[k])) {
+				diag_add(d, DIAG_ERROR, p->file, 0, 0, "provider attestation \"%s\" covers "
+					 "\"%s\", which is not a layer of the catalog",
+					 p->attestations[i].id, p->attestations[i].covers[k]);
+				return -1;
+			}
 	if (check_references(a, d) < 0)
 		return -1;
 	/* A record whose artifact is missing or altered proves nothing: it stays out of the index. */
@@ -326,7 +334,8 @@ int assess_run(struct assessment *a, const struct catalog *cat, const struct pro
 		assess_workload(a, &a->workloads[i], &inv->items[i], d);
 
 	collect_findings(a);
-	qsort(a->findings, a->nfindings, sizeof(*a->findings), by_severity);
+	if (a->nfindings)   /* qsort wants a non-null array even for none */
+		qsort(a->findings, a->nfindings, sizeof(*a->findings), by_severity);
 
 	roll_up_all(a);
 	size_t good = a->status_count[STATUS_SATISFIED] + a->status_count[STATUS_INHERITED];

@@ -9,10 +9,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct srcpos here(const struct csv_reader *r, size_t off)
+/*
+ * Position of offset off on the current line.  Columns are counted on from
+ * the last one worked out when it is on the same line, before off: a line
+ * of many fields costs linear time, not quadratic.
+ */
+static struct srcpos here(struct csv_reader *r, size_t off)
 {
-	return (struct srcpos){ r->file, r->line,
-				(int)utf8_count(r->text + r->line_start, off - r->line_start) + 1 };
+	if (r->col_off < r->line_start || r->col_off > off) {
+		r->col_off = r->line_start;
+		r->col_chars = 0;
+	}
+	r->col_chars += utf8_count(r->text + r->col_off, off - r->col_off);
+	r->col_off = off;
+	return (struct srcpos){ r->file, r->line, (int)r->col_chars + 1 };
 }
 
 /* Steps over the line break at r->off (LF, CRLF or CR) and starts a new line. */

@@ -105,21 +105,6 @@ static void text_element(struct out *o, const char *name, const char *text)
 	free(copy);
 }
 
-/* Joins a NULL-terminated list with spaces; the caller frees the result. */
-static char *join_words(char *const *words)
-{
-	size_t len = 1;
-	for (size_t i = 0; words && words[i]; i++)
-		len += strlen(words[i]) + 1;
-	char *s = xcalloc(len, 1);
-	for (size_t i = 0; words && words[i]; i++) {
-		if (i)
-			strcat(s, " ");
-		strcat(s, words[i]);
-	}
-	return s;
-}
-
 static void emit_profile(struct out *o, const struct assessment *a)
 {
 	const struct profile *p = a->profile;
@@ -144,7 +129,7 @@ static void emit_profile(struct out *o, const struct assessment *a)
 		attr(o, "kind", t->kind);
 		attr(o, "title", t->title);
 		attr_time(o, "issued", t->issued);
-		char *covers = join_words(t->covers);
+		char *covers = xjoin((const char *const *)t->covers, t->ncovers, " ");
 		attr(o, "covers", covers);
 		free(covers);
 		end(o);
@@ -405,20 +390,19 @@ static void emit_controls(struct out *o, const struct assessment *a)
 /* Names the provider attestations that cover layer, for an inherited check. */
 static void attr_attestations(struct out *o, const struct profile *p, const char *layer)
 {
-	size_t len = 1;
-	for (size_t i = 0; i < p->nattestations; i++)
-		len += strlen(p->attestations[i].id) + 1;
-	char *ids = xcalloc(len, 1);
+	const char **ids = xcalloc(p->nattestations, sizeof(char *));
+	size_t n = 0;
 	for (size_t i = 0; i < p->nattestations; i++)
 		for (size_t k = 0; k < p->attestations[i].ncovers; k++)
 			if (!strcmp(p->attestations[i].covers[k], layer)) {
-				if (ids[0])
-					strcat(ids, " ");
-				strcat(ids, p->attestations[i].id);
+				ids[n++] = p->attestations[i].id;
 				break;
 			}
-	if (ids[0])
-		attr(o, "attestations", ids);
+	if (n) {
+		char *joined = xjoin(ids, n, " ");
+		attr(o, "attestations", joined);
+		free(joined);
+	}
 	free(ids);
 }
 

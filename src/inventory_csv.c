@@ -210,15 +210,21 @@ void csv_inventory_read(struct import_ctx *cx)
 	enum column *cols = xcalloc(ncols, sizeof(*cols));
 	char **headers = xcalloc(ncols, sizeof(char *));
 	int have_id = 0;
+	size_t first[COL_COUNT];   /* the first column of each kind, + 1; 0 when none yet */
+	memset(first, 0, sizeof first);
 	for (size_t i = 0; i < ncols; i++) {
 		headers[i] = xstrdup(csv_field(&r, i));
 		cols[i] = column_of(headers[i]);
-		for (size_t k = 0; k < i; k++)
-			if (cols[i] != COL_TAG && cols[i] != COL_IGNORE && cols[k] == cols[i]) {
+		if (cols[i] != COL_TAG && cols[i] != COL_IGNORE) {
+			size_t k = first[cols[i]];
+			if (k) {
 				diag_warn_at(cx->d, csv_field_pos(&r, i), "column \"%s\" repeats column "
-					     "\"%s\": ignored", headers[i], headers[k]);
+					     "\"%s\": ignored", headers[i], headers[k - 1]);
 				cols[i] = COL_IGNORE;
+			} else {
+				first[cols[i]] = i + 1;
 			}
+		}
 		have_id |= cols[i] == COL_ID;
 	}
 	if (!have_id) {

@@ -97,8 +97,13 @@ static void read_input(struct loaded *in, struct import_env *env, const char *ar
 	const char *format, *path;
 	reader_split_arg(arg, &format, &path);
 	note_input(&in->files, &in->nfiles, path, reader_role_name(role), st->added);
-	in->files[in->nfiles - 1].format = st->format;
-	in->files[in->nfiles - 1].stats = st;
+	struct input_file *f = &in->files[in->nfiles - 1];
+	f->format = st->format;
+	f->stats = st;
+	if (st->sha256[0]) {
+		memcpy(f->sha256, st->sha256, sizeof f->sha256);
+		f->size = st->size;
+	}
 }
 
 static int load_inputs(struct loaded *in, const struct catalog *cat,
@@ -200,6 +205,15 @@ static void progress(const struct job_options *opt, struct diag_list *d, const c
 	va_end(ap);
 }
 
+/* A monotonic clock in seconds, for the rates of progress lines. */
+static double seconds(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		return 0;
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void add_counts(cJSON *obj, const char *const *names, const size_t *counts, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -236,7 +250,8 @@ static void print_summary(const struct assessment *a, const struct report_option
 		if (a->fw[f].in_scope)
 			add_score(scores, framework_name(f), a->fw[f].score_tenths);
 	cJSON *outputs = cJSON_AddArrayToObject(root, "outputs");
-	for (size_t i = 0; rc != SRMAP_EXIT_INPUT && report_formats[i].name; i++)
+	int written = rc == SRMAP_EXIT_OK || rc == SRMAP_EXIT_FINDINGS;
+	for (size_t i = 0; written && report_formats[i].name; i++)
 		if ((ro->formats >> i) & 1) {
 			char *path = xasprintf("%s/%s", ro->out_dir, report_formats[i].file);
 			cJSON_AddItemToArray(outputs, cJSON_CreateString(path));
@@ -266,9 +281,16 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct snapshot old_snap = { 0 }, new_snap = { 0 };
 	struct drift drift = { 0 };
 	progress(opt, d, "loading inputs");
-	if (load_inputs(&in, &cat, opt, d) < 0 ||
-	    assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 ||
-	    diag_failures(d) > 0) {
+	double started = seconds();
+	if (load_inputs(&in, &cat, opt, d) < 0) {
+		rc = SRMAP_EXIT_INPUT;
+		goto out;
+	}
+	double took = seconds() - started;
+	size_t records = in.inv.n + in.ev.n;
+	progress(opt, d, "read %zu workloads and %zu evidence records in %.2f s (%.0f records/s)",
+		 in.inv.n, in.ev.n, took, took > 0 ? (double)records / took : (double)records);
+	if (assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 || diag_failures(d) > 0) {
 		rc = SRMAP_EXIT_INPUT;
 		goto out;
 	}
@@ -298,12 +320,13 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 		goto out;
 	}
 	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
-				     out_dir, datadir, opt->pdf_template };
+				     out_dir, datadir, opt->pdf_template, opt->attach_evidence,
+				     opt->attach_limit };
 	progress(opt, d, "assessed %zu workloads: %zu findings", a.nworkloads, a.nfindings);
 	rc = report_write(&a, &run, &ro, d);
 	if (rc == SRMAP_EXIT_OK) {
 		progress(opt, d, "wrote %s", out_dir);
-		if (opt->keep > 0 && strchr(opt->out_dir, '%'))
+		if (opt->keep > 0 && outdir_is_dated(opt->out_dir))
 			outdir_prune(opt->out_dir, opt->keep, d);
 		if (opt->fail_on >= 0)
 			for (int s = opt->fail_on; s < SEV_COUNT; s++)
@@ -488,6 +511,8 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 	inventory_release(&inv);
 	evidence_release(&ev);
 	catalog_release(&cat);
+	if (!have_catalog)
+		return SRMAP_EXIT_CATALOG;
 	return bad ? SRMAP_EXIT_INPUT : SRMAP_EXIT_OK;
 }
 

@@ -5,6 +5,7 @@
 #include "jsondoc.h"
 #include "alloc.h"
 #include "readfile.h"
+#include "strmap.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -16,7 +17,7 @@
 
 struct jsondoc_node {
 	const cJSON *node;
-	size_t offset;
+	int line, col;         /* its position, worked out once at loading */
 };
 
 struct scan {
@@ -130,12 +131,34 @@ static struct srcpos pos_of_offset(const struct jsondoc *doc, size_t off)
 
 struct srcpos jsondoc_pos(const struct jsondoc *doc, const cJSON *node)
 {
-	struct jsondoc_node key = { node, 0 };
+	struct jsondoc_node key = { node, 0, 0 };
 	const struct jsondoc_node *hit =
 		bsearch(&key, doc->nodes, doc->nnodes, sizeof(key), by_node);
 	if (!hit)
 		return (struct srcpos){ doc->path, 0, 0 };
-	return pos_of_offset(doc, hit->offset);
+	return (struct srcpos){ doc->path, hit->line, hit->col };
+}
+
+/*
+ * Gives the n nodes their positions from offsets, which ascend (text order):
+ * one pass over the text, so that a long line (minified JSON) costs linear
+ * time rather than a count from the line's start for every value.
+ */
+static void set_positions(struct jsondoc *doc, const size_t *offsets, size_t n)
+{
+	size_t at = 0, line = 0, chars = 0;   /* chars: characters from the line's start to at */
+	for (size_t i = 0; i < n; i++) {
+		size_t off = offsets[i];
+		while (line + 1 < doc->nlines && doc->line_starts[line + 1] <= off) {
+			line++;
+			at = doc->line_starts[line];
+			chars = 0;
+		}
+		chars += utf8_count(doc->text + at, off - at);
+		at = off;
+		doc->nodes[i].line = (int)line + 1;
+		doc->nodes[i].col = (int)chars + 1;
+	}
 }
 
 /* Checks keys and strings of the whole tree: duplicates and XML-unsafe text. */
@@ -155,14 +178,18 @@ static int check_tree(const struct jsondoc *doc, const cJSON *node, struct diag_
 			bad = 1;
 		}
 		if (cJSON_IsObject(node)) {
-			for (const cJSON *a = node->child; a; a = a->next)
-				for (const cJSON *b = node->child; b != a; b = b->next)
-					if (strcmp(a->string, b->string) == 0) {
-						diag_error_at(d, jsondoc_pos(doc, a),
-							      "duplicate key \"%s\"", a->string);
-						bad = 1;
-						break;
-					}
+			/* A hash of the keys seen: an object with many keys stays linear. */
+			struct strmap seen;
+			strmap_init(&seen, 0);
+			for (const cJSON *a = node->child; a; a = a->next) {
+				if (!strmap_get(&seen, a->string)) {
+					strmap_put(&seen, a->string, (void *)a);
+					continue;
+				}
+				diag_error_at(d, jsondoc_pos(doc, a), "duplicate key \"%s\"", a->string);
+				bad = 1;
+			}
+			strmap_release(&seen);
 		}
 		if (cJSON_IsNumber(node) && (node->valuedouble != node->valuedouble ||
 					     node->valuedouble > 1e300 || node->valuedouble < -1e300)) {
@@ -238,15 +265,15 @@ int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_
 	}
 
 	struct scan s = { doc->text, len, NULL, 0, 0, SIZE_MAX };
-	scan_value(&s, 0);
+	/* cJSON skips a byte-order mark at its start too: a second one, after ours. */
+	scan_value(&s, len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0);
 	size_t count = 0;
 	collect_nodes(doc->root, NULL, &count, 0);
 	doc->nodes = xcalloc(count, sizeof(*doc->nodes));
 	size_t k = 0;
 	collect_nodes(doc->root, doc->nodes, &k, count);
 	doc->nnodes = count < s.n ? count : s.n;
-	for (size_t i = 0; i < doc->nnodes; i++)
-		doc->nodes[i].offset = s.offsets[i];
+	set_positions(doc, s.offsets, doc->nnodes);
 	free(s.offsets);
 	qsort(doc->nodes, doc->nnodes, sizeof(*doc->nodes), by_node);
 
@@ -344,7 +371,9 @@ int jsondoc_int(const struct jsondoc *doc, const cJSON *obj, const char *key,
 	if (!v)
 		return 0;
 	double x = v->valuedouble;
-	if (x != (double)(long)x || x < (double)min || x > (double)max) {
+	/* The range first: converting a double outside long's range is undefined. */
+	if (!(x >= (double)min && x <= (double)max && x > -0x1p63 && x < 0x1p63) ||
+	    x != (double)(long)x) {
 		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must be a whole number from %ld to %ld",
 			      key, min, max);
 		return 0;

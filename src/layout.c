@@ -205,13 +205,12 @@ static int enum_attr(struct parser *p, xmlNodePtr n, const char *name,
 		if (strcmp(v, values[i]) == 0)
 			r = i;
 	if (r < 0) {
-		char list[256] = "";
-		for (int i = 0; values[i]; i++) {
-			if (i)
-				strncat(list, ", ", sizeof list - strlen(list) - 1);
-			strncat(list, values[i], sizeof list - strlen(list) - 1);
-		}
+		size_t count = 0;
+		while (values[count])
+			count++;
+		char *list = xjoin(values, count, ", ");
 		bad(p, n, "%s=\"%s\" is not one of %s", name, v, list);
+		free(list);
 		r = def;
 	}
 	free(v);
@@ -603,7 +602,7 @@ static int parse_block(struct parser *p, xmlNodePtr n, enum context ctx, struct 
 	static const char *const table_attrs[] = { "id", "widths", "size", "zebra", NULL };
 	static const char *const toc_attrs[] = { "title", "depth", NULL };
 	static const char *const none[] = { NULL };
-	static const char *const keep_attrs[] = { "id", NULL };
+	static const char *const keep_attrs[] = { "id", "with-next", NULL };
 	static const char *const image_attrs[] = { "id", "src", "width", "height", "align", NULL };
 	static const char *const chart_attrs[] = { "id", "type", "width", "height", "title", "max",
 						   "unit", NULL };
@@ -687,6 +686,7 @@ static int parse_block(struct parser *p, xmlNodePtr n, enum context ctx, struct 
 		}
 		check_attrs(p, n, keep_attrs);
 		b->id = attr(n, "id");
+		b->with_next = enum_attr(p, n, "with-next", yes_no, 0);
 		parse_blocks(p, n, IN_KEEP, &b->kids, &b->nkids);
 	} else if (!strcmp(name, "image")) {
 		b->kind = BLK_IMAGE;

@@ -28,12 +28,30 @@ static uint32_t text_on(uint32_t fill)
 	return lum > 150 ? 0x1A1A1A : 0xFFFFFF;
 }
 
+/* "11,778", "29.5%": whole numbers without decimals, thousands separated by commas. */
 static void fmt_value(double v, const char *unit, char *buf, size_t size)
 {
+	char num[64];
 	if (fabs(v - floor(v + 0.5)) < 0.05)
-		snprintf(buf, size, "%.0f%s", floor(v + 0.5), unit ? unit : "");
+		snprintf(num, sizeof num, "%.0f", floor(v + 0.5));
 	else
-		snprintf(buf, size, "%.1f%s", v, unit ? unit : "");
+		snprintf(num, sizeof num, "%.1f", v);
+	size_t digits = strspn(num, "0123456789");
+	char grouped[96];
+	size_t o = 0;
+	for (size_t i = 0; num[i] && o + 2 < sizeof grouped; i++) {
+		if (i > 0 && i < digits && (digits - i) % 3 == 0)
+			grouped[o++] = ',';
+		grouped[o++] = num[i];
+	}
+	if (!size)
+		return;
+	size_t n = o < size - 1 ? o : size - 1;
+	memcpy(buf, grouped, n);
+	size_t ul = unit ? strlen(unit) : 0, m = ul < size - 1 - n ? ul : size - 1 - n;
+	if (m)
+		memcpy(buf + n, unit, m);
+	buf[n + m] = '\0';
 }
 
 static double width_of(struct lay_fonts *f, enum lay_face face, double size, const char *s)
@@ -262,7 +280,10 @@ static double donut(struct lay_fonts *f, const struct lay_block *b, double x, do
 		double tw = width_of(f, LAY_FACE_BOLD, ls, buf);
 		double rm = (ro + ri) / 2, mid = (a + sweep / 2) * M_PI / 180.0;
 		double arc = sweep * M_PI / 180.0 * rm;
-		if (arc > tw + 4 && ro - ri > ls + 2) {
+		/* the label's box, level, measured across the ring (radially) and along it */
+		double across = tw * fabs(sin(mid)) + ls * fabs(cos(mid));
+		double along = tw * fabs(cos(mid)) + ls * fabs(sin(mid));
+		if (arc > along + 4 && ro - ri > across + 2) {
 			double tx = cx + rm * sin(mid), ty = cy - rm * cos(mid);
 			lay_items_shaped(out, f, tx - tw / 2, ty + 0.35 * ls, LAY_FACE_BOLD, ls,
 					 text_on(col), buf);

@@ -6,7 +6,8 @@
  * dropped at the top of a page) and forced breaks.  A box may be tied to the
  * next one (keep): the lines of a heading, a heading to the two lines that
  * follow it, a table's header row to its first row, a paragraph's first and
- * last two lines (no orphans or widows), everything inside <keep>.  The
+ * last two lines (no orphans or widows), everything inside <keep>, and a
+ * <keep with-next="yes"> to the two lines after it, as a heading.  The
  * paginator then places the boxes in one pass: a chain of tied boxes that
  * does not fit in the rest of a page moves to the next page whole (unless it
  * is taller than a page), and a table row that starts a page is preceded by
@@ -500,8 +501,8 @@ static void table_boxes(struct flow *fl, const struct lay_block *tb)
 		struct box *rb = row_box(fl, tb, &tb->rows[i], colx, colw, size, 0, z,
 					 fl->ch - head_h);
 		rb->thead = head;
-		if (tb->nrows >= 4 && i + 2 == tb->nrows)
-			rb->keep = 1;     /* the last row never alone on a page */
+		if (tb->nrows >= 4 ? i + 2 == tb->nrows : i + 1 < tb->nrows)
+			rb->keep = 1;     /* the last row never alone; up to three rows kept whole */
 	}
 	free(colx);
 	free(colw);
@@ -700,6 +701,11 @@ static void block_boxes(struct flow *fl, const struct lay_block *b)
 		if (total <= fl->ch)
 			for (size_t i = first; i < last; i++)
 				fl->boxes[i].keep = 1;
+		/* with-next: like a heading, never the last thing on a page */
+		if (b->with_next && last < fl->nb && !fl->boxes[last].glue) {
+			fl->boxes[last].keep = 1;
+			fl->keep_lines = 2;
+		}
 		break;
 	}
 	case BLK_IMAGE:

@@ -74,22 +74,30 @@ static int is_cjk(uint32_t cp)
 	       (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
-/* CJK punctuation that must not start a line. */
+/*
+ * Punctuation that must not start a line: CJK closing punctuation, and the
+ * ASCII closing punctuation and hyphen after a CJK character ("東京-01" and
+ * "東京)" stay whole, as Unicode line breaking classes CL, CP, EX, IS, SY and
+ * HY ask).
+ */
 static int no_break_before(uint32_t cp)
 {
 	static const uint32_t list[] = { 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09, 0x300D, 0x300F,
 					 0x3011, 0x3015, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x30FC,
 					 0x3063, 0x30C3, 0 };
+	if (cp < 0x80)
+		return strchr("-)]},.:;!?/%", (int)cp) != NULL;
 	for (size_t i = 0; list[i]; i++)
 		if (list[i] == cp)
 			return 1;
 	return 0;
 }
 
-/* CJK punctuation that must not end a line. */
+/* Punctuation that must not end a line: CJK opening brackets, and ASCII ones before CJK. */
 static int no_break_after(uint32_t cp)
 {
-	return cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0x3014 || cp == 0xFF08;
+	return cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0x3014 || cp == 0xFF08 ||
+	       cp == '(' || cp == '[' || cp == '{';
 }
 
 /* Characters after which an over-long word is best cut. */
@@ -481,7 +489,7 @@ static void collect(struct breaker *b, const struct lay_inline *in)
 			    !no_break_before(cp))
 				end_word(b, SEP_ZERO);
 			add_char(b, cp, face, color, s->link);
-			b->after_cjk = cjk ? (no_break_after(cp) ? -1 : 1) : 0;
+			b->after_cjk = no_break_after(cp) ? -1 : cjk ? 1 : 0;
 		}
 	}
 }

@@ -3,9 +3,11 @@
  * (which also prints --help), calls the library, and exits with its code.
  */
 #include "diag.h"
+#include "alloc.h"
 #include "datadir.h"
 #include "model.h"
 #include "job.h"
+#include "outdir.h"
 #include "verify.h"
 #include "report.h"
 #include "srmap.h"
@@ -41,6 +43,10 @@ static const struct option_spec options[] = {
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
 	{ "format", 'f', ARG_ONE, "LIST", "comma-separated formats to write (default: all)" },
 	{ "template", 't', ARG_ONE, "FILE", "PDF template to use instead of the shipped one" },
+	{ "attach-evidence", 0, ARG_NONE, NULL, "embed the evidence artifacts in the PDF as file "
+	  "attachments" },
+	{ "attach-limit", 0, ARG_ONE, "MB", "attach at most MB megabytes (MiB) of artifacts "
+	  "(default 50)" },
 	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
 	{ "baseline", 0, ARG_ONE, "FILE", "previous assessment.xml: report what changed since" },
@@ -64,7 +70,7 @@ struct cli {
 	struct job_options job;
 	const char *formats;
 	const char *base;
-	const char *fail_on, *keep, *summary;
+	const char *fail_on, *keep, *summary, *attach_limit;
 	int progress, json;
 	int strict, quiet, help, version;
 };
@@ -99,8 +105,8 @@ static void help(void)
 	puts("\nFormats (--format):");
 	for (const struct report_format *f = report_formats; f->name; f++)
 		printf("  %-8s %-22s %s\n", f->name, f->file, f->what);
-	puts("\nExit status: 0 ok, 2 usage error, 3 bad input, 4 output failure,\n"
-	     "5 bad catalog, 70 internal error.  See srmap(1).");
+	puts("\nExit status: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 bad input,\n"
+	     "4 output failure, 5 bad catalog or template, 70 internal error.  See srmap(1).");
 }
 
 static const struct option_spec *find_option(const char *arg, const char **inline_value)
@@ -126,11 +132,7 @@ static const struct option_spec *find_option(const char *arg, const char **inlin
 
 static void add(const char ***list, size_t *n, const char *value)
 {
-	*list = realloc(*list, (*n + 1) * sizeof(char *));
-	if (!*list) {
-		fputs("srmap: out of memory\n", stderr);
-		exit(SRMAP_EXIT_INTERNAL);
-	}
+	*list = xreallocarray(*list, *n + 1, sizeof(char *));
 	(*list)[(*n)++] = value;
 }
 
@@ -155,6 +157,8 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "inventory-format")) c->job.inventory_format = value;
 	else if (!strcmp(n, "evidence-format")) c->job.evidence_format = value;
 	else if (!strcmp(n, "template")) c->job.pdf_template = value;
+	else if (!strcmp(n, "attach-evidence")) c->job.attach_evidence = 1;
+	else if (!strcmp(n, "attach-limit")) c->attach_limit = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
 	else if (!strcmp(n, "help")) c->help = 1;
@@ -172,6 +176,16 @@ static int usage_error(const char *fmt, ...)
 	va_end(ap);
 	usage(stderr);
 	return SRMAP_EXIT_USAGE;
+}
+
+static int is_command(const char *word)
+{
+	static const char *const commands[] = { "assess", "validate", "verify", "diff", "catalog",
+						NULL };
+	for (int i = 0; commands[i]; i++)
+		if (!strcmp(word, commands[i]))
+			return 1;
+	return 0;
 }
 
 static int parse(struct cli *c, int argc, char **argv)
@@ -203,25 +217,21 @@ static int parse(struct cli *c, int argc, char **argv)
 			return usage_error("option '%s' needs a value", arg);
 		store(c, o, argv[++i]);
 		/* FILE... options take every following argument up to the next option. */
-		while (o->kind == ARG_MANY && i + 1 < argc && argv[i + 1][0] != '-')
+		while (o->kind == ARG_MANY && i + 1 < argc && argv[i + 1][0] != '-' &&
+		       (c->command || !is_command(argv[i + 1])))
 			store(c, o, argv[++i]);
 	}
 	return 0;
 }
 
+/* The command line as recorded in the report: argv[0] is written as "srmap". */
 static char *join_args(int argc, char **argv)
 {
-	size_t len = 1;
+	const char **words = xcalloc((size_t)argc, sizeof(char *));
 	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	char *s = calloc(len, 1);
-	if (!s)
-		return NULL;
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			strcat(s, " ");
-		strcat(s, i == 0 ? "srmap" : argv[i]);
-	}
+		words[i] = i == 0 ? "srmap" : argv[i];
+	char *s = xjoin(words, (size_t)argc, " ");
+	free(words);
 	return s;
 }
 
@@ -234,6 +244,11 @@ static int run(struct cli *c, struct diag_list *d)
 			return usage_error("assess needs --inventory FILE");
 		if (!c->job.out_dir)
 			return usage_error("assess needs --out DIR");
+		char *expanded = outdir_expand(c->job.out_dir, job_now());
+		if (!expanded)
+			return usage_error("--out '%s' gives an empty or too long folder name",
+					   c->job.out_dir);
+		free(expanded);
 		if (c->formats && report_parse_formats(c->formats, &c->job.formats, d) < 0)
 			return SRMAP_EXIT_USAGE;
 		c->job.fail_on = -1;
@@ -245,9 +260,19 @@ static int run(struct cli *c, struct diag_list *d)
 			long k = strtol(c->keep, &end, 10);
 			if (*end || k < 1 || k > 100000)
 				return usage_error("--keep takes a number of folders, not '%s'", c->keep);
-			if (!strchr(c->job.out_dir, '%'))
+			if (!outdir_is_dated(c->job.out_dir))
 				return usage_error("--keep needs a dated --out pattern such as reports/%%Y-%%m-%%d");
 			c->job.keep = (int)k;
+		}
+		if (c->attach_limit) {
+			char *end;
+			double mb = strtod(c->attach_limit, &end);
+			if (end == c->attach_limit || *end || !(mb > 0 && mb <= 1024))
+				return usage_error("--attach-limit takes a size in MB above 0 and at most "
+						   "1024, not '%s'", c->attach_limit);
+			if (!c->job.attach_evidence)
+				return usage_error("--attach-limit needs --attach-evidence");
+			c->job.attach_limit = (unsigned long long)(mb * 1048576.0);
 		}
 		if (c->summary && strcmp(c->summary, "json"))
 			return usage_error("--summary takes 'json', not '%s'", c->summary);

@@ -3,6 +3,7 @@
 #include "outdir.h"
 #include "alloc.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -181,6 +182,65 @@ static int is_srmap_file(const char *name)
 	return 0;
 }
 
+/* A temporary of outfile_open: "." NAME "." and mkstemp's six characters. */
+static int is_srmap_temp(const char *name)
+{
+	if (name[0] != '.')
+		return 0;
+	size_t len = strlen(name);
+	if (len < 9 || name[len - 7] != '.')
+		return 0;
+	for (size_t i = len - 6; i < len; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return 0;
+	char *base = xstrndup(name + 1, len - 8);
+	int ours = is_srmap_file(base);
+	free(base);
+	return ours;
+}
+
+int outdir_remove_stale(const char *path)
+{
+	DIR *dir = opendir(path);
+	if (!dir)
+		return 0;
+	int removed = 0;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		if (!is_srmap_temp(e->d_name))
+			continue;
+		char *file = xasprintf("%s/%s", path, e->d_name);
+		if (unlink(file) == 0)
+			removed++;
+		free(file);
+	}
+	closedir(dir);
+	return removed;
+}
+
+/* The last folder name of a pattern, ignoring trailing slashes, as a new string. */
+static char *pattern_leaf(const char *pattern, char **parent)
+{
+	size_t len = strlen(pattern);
+	while (len > 1 && pattern[len - 1] == '/')
+		len--;
+	size_t start = len;
+	while (start > 0 && pattern[start - 1] != '/')
+		start--;
+	if (parent)
+		*parent = start == 0 ? xstrdup(".") : start == 1 ? xstrdup("/")
+			  : xstrndup(pattern, start - 1);
+	return xstrndup(pattern + start, len - start);
+}
+
+int outdir_is_dated(const char *pattern)
+{
+	char *leaf = pattern_leaf(pattern, NULL);
+	int dated = strchr(leaf, '%') != NULL;
+	free(leaf);
+	return dated;
+}
+
 struct dated {
 	char *name;
 	time_t when;
@@ -196,19 +256,31 @@ static int by_when(const void *x, const void *y)
 
 static int remove_output_folder(const char *path, struct diag_list *d)
 {
-	DIR *dir = opendir(path);
-	if (!dir)
+	/* A run still writing into the folder holds its lock: leave the folder alone. */
+	int lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (lock < 0)
 		return -1;
+	if (flock(lock, LOCK_EX | LOCK_NB) < 0) {
+		close(lock);
+		return -1;
+	}
+	DIR *dir = opendir(path);
+	if (!dir) {
+		close(lock);
+		return -1;
+	}
 	struct dirent *e;
 	while ((e = readdir(dir))) {
-		if (!is_srmap_file(e->d_name))
+		if (!is_srmap_file(e->d_name) && !is_srmap_temp(e->d_name))
 			continue;
 		char *file = xasprintf("%s/%s", path, e->d_name);
 		unlink(file);
 		free(file);
 	}
 	closedir(dir);
-	if (rmdir(path) < 0) {
+	int rc = rmdir(path);
+	close(lock);
+	if (rc < 0) {
 		diag_add(d, DIAG_WARNING, path, 0, 0, "not pruned: the folder holds files srmap did "
 			 "not write");
 		return -1;
@@ -218,15 +290,11 @@ static int remove_output_folder(const char *path, struct diag_list *d)
 
 int outdir_prune(const char *pattern, int keep, struct diag_list *d)
 {
-	const char *slash = strrchr(pattern, '/');
-	char *parent = slash ? xstrndup(pattern, (size_t)(slash - pattern)) : xstrdup(".");
-	const char *leaf = slash ? slash + 1 : pattern;
-	if (!strchr(leaf, '%')) {
-		free(parent);
-		return 0;
-	}
-	DIR *dir = opendir(parent[0] ? parent : "/");
+	char *parent;
+	char *leaf = pattern_leaf(pattern, &parent);
+	DIR *dir = strchr(leaf, '%') ? opendir(parent) : NULL;
 	if (!dir) {
+		free(leaf);
 		free(parent);
 		return 0;
 	}
@@ -255,7 +323,8 @@ int outdir_prune(const char *pattern, int keep, struct diag_list *d)
 		list[n++] = (struct dated){ path, when };
 	}
 	closedir(dir);
-	qsort(list, n, sizeof(*list), by_when);
+	if (n)
+		qsort(list, n, sizeof(*list), by_when);
 	int removed = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i >= (size_t)keep && remove_output_folder(list[i].name, d) == 0)
@@ -263,6 +332,7 @@ int outdir_prune(const char *pattern, int keep, struct diag_list *d)
 		free(list[i].name);
 	}
 	free(list);
+	free(leaf);
 	free(parent);
 	return removed;
 }

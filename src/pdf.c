@@ -15,10 +15,16 @@
 #include "layout.h"
 
 #include <hpdf.h>
+#include <hpdf_catalog.h>
+#include <hpdf_doc.h>
+#include <hpdf_namedict.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -664,6 +670,105 @@ static void draw(struct pdf_fonts *f, const struct lay_doc *doc, HPDF_Page *page
 	}
 }
 
+/* ---- attachments ------------------------------------------------------------------------ */
+
+static int is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * The order of the name tree's keys: by their text, which is UTF-8 byte order
+ * (code point order).  ASCII names are written as they are, others in UTF-16BE
+ * after a FE FF mark; readers such as qpdf compare the decoded text, and a
+ * binary search over keys in any other order misses names.
+ */
+static int by_key(const void *a, const void *b)
+{
+	const struct pdf_attachment *const *x = a, *const *y = b;
+	return strcmp((*x)->name, (*y)->name);
+}
+
+/*
+ * Embeds the attachments as document-level embedded files: one entry each in
+ * the catalog's /Names /EmbeddedFiles name tree, a /Filespec whose /F (and,
+ * for a name beyond ASCII, /UF in UTF-16) is the name, and an /EmbeddedFile
+ * stream with the bytes and their /Size.
+ *
+ * This is what HPDF_AttachFile(pdf, path) does, built from the same libharu
+ * calls, because HPDF_AttachFile would not do here: it names the attachment
+ * with the path it opens (a path from the working folder, or a machine path,
+ * where the report wants the artifact path as the evidence record gives it),
+ * reads the file only when the document is saved (after srmap has hashed it),
+ * and writes "/Type /F" where a file specification needs "/Type /Filespec"
+ * (qpdf --list-attachments warns).  The name tree's keys must be sorted: the
+ * entries are appended in that order (sorted_attachments).  libharu errors
+ * jump out.
+ */
+static void attach_files(HPDF_Doc pdf, const struct pdf_attachment *const *order, size_t n)
+{
+	if (!n)
+		return;
+	HPDF_MMgr mmgr = pdf->mmgr;
+	HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_NameDict names = HPDF_Catalog_GetNames(pdf->catalog);
+	if (!names) {
+		names = HPDF_NameDict_New(mmgr, pdf->xref);
+		HPDF_Catalog_SetNames(pdf->catalog, names);
+	}
+	HPDF_NameTree tree = HPDF_NameDict_GetNameTree(names, HPDF_NAME_EMBEDDED_FILES);
+	if (!tree) {
+		tree = HPDF_NameTree_New(mmgr, pdf->xref);
+		HPDF_NameDict_SetNameTree(names, HPDF_NAME_EMBEDDED_FILES, tree);
+	}
+	HPDF_Array keys = HPDF_Dict_GetItem(tree, "Names", HPDF_OCLASS_ARRAY);
+	if (!keys)             /* HPDF_NameTree_New always makes it */
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const struct pdf_attachment *at = order[i];
+		int ascii = is_ascii(at->name);
+		HPDF_Dict file = HPDF_DictStream_New(mmgr, pdf->xref);
+		file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		HPDF_Dict_AddName(file, "Type", "EmbeddedFile");
+		if (at->size <= INT32_MAX) {
+			HPDF_Dict params = HPDF_Dict_New(mmgr);
+			HPDF_Dict_Add(file, "Params", params);
+			HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)at->size);
+		}
+		/* HPDF_Stream_Write takes at most UINT_MAX bytes at a time */
+		for (size_t done = 0; done < at->size;) {
+			size_t chunk = at->size - done > 1u << 30 ? 1u << 30 : at->size - done;
+			HPDF_Stream_Write(file->stream, at->data + done, (HPDF_UINT)chunk);
+			done += chunk;
+		}
+		HPDF_Dict ef = HPDF_Dict_New(mmgr);
+		HPDF_Dict_Add(ef, "F", file);
+		HPDF_Dict spec = HPDF_Dict_New(mmgr);
+		HPDF_Dict_AddName(spec, "Type", "Filespec");
+		HPDF_Dict_Add(spec, "F", HPDF_String_New(mmgr, at->name, NULL));
+		if (!ascii)
+			HPDF_Dict_Add(spec, "UF", HPDF_String_New(mmgr, at->name, utf8));
+		HPDF_Dict_Add(spec, "EF", ef);
+		HPDF_Array_Add(keys, HPDF_String_New(mmgr, at->name, ascii ? NULL : utf8));
+		HPDF_Array_Add(keys, spec);
+	}
+}
+
+/* s's attachments in the order of their names in the PDF (by_key); NULL when none. */
+static const struct pdf_attachment **sorted_attachments(const struct pdf_settings *s)
+{
+	if (!s || !s->nattachments)
+		return NULL;
+	const struct pdf_attachment **order = xcalloc(s->nattachments, sizeof(*order));
+	for (size_t i = 0; i < s->nattachments; i++)
+		order[i] = &s->attachments[i];
+	qsort(order, s->nattachments, sizeof(*order), by_key);
+	return order;
+}
+
 static int write_all(int fd, const unsigned char *buf, size_t len)
 {
 	while (len) {
@@ -684,6 +789,7 @@ struct render {
 	struct lay_tree *tree;
 	struct lay_doc *doc;
 	HPDF_Page *pages;
+	const struct pdf_attachment **attachments;   /* sorted by name */
 };
 
 static void render_free(struct render *r)
@@ -692,6 +798,7 @@ static void render_free(struct render *r)
 	layout_doc_free(r->doc);
 	pdf_fonts_close(r->fonts);
 	free(r->pages);
+	free(r->attachments);
 	free(r);
 }
 
@@ -717,6 +824,7 @@ int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_set
 		return PDF_ERR_LAYOUT;
 	}
 	r->pages = xcalloc(r->doc->npages ? r->doc->npages : 1, sizeof(HPDF_Page));
+	r->attachments = sorted_attachments(s);
 
 	jmp_buf jump;
 	r->fonts->jump = &jump;
@@ -727,6 +835,7 @@ int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_set
 		return PDF_ERR_INTERNAL;
 	}
 	draw(r->fonts, r->doc, r->pages);
+	attach_files(r->fonts->pdf, r->attachments, r->attachments ? s->nattachments : 0);
 	HPDF_SaveToStream(r->fonts->pdf);
 	r->fonts->jump = NULL;
 	if (take_error(r->fonts, d, "pdf: saving") < 0) {

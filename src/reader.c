@@ -4,6 +4,7 @@
  * and evidence JSON as entries of the table.
  */
 #include "reader.h"
+#include "digest.h"
 #include "readfile.h"
 #include "alloc.h"
 #include "evidence.h"
@@ -150,7 +151,14 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 	if (prefix)
 		forced = prefix;
 	struct input_text in;
-	if (load_text(&in, path, d) < 0 || parse(&in, d) < 0) {
+	if (load_text(&in, path, d) < 0) {
+		release_text(&in);
+		return -1;
+	}
+	/* Provenance records the bytes assessed, not a second read of the file. */
+	if (digest_sha256(in.text, in.len, st->sha256) == 0)
+		st->size = in.len;
+	if (parse(&in, d) < 0) {
 		release_text(&in);
 		return -1;
 	}

@@ -78,7 +78,7 @@ static const cJSON *at(const struct jsondoc *doc, const char *const *path, size_
 {
 	const cJSON *v = doc->root;
 	for (size_t i = 0; i < n && v; i++)
-		v = path[i][0] == '#' ? cJSON_GetArrayItem(v, atoi(path[i] + 1))
+		v = path[i][0] == '#' ? cJSON_GetArrayItem(v, (int)strtol(path[i] + 1, NULL, 10))
 				      : cJSON_GetObjectItemCaseSensitive(v, path[i]);
 	assert_non_null(v);
 	return v;
@@ -173,6 +173,41 @@ static void test_bom_accepted_and_not_counted(void **state)
 	assert_pos(&p.doc, AT(&p.doc, "a"), 1, 7);
 	assert_int_equal(AT(&p.doc, "a")->valueint, 1);
 	parsed_free(&p);
+}
+
+/* Found by fuzzing: cJSON skips a second mark too, and positions must still match values. */
+static void test_two_boms_positions(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, "\xEF\xBB\xBF\xEF\xBB\xBF{\"a\": [1, \"x\"]}");
+	assert_pos(&p.doc, p.doc.root, 1, 2);
+	assert_pos(&p.doc, AT(&p.doc, "a"), 1, 8);
+	assert_pos(&p.doc, AT(&p.doc, "a", "#0"), 1, 9);
+	assert_pos(&p.doc, AT(&p.doc, "a", "#1"), 1, 12);
+	parsed_free(&p);
+}
+
+/* Minified JSON: every value on one long line (positions were quadratic in the line's length). */
+static void test_pos_on_one_long_line(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	size_t cap = 16 + (size_t)N * 8, len = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	len += (size_t)snprintf(text + len, cap - len, "[");
+	for (int i = 0; i < N; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%s\"\xC3\xA9%d\"", i ? "," : "", i % 10);
+	snprintf(text + len, cap - len, "]");
+	struct parsed p;
+	parse_ok(&p, text);
+	/* Item i starts at character 2 + 5 * i: '[' then '"é0",' per item. */
+	assert_pos(&p.doc, cJSON_GetArrayItem(p.doc.root, 0), 1, 2);
+	assert_pos(&p.doc, cJSON_GetArrayItem(p.doc.root, 7), 1, 37);
+	assert_pos(&p.doc, cJSON_GetArrayItem(p.doc.root, N - 1), 1, 2 + 5 * (N - 1));
+	parsed_free(&p);
+	free(text);
 }
 
 /* ---- what loading rejects ------------------------------------------------------------ */
@@ -301,6 +336,31 @@ static void test_duplicate_keys_rejected(void **state)
 	parsed_free(&p);
 }
 
+/* An object with many keys (the duplicate check compared every pair of keys). */
+static void test_duplicate_key_among_many(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	size_t cap = 32 + (size_t)N * 16, len = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	len += (size_t)snprintf(text + len, cap - len, "{");
+	for (int i = 0; i < N; i++)
+		len += (size_t)snprintf(text + len, cap - len, "\"k%d\":%d,", i, i % 10);
+	snprintf(text + len, cap - len, "\"k7\":1,\"k7\":2}");
+	struct parsed p;
+	parse_text(&p, text);
+	assert_int_equal(p.rc, -1);
+	assert_int_equal(p.d.errors, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_string_equal(p.d.items[i].msg, "duplicate key \"k7\"");
+		assert_int_equal(p.d.items[i].line, 1);
+	}
+	assert_int_equal(p.d.items[1].col - p.d.items[0].col, 7);
+	parsed_free(&p);
+	free(text);
+}
+
 static void test_empty_file_rejected(void **state)
 {
 	(void)state;
@@ -414,6 +474,23 @@ static void test_getter_int_range(void **state)
 	/* Absent: 0, silently. */
 	assert_int_equal(jsondoc_int(&p.doc, p.doc.root, "absent", 0, 10, &v, &p.d), 0);
 	assert_int_equal(p.d.n, 3);
+	parsed_free(&p);
+}
+
+/* Found by fuzzing: numbers beyond long's range were converted to long before the range check. */
+static void test_getter_int_huge_values(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_ok(&p, "{\"a\": 1e30, \"b\": -1e30, \"c\": 9.3e18, \"d\": 9223372036854775808}");
+	static const char *const keys[] = { "a", "b", "c", "d" };
+	for (size_t i = 0; i < 4; i++) {
+		long v = -1;
+		assert_int_equal(jsondoc_int(&p.doc, p.doc.root, keys[i], 1, 36500, &v, &p.d), 0);
+		assert_int_equal(v, -1);
+		assert_int_equal(p.d.errors, i + 1);
+		assert_non_null(strstr(p.d.items[i].msg, "must be a whole number from 1 to 36500"));
+	}
 	parsed_free(&p);
 }
 
@@ -546,6 +623,8 @@ int main(void)
 		cmocka_unit_test(test_pos_after_escaped_quotes),
 		cmocka_unit_test(test_pos_crlf_lines),
 		cmocka_unit_test(test_bom_accepted_and_not_counted),
+		cmocka_unit_test(test_two_boms_positions),
+		cmocka_unit_test(test_pos_on_one_long_line),
 		cmocka_unit_test(test_malformed_reports_position),
 		cmocka_unit_test(test_truncated_mentions_end_of_file),
 		cmocka_unit_test(test_truncated_inside_string_mentions_end_of_file),
@@ -554,12 +633,14 @@ int main(void)
 		cmocka_unit_test(test_nul_escape_rejected),
 		cmocka_unit_test(test_xml_forbidden_characters_rejected),
 		cmocka_unit_test(test_duplicate_keys_rejected),
+		cmocka_unit_test(test_duplicate_key_among_many),
 		cmocka_unit_test(test_empty_file_rejected),
 		cmocka_unit_test(test_number_out_of_range_rejected),
 		cmocka_unit_test(test_getter_wrong_type_at_field_position),
 		cmocka_unit_test(test_getter_missing_required_field),
 		cmocka_unit_test(test_getter_empty_required_string),
 		cmocka_unit_test(test_getter_int_range),
+		cmocka_unit_test(test_getter_int_huge_values),
 		cmocka_unit_test(test_getter_strv),
 		cmocka_unit_test(test_warn_unknown_keys),
 		cmocka_unit_test(test_load_missing_file_names_it),
