@@ -12,15 +12,22 @@
 
   Parameters (all optional): inventory-appendix (no), finding-rows-max (40: larger groups of
   findings become compact lists of workload names), distinct-max (25: subscriptions, tenants
-  and evidence collectors listed by name), distinct-count-max (400).
+  and evidence collectors listed by name; the rest are one row), and three that srmap sets when
+  it embeds the evidence artifacts in the PDF (the attach-evidence option of srmap assess):
+    attachments          the records whose artifact is attached to the PDF: a line feed, then
+                         for each record its id, a tab, the attachment's name in the PDF and
+                         a line feed (empty when nothing is attached);
+    attachments-skipped  the records whose artifact was not attached because of the size
+                         limit: a line feed, then each record's id followed by a line feed
+                         (empty when none);
+    attach-limit         the size limit in bytes, as a decimal number ('' when not attaching).
 
   Speed: the assessment of a large estate holds tens of thousands of checks and findings.
-  Every count shown comes from the counts srmap wrote (summary, control, requirement and
-  framework attributes); lookups go through xsl:key; nothing is grouped with the Muenchian
-  method or counted over all checks.  Findings are grouped by severity and control by looking
-  up each (severity, control) pair, which costs one key lookup per pair.  Distinct
-  subscriptions, tenants and evidence collectors are found by walking a sorted list and
-  skipping each value's run, whose length one key lookup gives.
+  Every count shown comes from the counts srmap wrote (summary, control, requirement,
+  framework and workload attributes; the summary's subscription, tenant and collector lists);
+  lookups go through xsl:key; nothing is grouped with the Muenchian method, counted over all
+  checks, or sorted to find distinct values.  Findings are grouped by severity and control by
+  looking up each (severity, control) pair, which costs one key lookup per pair.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -32,16 +39,9 @@
   <xsl:key name="workload" match="/assessment/workload" use="@id"/>
   <xsl:key name="control" match="/assessment/control" use="@id"/>
   <xsl:key name="evidence" match="/assessment/evidence" use="@id"/>
-  <!-- Evidence names a workload by its id as written, which may differ in case (ids compare
-       case-insensitively); this key finds the workload anyway (ASCII letters). -->
-  <xsl:key name="workload-ci" match="/assessment/workload"
-           use="translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
   <xsl:key name="layer" match="/assessment/matrix/row" use="@layer"/>
   <xsl:key name="wl-by-model" match="/assessment/workload" use="@service-model"/>
-  <xsl:key name="wl-by-sub" match="/assessment/workload" use="@subscription"/>
-  <xsl:key name="wl-by-tenant" match="/assessment/workload" use="@tenant"/>
   <xsl:key name="ev-by-control" match="/assessment/evidence" use="@control"/>
-  <xsl:key name="ev-by-collector" match="/assessment/evidence" use="@collected-by"/>
   <!-- Findings about a control on a workload (most of them) ... -->
   <xsl:key name="f-by-control" match="/assessment/finding[@workload and @control]" use="@control"/>
   <xsl:key name="f-by-sev-ctl" match="/assessment/finding[@workload and @control]"
@@ -69,8 +69,10 @@
   <xsl:param name="finding-rows-max" select="40"/>
   <!-- At most this many subscriptions, tenants and evidence collectors are listed by name. -->
   <xsl:param name="distinct-max" select="25"/>
-  <!-- Distinct values are counted up to this many (beyond it the text says "more than"). -->
-  <xsl:param name="distinct-count-max" select="400"/>
+  <!-- Set by srmap when it attaches evidence artifacts; see the header. -->
+  <xsl:param name="attachments" select="''"/>
+  <xsl:param name="attachments-skipped" select="''"/>
+  <xsl:param name="attach-limit" select="''"/>
 
   <xsl:variable name="a" select="/assessment"/>
   <!-- Statuses of findings that are not about a control on a workload, each a group of its own;
@@ -114,37 +116,8 @@
   <xsl:variable name="shade-customer" select="'#A9C6E2'"/>
   <xsl:variable name="shade-muted" select="'#F2F2F2'"/>
 
-  <!-- Sorted lists of values, one per line, for counting distinct values (see "distinct"). -->
-  <xsl:variable name="subscription-list">
-    <xsl:for-each select="$a/workload/@subscription">
-      <xsl:sort select="."/>
-      <xsl:value-of select="."/><xsl:text>&#10;</xsl:text>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="tenant-list">
-    <xsl:for-each select="$a/workload/@tenant">
-      <xsl:sort select="."/>
-      <xsl:value-of select="."/><xsl:text>&#10;</xsl:text>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="collector-list">
-    <xsl:for-each select="$a/evidence/@collected-by">
-      <xsl:sort select="."/>
-      <xsl:value-of select="."/><xsl:text>&#10;</xsl:text>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="n-subscriptions">
-    <xsl:call-template name="distinct">
-      <xsl:with-param name="list" select="string($subscription-list)"/>
-      <xsl:with-param name="key" select="'wl-by-sub'"/>
-    </xsl:call-template>
-  </xsl:variable>
-  <xsl:variable name="n-tenants">
-    <xsl:call-template name="distinct">
-      <xsl:with-param name="list" select="string($tenant-list)"/>
-      <xsl:with-param name="key" select="'wl-by-tenant'"/>
-    </xsl:call-template>
-  </xsl:variable>
+  <xsl:variable name="n-subscriptions" select="number($summary/@subscriptions)"/>
+  <xsl:variable name="n-tenants" select="number($summary/@tenants)"/>
 
   <!-- "HIPAA, SOC 2 and FedRAMP (Moderate baseline)" -->
   <xsl:variable name="scope-text">
@@ -268,7 +241,7 @@
     <p size="11" space-after="4mm"><xsl:call-template name="verdict"/></p>
 
     <!-- Scores: overall, then one per framework in scope. -->
-    <xsl:variable name="decided" select="$summary/@checks - $summary/status-count[@status = 'not-applicable']/@count"/>
+    <xsl:variable name="decided" select="$summary/@decided"/>
     <table size="9" zebra="no">
       <xsl:attribute name="widths">
         <xsl:text>16% </xsl:text>
@@ -302,7 +275,7 @@
         </cell>
         <xsl:for-each select="$frameworks">
           <cell align="center">
-            <xsl:value-of select="concat(format-number(@met + @partially-met + @not-met + @inherited, '#,##0'),
+            <xsl:value-of select="concat(format-number(@assessed, '#,##0'),
                                          ' of ', format-number(@requirements, '#,##0'), ' assessed')"/>
             <br/>
             <xsl:value-of select="concat('coverage ', @coverage, ' %')"/>
@@ -334,16 +307,9 @@
                                 | key('f-other-status', 'unclassified')[1] | key('f-other-status', 'no-baa')[1]
                                 | key('f-other-status', 'artifact-missing')[1]
                                 | key('f-other-status', 'artifact-mismatch')[1] | $unknown-others[1]">
-            <!-- The order of findings: severity, then workload (findings about no workload
-                 first), then control (an unclassified finding first).  Sorting on these is much
-                 cheaper than on finding positions. -->
-            <xsl:sort select="string-length(substring-before('critical high medium low',
-                              (key('f-by-control', self::control/@id)[1] | self::finding)/@severity))"
-                      data-type="number"/>
-            <xsl:sort select="count(key('workload', (key('f-by-control', self::control/@id)[1] | self::finding)/@workload)/preceding-sibling::workload)
-                              - count(self::finding[not(@workload)])"
-                      data-type="number"/>
-            <xsl:sort select="count(self::control/preceding-sibling::control) - count(self::finding)"
+            <!-- In the order of the first finding of each: finding ids (F-0001, ...) number the
+                 findings in the order srmap sorted them (severity, workload, control). -->
+            <xsl:sort select="substring((key('f-by-control', self::control/@id)[1] | self::finding)/@id, 3)"
                       data-type="number"/>
             <xsl:if test="position() &lt;= 3">
               <li><xsl:call-template name="gap"/></li>
@@ -354,8 +320,10 @@
     </xsl:choose>
 
     <xsl:if test="$nfw &gt; 0">
-      <chart type="bar" width="170mm" height="38mm" max="100" unit="%"
+      <!-- about 6 mm a bar: two bars (one framework) do not swell to fill a fixed height -->
+      <chart type="bar" width="170mm" max="100" unit="%"
              title="Score and coverage of each framework (%)">
+        <xsl:attribute name="height"><xsl:value-of select="concat(4 + 5.5 * (count($frameworks[@score]) + $nfw), 'mm')"/></xsl:attribute>
         <series name="Score and coverage (%)">
           <xsl:attribute name="color"><xsl:value-of select="$brand"/></xsl:attribute>
           <xsl:for-each select="$frameworks">
@@ -574,11 +542,11 @@
       <xsl:if test="$n-subscriptions &gt; 0 or $n-tenants &gt; 0">
         <xsl:text>, in </xsl:text>
         <xsl:if test="$n-subscriptions &gt; 0">
-          <xsl:call-template name="distinct-count"><xsl:with-param name="n" select="$n-subscriptions"/><xsl:with-param name="one" select="'Azure subscription'"/></xsl:call-template>
+          <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n-subscriptions"/><xsl:with-param name="one" select="'Azure subscription'"/></xsl:call-template>
           <xsl:if test="$n-tenants &gt; 0"> and </xsl:if>
         </xsl:if>
         <xsl:if test="$n-tenants &gt; 0">
-          <xsl:call-template name="distinct-count"><xsl:with-param name="n" select="$n-tenants"/><xsl:with-param name="one" select="'tenant'"/></xsl:call-template>
+          <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n-tenants"/><xsl:with-param name="one" select="'tenant'"/></xsl:call-template>
         </xsl:if>
       </xsl:if>
       <xsl:text>, against </xsl:text>
@@ -632,24 +600,32 @@
     </table>
 
     <h2 id="scope-subscriptions">Subscriptions and tenants</h2>
-    <xsl:variable name="no-sub" select="count($a/workload[not(@subscription)])"/>
-    <xsl:variable name="no-tenant" select="count($a/workload[not(@tenant)])"/>
+    <!-- The summary lists each subscription and tenant once, in inventory order, with its
+         workload count; the first $distinct-max of each are named, the rest share a row. -->
+    <xsl:variable name="subs" select="$summary/subscription"/>
+    <xsl:variable name="tenants" select="$summary/tenant"/>
+    <xsl:variable name="no-sub" select="$summary/@workloads - sum($subs/@workloads)"/>
+    <xsl:variable name="no-tenant" select="$summary/@workloads - sum($tenants/@workloads)"/>
     <table widths="16% 68% 16%" size="8.5">
       <thead><row><cell>Kind</cell><cell>Subscription or tenant</cell><cell align="right">Workloads</cell></row></thead>
-      <xsl:call-template name="distinct">
-        <xsl:with-param name="list" select="string($subscription-list)"/>
-        <xsl:with-param name="key" select="'wl-by-sub'"/>
-        <xsl:with-param name="emit" select="'scope-row'"/>
+      <xsl:for-each select="$subs[position() &lt;= $distinct-max]">
+        <row><cell>Subscription</cell><cell><code><xsl:value-of select="@id"/></code></cell><cell align="right"><xsl:value-of select="format-number(@workloads, '#,##0')"/></cell></row>
+      </xsl:for-each>
+      <xsl:call-template name="others-row">
         <xsl:with-param name="label" select="'Subscription'"/>
+        <xsl:with-param name="rest" select="$subs[position() &gt; $distinct-max]"/>
+        <xsl:with-param name="one" select="'subscription'"/>
       </xsl:call-template>
       <xsl:if test="$no-sub &gt; 0">
         <row><cell>Subscription</cell><cell><i>none given</i></cell><cell align="right"><xsl:value-of select="format-number($no-sub, '#,##0')"/></cell></row>
       </xsl:if>
-      <xsl:call-template name="distinct">
-        <xsl:with-param name="list" select="string($tenant-list)"/>
-        <xsl:with-param name="key" select="'wl-by-tenant'"/>
-        <xsl:with-param name="emit" select="'scope-row'"/>
+      <xsl:for-each select="$tenants[position() &lt;= $distinct-max]">
+        <row><cell>Tenant</cell><cell><xsl:value-of select="@id"/></cell><cell align="right"><xsl:value-of select="format-number(@workloads, '#,##0')"/></cell></row>
+      </xsl:for-each>
+      <xsl:call-template name="others-row">
         <xsl:with-param name="label" select="'Tenant'"/>
+        <xsl:with-param name="rest" select="$tenants[position() &gt; $distinct-max]"/>
+        <xsl:with-param name="one" select="'tenant'"/>
       </xsl:call-template>
       <xsl:if test="$no-tenant &gt; 0">
         <row><cell>Tenant</cell><cell><i>none given</i></cell><cell align="right"><xsl:value-of select="format-number($no-tenant, '#,##0')"/></cell></row>
@@ -663,21 +639,23 @@
         <p>No evidence was given: every check on a layer the client owns or shares is missing, and only the provider’s layers (inherited) count in the client’s favour.</p>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="unused" select="count($a/evidence[@used = 'false'])"/>
+        <xsl:variable name="unused" select="number($summary/@evidence-unused)"/>
         <p>
           <xsl:call-template name="count-of"><xsl:with-param name="n" select="$nev"/><xsl:with-param name="one" select="'evidence record'"/></xsl:call-template>
           <xsl:text> from </xsl:text>
           <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($a/inputs/input[@role = 'evidence'])"/><xsl:with-param name="one" select="'file'"/></xsl:call-template>
-          <xsl:text>, collected between </xsl:text>
-          <xsl:for-each select="$a/evidence">
-            <xsl:sort select="@collected-at"/>
-            <xsl:if test="position() = 1"><xsl:call-template name="time"><xsl:with-param name="t" select="@collected-at"/></xsl:call-template></xsl:if>
-          </xsl:for-each>
-          <xsl:text> and </xsl:text>
-          <xsl:for-each select="$a/evidence">
-            <xsl:sort select="@collected-at" order="descending"/>
-            <xsl:if test="position() = 1"><xsl:call-template name="time"><xsl:with-param name="t" select="@collected-at"/></xsl:call-template></xsl:if>
-          </xsl:for-each>
+          <xsl:choose>
+            <xsl:when test="$summary/@evidence-earliest = $summary/@evidence-latest">
+              <xsl:text>, collected at </xsl:text>
+              <xsl:call-template name="time"><xsl:with-param name="t" select="$summary/@evidence-earliest"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text>, collected between </xsl:text>
+              <xsl:call-template name="time"><xsl:with-param name="t" select="$summary/@evidence-earliest"/></xsl:call-template>
+              <xsl:text> and </xsl:text>
+              <xsl:call-template name="time"><xsl:with-param name="t" select="$summary/@evidence-latest"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:text>. Passing evidence collected more than </xsl:text>
           <xsl:call-template name="count-of"><xsl:with-param name="n" select="$profile/@max-evidence-age-days"/><xsl:with-param name="one" select="'day'"/></xsl:call-template>
           <xsl:value-of select="concat(' before ', $as-of, ' is stale. ')"/>
@@ -685,10 +663,7 @@
             <xsl:when test="$unused = 0">Every record decided at least one check.</xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="count-of"><xsl:with-param name="n" select="$unused"/><xsl:with-param name="one" select="'record'"/></xsl:call-template>
-              <xsl:choose>
-                <xsl:when test="$unused = 1"> decided no check</xsl:when>
-                <xsl:otherwise> decided no check</xsl:otherwise>
-              </xsl:choose>
+              <xsl:text> decided no check</xsl:text>
               <xsl:text> (a more specific or newer record won, or the control does not apply); the </xsl:text>
               <link to="evidence">evidence register</link>
               <xsl:text> marks them.</xsl:text>
@@ -697,15 +672,27 @@
         </p>
         <table widths="40% 12% 24% 24%" size="8.5">
           <thead><row><cell>Collected by</cell><cell align="right">Records</cell><cell>Earliest</cell><cell>Latest</cell></row></thead>
-          <xsl:call-template name="distinct">
-            <xsl:with-param name="list" select="string($collector-list)"/>
-            <xsl:with-param name="key" select="'ev-by-collector'"/>
-            <xsl:with-param name="emit" select="'collector-row'"/>
-          </xsl:call-template>
+          <xsl:for-each select="$summary/collector[position() &lt;= $distinct-max]">
+            <row>
+              <cell><xsl:value-of select="@name"/></cell>
+              <cell align="right"><xsl:value-of select="format-number(@records, '#,##0')"/></cell>
+              <cell><xsl:call-template name="time"><xsl:with-param name="t" select="@earliest"/></xsl:call-template></cell>
+              <cell><xsl:call-template name="time"><xsl:with-param name="t" select="@latest"/></xsl:call-template></cell>
+            </row>
+          </xsl:for-each>
+          <xsl:variable name="rest" select="$summary/collector[position() &gt; $distinct-max]"/>
+          <xsl:if test="$rest">
+            <row>
+              <cell><i><xsl:call-template name="count-of"><xsl:with-param name="n" select="count($rest)"/><xsl:with-param name="one" select="'other collector'"/></xsl:call-template></i></cell>
+              <cell align="right"><xsl:value-of select="format-number(sum($rest/@records), '#,##0')"/></cell>
+              <cell/><cell/>
+            </row>
+          </xsl:if>
         </table>
       </xsl:otherwise>
     </xsl:choose>
 
+    <keep>
     <h2 id="scope-statuses">What the check statuses mean</h2>
     <table widths="20% 80%" size="9" zebra="no">
       <xsl:call-template name="status-row"><xsl:with-param name="s" select="'satisfied'"/>
@@ -721,6 +708,7 @@
       <xsl:call-template name="status-row"><xsl:with-param name="s" select="'not-applicable'"/>
         <xsl:with-param name="text">The evidence says the control does not apply to this workload; the check is left out of every score.</xsl:with-param></xsl:call-template>
     </table>
+    </keep>
     <p>How each status is decided, what the requirement statuses mean and how the scores are computed is set out in the <link to="method">methodology</link>.</p>
   </xsl:template>
 
@@ -733,95 +721,18 @@
     </row>
   </xsl:template>
 
-  <!-- "3 tenants", or "more than 400 tenants" when the count was cut short. -->
-  <xsl:template name="distinct-count">
-    <xsl:param name="n"/>
+  <!-- The row for the subscriptions or tenants beyond the first $distinct-max, if any. -->
+  <xsl:template name="others-row">
+    <xsl:param name="label"/>
+    <xsl:param name="rest"/>
     <xsl:param name="one"/>
-    <xsl:choose>
-      <xsl:when test="$n &gt; $distinct-count-max">
-        <xsl:value-of select="concat('more than ', format-number($distinct-count-max, '#,##0'), ' ', $one, 's')"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n"/><xsl:with-param name="one" select="$one"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!--
-    Distinct values of a sorted list ("value\n" repeated, equal values next to each other): each
-    value's run is as long as the number of nodes key($key, value) returns, so the walk takes one
-    step and one key lookup per distinct value.  emit = '' returns the number of distinct values
-    (at most $distinct-count-max + 1, shown as "more than ..."); otherwise one row per value, at
-    most $distinct-max of them, and a last row for the rest.
-  -->
-  <xsl:template name="distinct">
-    <xsl:param name="list"/>
-    <xsl:param name="key"/>
-    <xsl:param name="emit" select="''"/>
-    <xsl:param name="label" select="''"/>
-    <xsl:param name="done" select="0"/>
-    <xsl:choose>
-      <xsl:when test="$list = ''">
-        <xsl:if test="$emit = ''"><xsl:value-of select="$done"/></xsl:if>
-      </xsl:when>
-      <xsl:when test="$emit = '' and $done &gt;= $distinct-count-max">
-        <xsl:value-of select="$done + 1"/>
-      </xsl:when>
-      <xsl:when test="$emit != '' and $done &gt;= $distinct-max">
-        <xsl:variable name="rest" select="string-length($list) - string-length(translate($list, '&#10;', ''))"/>
-        <row>
-          <cell><xsl:value-of select="$label"/></cell>
-          <cell><i>all others</i></cell>
-          <cell align="right"><xsl:value-of select="format-number($rest, '#,##0')"/></cell>
-          <xsl:if test="$emit = 'collector-row'"><cell/></xsl:if>
-        </row>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="v" select="substring-before($list, '&#10;')"/>
-        <xsl:variable name="nodes" select="key($key, $v)"/>
-        <xsl:variable name="n" select="count($nodes)"/>
-        <xsl:choose>
-          <xsl:when test="$emit = 'scope-row'">
-            <row>
-              <cell><xsl:value-of select="$label"/></cell>
-              <cell>
-                <xsl:choose>
-                  <xsl:when test="$key = 'wl-by-sub'"><code><xsl:value-of select="$v"/></code></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
-                </xsl:choose>
-              </cell>
-              <cell align="right"><xsl:value-of select="format-number($n, '#,##0')"/></cell>
-            </row>
-          </xsl:when>
-          <xsl:when test="$emit = 'collector-row'">
-            <row>
-              <cell><xsl:value-of select="$v"/></cell>
-              <cell align="right"><xsl:value-of select="format-number($n, '#,##0')"/></cell>
-              <cell>
-                <xsl:for-each select="$nodes">
-                  <xsl:sort select="@collected-at"/>
-                  <xsl:if test="position() = 1"><xsl:call-template name="time"><xsl:with-param name="t" select="@collected-at"/></xsl:call-template></xsl:if>
-                </xsl:for-each>
-              </cell>
-              <cell>
-                <xsl:for-each select="$nodes">
-                  <xsl:sort select="@collected-at" order="descending"/>
-                  <xsl:if test="position() = 1"><xsl:call-template name="time"><xsl:with-param name="t" select="@collected-at"/></xsl:call-template></xsl:if>
-                </xsl:for-each>
-              </cell>
-            </row>
-          </xsl:when>
-        </xsl:choose>
-        <xsl:call-template name="distinct">
-          <!-- max(n, 1): never loop, even if the list and the key disagree. -->
-          <xsl:with-param name="list" select="substring($list, ($n + number($n = 0)) * (string-length($v) + 1) + 1)"/>
-          <xsl:with-param name="key" select="$key"/>
-          <xsl:with-param name="emit" select="$emit"/>
-          <xsl:with-param name="label" select="$label"/>
-          <xsl:with-param name="done" select="$done + 1"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:if test="$rest">
+      <row>
+        <cell><xsl:value-of select="$label"/></cell>
+        <cell><i><xsl:call-template name="count-of"><xsl:with-param name="n" select="count($rest)"/><xsl:with-param name="one" select="concat('other ', $one)"/></xsl:call-template></i></cell>
+        <cell align="right"><xsl:value-of select="format-number(sum($rest/@workloads), '#,##0')"/></cell>
+      </row>
+    </xsl:if>
   </xsl:template>
 
   <!-- ==== responsibility model =============================================================== -->
@@ -974,19 +885,15 @@
         <xsl:text>)</xsl:text>
       </h2>
       <!-- One group per control with findings of this severity, in the order of its first
-           finding: findings are sorted by severity, then workload, then control (an
-           unclassified finding before its workload's other findings), so the groups are sorted
-           on the workload and the control of their first finding. -->
+           finding (finding ids number the findings in srmap's order: severity, workload,
+           control, an unclassified finding before its workload's other findings). -->
       <xsl:for-each select="$a/control[key('f-by-sev-ctl', concat($sev, '|', @id))]
                             | key('f-other', concat($sev, '|unclassified'))[1]
                             | key('f-other', concat($sev, '|no-baa'))[1]
                             | key('f-other', concat($sev, '|artifact-missing'))[1]
                             | key('f-other', concat($sev, '|artifact-mismatch'))[1]
                             | $unknown-others[@severity = $sev][1]">
-        <xsl:sort select="count(key('workload', (key('f-by-sev-ctl', concat($sev, '|', self::control/@id))[1] | self::finding)/@workload)/preceding-sibling::workload)
-                          - count(self::finding[not(@workload)])"
-                  data-type="number"/>
-        <xsl:sort select="count(self::control/preceding-sibling::control) - count(self::finding)"
+        <xsl:sort select="substring((key('f-by-sev-ctl', concat($sev, '|', self::control/@id))[1] | self::finding)/@id, 3)"
                   data-type="number"/>
         <xsl:choose>
           <xsl:when test="self::control">
@@ -1026,6 +933,8 @@
     <xsl:param name="fs"/>
     <xsl:variable name="c" select="."/>
     <xsl:variable name="n" select="count($fs)"/>
+    <!-- The description stays on one page, and with the first rows of its table. -->
+    <keep with-next="yes">
     <h3 id="f-{$sev}-{@id}" toc="no"><xsl:value-of select="title"/></h3>
     <p>
       <badge status="{$sev}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="$sev"/></xsl:call-template></badge>
@@ -1083,6 +992,7 @@
     </xsl:if>
 
     <p><b>Remediation: </b><xsl:value-of select="$fs[1]/remediation"/></p>
+    </keep>
     <xsl:choose>
       <xsl:when test="$n &lt;= $finding-rows-max">
         <table widths="11% 49% 15% 25%" size="8.5">
@@ -1156,6 +1066,7 @@
     <xsl:param name="sev"/>
     <xsl:param name="fs"/>
     <xsl:variable name="n" select="count($fs)"/>
+    <keep with-next="yes">
     <h3 id="f-{$sev}-unclassified" toc="no">Workload type not in the catalog</h3>
     <p>
       <badge status="{$sev}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="$sev"/></xsl:call-template></badge>
@@ -1164,6 +1075,7 @@
       <xsl:text>: srmap cannot tell the service model, so it cannot say which layers the provider covers. Every layer is treated as the client’s, and only the controls that apply to every service model were checked.</xsl:text>
     </p>
     <p><b>Remediation: </b><xsl:value-of select="remediation"/></p>
+    </keep>
     <xsl:choose>
       <xsl:when test="$n &lt;= $finding-rows-max">
         <table widths="11% 39% 35% 15%" size="8.5">
@@ -1205,6 +1117,7 @@
     <xsl:param name="fs"/>
     <xsl:param name="group"/>
     <xsl:variable name="n" select="count($fs)"/>
+    <keep with-next="yes">
     <h3 id="f-{$sev}-{$group}" toc="no"><xsl:call-template name="other-group-title"/></h3>
     <p>
       <badge status="{$sev}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="$sev"/></xsl:call-template></badge>
@@ -1218,6 +1131,7 @@
       </xsl:choose>
     </p>
     <p><b>Remediation: </b><xsl:value-of select="remediation"/></p>
+    </keep>
     <table widths="11% 70% 19%" size="8.5">
       <thead><row><cell>Finding</cell><cell>What it concerns</cell><cell>Status</cell></row></thead>
       <xsl:for-each select="$fs">
@@ -1293,7 +1207,7 @@
   <xsl:template name="evidence-scope-text">
     <xsl:choose>
       <xsl:when test="@scope = 'workload'">
-        <xsl:variable name="w" select="key('workload-ci', translate(@scope-id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"/>
+        <xsl:variable name="w" select="key('workload', @workload)"/>
         <xsl:choose>
           <xsl:when test="$w"><xsl:value-of select="$w/@name"/></xsl:when>
           <xsl:otherwise><xsl:text>workload </xsl:text><code><xsl:value-of select="@scope-id"/></code></xsl:otherwise>
@@ -1325,7 +1239,7 @@
 
   <xsl:template match="framework">
     <xsl:variable name="label"><xsl:call-template name="framework-label"/></xsl:variable>
-    <xsl:variable name="assessed" select="@met + @partially-met + @not-met + @inherited"/>
+    <xsl:variable name="assessed" select="number(@assessed)"/>
     <h1 id="fw-{@id}"><xsl:value-of select="$label"/></h1>
     <p>
       <b><xsl:value-of select="@title"/></b>
@@ -1407,7 +1321,7 @@
     <xsl:variable name="na" select="requirement[@status = 'not-assessed']"/>
     <xsl:if test="$na">
       <h2 id="fw-{@id}-not-assessed">Not assessed</h2>
-      <p>
+      <keep with-next="yes"><p>
         <xsl:value-of select="concat(format-number(count($na), '#,##0'), ' of the ')"/>
         <xsl:call-template name="count-of"><xsl:with-param name="n" select="@requirements"/><xsl:with-param name="one" select="'requirement'"/></xsl:call-template>
         <xsl:choose>
@@ -1416,7 +1330,7 @@
         </xsl:choose>
         <xsl:text> not assessed: no control in the catalog cites them, or the controls that cite them apply to no workload in scope. Most are administrative, physical or procedural (policies, training, contracts, incident handling) and need evidence outside this assessment</xsl:text> <xsl:choose> <xsl:when test="@id = 'fedramp'"> <xsl:text>; for the layers the provider owns, its FedRAMP authorization package is that evidence.</xsl:text> </xsl:when> <xsl:otherwise><xsl:text>:</xsl:text></xsl:otherwise>
         </xsl:choose>
-      </p>
+      </p></keep>
       <xsl:if test="@id != 'fedramp'">
         <p size="8.5">
           <xsl:for-each select="$na">
@@ -1488,7 +1402,7 @@
       <xsl:text>Workload inventory</xsl:text>
     </h1>
     <p>
-      <xsl:text>Every workload assessed, grouped by service model, with the owner of each of its layers: </xsl:text>
+      <xsl:text>Every workload assessed, grouped by service model, with its number of findings and the owner of each of its layers: </xsl:text>
       <b>P</b><xsl:text> provider, </xsl:text><b>C</b><xsl:text> client (customer), </xsl:text><b>S</b>
       <xsl:text> shared. Layers, in the columns numbered 1 to </xsl:text>
       <xsl:value-of select="$nlayers"/>
@@ -1500,8 +1414,10 @@
       </xsl:for-each>
       <xsl:text>.</xsl:text>
     </p>
-    <!-- Widths: 3.8 % per layer (two digits fit the header), at most 38 % in all; the workload
-         column takes what is left, so that the sum is exactly 100. -->
+    <!-- Widths: 3.8 % per layer (two digits fit the header), at most 38 % in all; "Run by" only
+         when some workload has an accountable party; the workload column takes what is left,
+         so that the sum is exactly 100. -->
+    <xsl:variable name="run-by" select="boolean($a/workload/@accountable-party)"/>
     <xsl:variable name="lw">
       <xsl:choose>
         <xsl:when test="$nlayers &lt;= 10">3.8</xsl:when>
@@ -1509,7 +1425,8 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="widths">
-      <xsl:value-of select="concat(format-number(100 - 19 - 10 - $lw * $nlayers, '0.##'), '% 19% 10%')"/>
+      <xsl:value-of select="concat(format-number(100 - 19 - 10 * number($run-by) - $lw * $nlayers, '0.##'), '% 19%')"/>
+      <xsl:if test="$run-by"> 10%</xsl:if>
       <xsl:for-each select="$a/matrix/row">
         <xsl:value-of select="concat(' ', format-number($lw, '0.##'), '%')"/>
       </xsl:for-each>
@@ -1529,13 +1446,21 @@
         <xsl:attribute name="widths"><xsl:value-of select="$widths"/></xsl:attribute>
         <thead>
           <row>
-            <cell>Workload and id</cell><cell>Type and location</cell><cell>Run by</cell>
+            <cell>Workload and id</cell><cell>Type and location</cell>
+            <xsl:if test="$run-by"><cell>Run by</cell></xsl:if>
             <xsl:for-each select="$a/matrix/row"><cell align="center"><xsl:value-of select="position()"/></cell></xsl:for-each>
           </row>
         </thead>
         <xsl:for-each select="key('wl-by-model', $m)">
           <row>
-            <cell><b><xsl:value-of select="@name"/></b><br/><code><xsl:value-of select="@id"/></code></cell>
+            <cell>
+              <b><xsl:value-of select="@name"/></b>
+              <xsl:if test="@findings &gt; 0">
+                <xsl:text> · </xsl:text>
+                <xsl:call-template name="count-of"><xsl:with-param name="n" select="@findings"/><xsl:with-param name="one" select="'finding'"/></xsl:call-template>
+              </xsl:if>
+              <br/><code><xsl:value-of select="@id"/></code>
+            </cell>
             <cell>
               <xsl:choose>
                 <xsl:when test="@type-title"><xsl:value-of select="@type-title"/></xsl:when>
@@ -1543,7 +1468,7 @@
               </xsl:choose>
               <xsl:if test="@location"><br/><xsl:value-of select="@location"/></xsl:if>
             </cell>
-            <cell><xsl:value-of select="@accountable-party"/></cell>
+            <xsl:if test="$run-by"><cell><xsl:value-of select="@accountable-party"/></cell></xsl:if>
             <xsl:for-each select="layer">
               <cell align="center">
                 <xsl:choose>
@@ -1572,6 +1497,10 @@
           <xsl:text>Every evidence record read, in input order. The SHA-256 is the hash of the artifact as stated in the record; where srmap read the artifact it shows whether the file matches it. Records marked </xsl:text>
           <i>not used</i>
           <xsl:text> decided no check: a record for a narrower scope or a newer one won, or the control does not apply to the workloads the record names.</xsl:text>
+          <xsl:if test="string($attach-limit) != ''">
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="attachment-summary"/>
+          </xsl:if>
         </p>
         <table widths="10% 16% 17% 9% 11% 13% 24%" size="7.5">
           <thead>
@@ -1590,7 +1519,7 @@
               <cell>
                 <xsl:choose>
                   <xsl:when test="@scope = 'workload'">
-                    <xsl:variable name="w" select="key('workload-ci', translate(@scope-id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"/>
+                    <xsl:variable name="w" select="key('workload', @workload)"/>
                     <xsl:choose>
                       <xsl:when test="$w"><xsl:value-of select="$w/@name"/></xsl:when>
                       <xsl:otherwise><code><xsl:value-of select="@scope-id"/></code></xsl:otherwise>
@@ -1620,11 +1549,64 @@
                 <xsl:if test="@artifact"><code><xsl:value-of select="@artifact"/></code></xsl:if>
                 <xsl:if test="@artifact and @sha256"><br/></xsl:if>
                 <xsl:if test="@sha256"><code><xsl:value-of select="@sha256"/></code></xsl:if>
+                <!-- the hash srmap computed, where it tells the reader something -->
+                <xsl:if test="@artifact-sha256 and (not(@sha256) or @artifact-state = 'mismatch')">
+                  <br/><i>file: </i><code><xsl:value-of select="@artifact-sha256"/></code>
+                </xsl:if>
                 <xsl:if test="not(@artifact) and not(@sha256)"><i>none</i></xsl:if>
+                <xsl:call-template name="attachment-note"/>
               </cell>
             </row>
           </xsl:for-each>
         </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Attached to this PDF" (and the attachment's name when it is not the artifact path) or
+       "Not attached: ..." under an evidence record's artifact.  Context: an evidence record. -->
+  <xsl:template name="attachment-note">
+    <xsl:if test="string($attach-limit) != '' and @artifact">
+      <xsl:variable name="name" select="substring-before(substring-after($attachments, concat('&#10;', @id, '&#9;')), '&#10;')"/>
+      <br/>
+      <xsl:choose>
+        <xsl:when test="$name != ''">
+          <b>Attached</b>
+          <xsl:if test="$name != @artifact"><xsl:text> as </xsl:text><code><xsl:value-of select="$name"/></code></xsl:if>
+        </xsl:when>
+        <xsl:when test="contains($attachments-skipped, concat('&#10;', @id, '&#10;'))"><i>Not attached: over the size limit</i></xsl:when>
+        <xsl:when test="@artifact-state = 'missing'"><i>Not attached: no file</i></xsl:when>
+        <xsl:when test="@artifact-state = 'mismatch'"><i>Not attached: not the file recorded</i></xsl:when>
+        <xsl:otherwise><i>Not attached</i></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One or two sentences on the artifacts attached to this PDF. -->
+  <xsl:template name="attachment-summary">
+    <xsl:variable name="n-attached" select="string-length($attachments) - string-length(translate($attachments, '&#9;', ''))"/>
+    <xsl:variable name="n-skipped" select="string-length($attachments-skipped) - string-length(translate($attachments-skipped, '&#10;', '')) - number($attachments-skipped != '')"/>
+    <xsl:variable name="limit-text">
+      <xsl:choose>
+        <xsl:when test="$attach-limit &gt;= 1048576"><xsl:value-of select="concat(format-number($attach-limit div 1048576, '#,##0.#'), ' MB')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat(format-number($attach-limit, '#,##0'), ' bytes')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$n-attached = 0 and $n-skipped = 0">No evidence artifact could be attached to this PDF: no record names an artifact file that srmap found and, where the record states a hash, matched.</xsl:when>
+      <xsl:otherwise>
+        <xsl:text>The artifact files of </xsl:text>
+        <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n-attached"/><xsl:with-param name="one" select="'evidence record'"/></xsl:call-template>
+        <xsl:text> are attached to this PDF, each under its path as the record gives it (a PDF reader lists them in its attachments panel); the register marks them </xsl:text>
+        <b>Attached</b>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="$n-skipped &gt; 0">
+          <xsl:text> The artifacts of </xsl:text>
+          <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n-skipped"/><xsl:with-param name="one" select="'more record'"/></xsl:call-template>
+          <xsl:value-of select="concat(' are not attached, because together they would pass the limit of ', $limit-text, ' on attached files; they are marked ')"/>
+          <i>Not attached: over the size limit</i>
+          <xsl:text>.</xsl:text>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1640,6 +1622,7 @@
       <link to="matrix">responsibility matrix</link>
       <xsl:text> for its service model, then checks every control of the catalog that applies to the workload. A control belongs to one layer, so whoever owns that layer owns the control.</xsl:text>
     </p>
+    <keep>
     <h2 id="method-checks">How a check’s status is decided</h2>
     <p>The first rule that fits decides:</p>
     <table widths="5% 95%" size="9" zebra="no">
@@ -1657,7 +1640,9 @@
       </row>
       <row><cell align="right">6.</cell><cell><xsl:text>Otherwise: </xsl:text><badge status="satisfied">Satisfied</badge><xsl:text>.</xsl:text></cell></row>
     </table>
+    </keep>
     <p>The deciding record has the narrowest scope (workload, then subscription, then tenant), then is the latest; at the same time, fail beats not applicable, which beats pass. Shared layers are decided like the client’s own. Failed and missing checks are findings at the control’s severity, stale ones one level lower; an unclassified workload is a medium finding.</p>
+    <keep>
     <h2 id="method-requirements">Requirement statuses</h2>
     <p>A framework requirement adds up all checks, over all workloads, of every control that cites it exactly. Good checks are satisfied or inherited; bad checks are failed, missing or stale.</p>
     <table widths="20% 80%" size="9" zebra="no">
@@ -1674,6 +1659,7 @@
       <xsl:call-template name="status-row"><xsl:with-param name="s" select="'not-assessed'"/>
         <xsl:with-param name="text">No control cites it, or the controls that cite it apply to no workload in scope.</xsl:with-param></xsl:call-template>
     </table>
+    </keep>
     <h2 id="method-scores">Scores</h2>
     <ul>
       <li><b>Framework score</b><xsl:text> = (met + inherited + 0.5 × partially met) / assessed requirements, where assessed = met + partially met + not met + inherited. Not-applicable and not-assessed requirements do not count.</xsl:text></li>
@@ -1693,37 +1679,78 @@
 
   <xsl:template name="provenance">
     <h1 id="provenance"><xsl:value-of select="concat('Appendix ', $app-provenance, ' — Provenance of this run')"/></h1>
-    <p>
-      <xsl:text>Generated </xsl:text>
-      <xsl:call-template name="time"><xsl:with-param name="t" select="$a/@generated"/></xsl:call-template>
-      <xsl:value-of select="concat(' by srmap ', $a/@tool-version, ' with catalog ', $a/@catalog-version,
-                                   ', for an assessment as of ', $as-of, '. The files read, with their SHA-256:')"/>
-    </p>
-    <table widths="11% 38% 9% 9% 33%" size="7.5">
-      <thead><row><cell>Role</cell><cell>File</cell><cell align="right">Records</cell><cell align="right">Bytes</cell><cell>SHA-256</cell></row></thead>
+    <p>What this report was made from and how, so that it can be reproduced and checked: <code>srmap verify assessment.xml</code> re-hashes every file below and says whether it still matches.</p>
+    <table widths="24% 76%" size="8.5" zebra="no">
+      <row><cell><b>Generated</b></cell><cell><xsl:call-template name="time"><xsl:with-param name="t" select="$a/@generated"/></xsl:call-template></cell></row>
+      <row><cell><b>As of</b></cell><cell><xsl:value-of select="$as-of"/></cell></row>
+      <row><cell><b>srmap version</b></cell><cell><xsl:value-of select="$a/@tool-version"/></cell></row>
+      <row>
+        <cell><b>Catalog</b></cell>
+        <cell>
+          <xsl:value-of select="concat('version ', $a/@catalog-version)"/>
+          <xsl:if test="$a/@catalog-sha256">
+            <br/><xsl:text>SHA-256 </xsl:text><code><xsl:value-of select="$a/@catalog-sha256"/></code>
+            <br/><i>over the list of catalog files below with their SHA-256, in the order they were merged</i>
+          </xsl:if>
+        </cell>
+      </row>
+      <row>
+        <cell><b>Templates</b></cell>
+        <cell>
+          <xsl:for-each select="$a/inputs/input[@role = 'template']">
+            <xsl:if test="position() &gt; 1"><br/></xsl:if>
+            <code><xsl:value-of select="@path"/></code>
+          </xsl:for-each>
+          <xsl:if test="not($a/inputs/input[@role = 'template'])"><i>none recorded</i></xsl:if>
+        </cell>
+      </row>
+      <row>
+        <cell><b>Profile</b></cell>
+        <cell>
+          <xsl:choose>
+            <xsl:when test="$profile/@file"><code><xsl:value-of select="$profile/@file"/></code></xsl:when>
+            <xsl:otherwise><i>none: the defaults</i></xsl:otherwise>
+          </xsl:choose>
+        </cell>
+      </row>
+      <xsl:if test="$a/command-line">
+        <row><cell><b>Command line</b></cell><cell><code><xsl:value-of select="$a/command-line"/></code></cell></row>
+      </xsl:if>
+      <xsl:if test="string($attach-limit) != ''">
+        <row><cell><b>Evidence attached</b></cell><cell><xsl:call-template name="attachment-summary"/></cell></row>
+      </xsl:if>
+    </table>
+    <h2 id="provenance-inputs">Files read</h2>
+    <p>Every file the run read, with the format srmap detected, the records it took from the file, its size and its SHA-256.</p>
+    <table widths="9% 27% 13% 9% 8% 34%" size="7.5">
+      <thead><row><cell>Role</cell><cell>File</cell><cell>Format</cell><cell align="right">Records</cell><cell align="right">Bytes</cell><cell>SHA-256</cell></row></thead>
       <xsl:for-each select="$a/inputs/input">
         <row>
           <cell><xsl:value-of select="@role"/></cell>
           <cell><code><xsl:value-of select="@path"/></code></cell>
-          <cell align="right"><xsl:value-of select="format-number(@records, '#,##0')"/></cell>
+          <cell><xsl:value-of select="@format"/></cell>
+          <cell align="right">
+            <xsl:choose>
+              <xsl:when test="@role = 'catalog' or @role = 'template'">—</xsl:when>
+              <xsl:otherwise><xsl:value-of select="format-number(@records, '#,##0')"/></xsl:otherwise>
+            </xsl:choose>
+          </cell>
           <cell align="right"><xsl:value-of select="format-number(@size, '#,##0')"/></cell>
           <cell><code><xsl:value-of select="@sha256"/></code></cell>
         </row>
       </xsl:for-each>
     </table>
-    <xsl:if test="$a/command-line">
-      <p><b>Command line: </b><code><xsl:value-of select="$a/command-line"/></code></p>
-    </xsl:if>
+    <h2 id="provenance-warnings">Warnings</h2>
     <xsl:variable name="nd" select="count($a/diagnostic)"/>
     <xsl:choose>
       <xsl:when test="$nd = 0"><p>The run reported no warnings.</p></xsl:when>
       <xsl:otherwise>
-        <p>
+        <keep with-next="yes"><p>
           <xsl:text>The run reported </xsl:text>
           <xsl:call-template name="count-of"><xsl:with-param name="n" select="$nd"/><xsl:with-param name="one" select="'warning'"/></xsl:call-template>
           <xsl:if test="$nd &gt; 20"><xsl:text>; the first 20</xsl:text></xsl:if>
           <xsl:text>:</xsl:text>
-        </p>
+        </p></keep>
         <ul>
           <xsl:for-each select="$a/diagnostic[position() &lt;= 20]">
             <li>

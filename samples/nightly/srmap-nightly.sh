@@ -6,10 +6,18 @@
 set -eu
 SRMAP_HOME=${SRMAP_HOME:-/var/lib/srmap}
 cd "$SRMAP_HOME"
-previous=$(ls -d reports/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] 2>/dev/null | sort | tail -n 1 || true)
-today=$(date -u +%Y-%m-%d)
+# Tonight's folder is named from SOURCE_DATE_EPOCH when it is set, as srmap names it.
+if [ -n "${SOURCE_DATE_EPOCH:-}" ]; then
+	today=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
+else
+	today=$(date -u +%Y-%m-%d)
+fi
+# The baseline is the newest earlier night with a report (a rerun tonight still compares with
+# the night before, not with tonight's first run).
+previous=$(ls -d reports/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] 2>/dev/null | sort |
+	awk -v today="reports/$today" '$0 < today' | tail -n 1)
 baseline=""
-if [ -n "$previous" ] && [ "$previous" != "reports/$today" ] && [ -f "$previous/assessment.xml" ]; then
+if [ -n "$previous" ] && [ -f "$previous/assessment.xml" ]; then
 	baseline="--baseline $previous/assessment.xml"
 fi
 # shellcheck disable=SC2086  # $baseline is either empty or two words

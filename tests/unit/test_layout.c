@@ -652,6 +652,90 @@ static void test_keep_moves_whole(void **state)
 	diag_release(&d);
 }
 
+/* A page of fillers, then a one-line pseudo-heading (in a keep, with-next or not) and a table. */
+static char *pseudo_heading_doc(int fillers, int with_next, int rows)
+{
+	struct sbuf b = { 0 };
+	sb_add(&b, "<document>");
+	for (int i = 0; i < fillers; i++)
+		sb_add(&b, "<p>filler %d</p>", i);
+	sb_add(&b, "<keep with-next=\"%s\"><p>intro:</p></keep><table><thead><row><cell>head</cell>"
+	       "</row></thead>", with_next ? "yes" : "no");
+	for (int i = 0; i < rows; i++)
+		sb_add(&b, "<row><cell>r%d</cell></row>", i + 1);
+	sb_add(&b, "</table></document>");
+	return b.s;
+}
+
+static void test_keep_with_next(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	/* find a number of fillers that leaves room for the pseudo-heading but not its table */
+	int found = 0;
+	for (int n = 30; n < 60 && !found; n++) {
+		char *xml = pseudo_heading_doc(n, 0, 6);
+		struct lay_doc *doc = lay(xml, &d);
+		size_t pi, ii, pr, ir;
+		assert_int_equal(find_text(doc, "intro:", 0, &pi, &ii), 0);
+		assert_int_equal(find_text(doc, "r1", 0, &pr, &ir), 0);
+		layout_doc_free(doc);
+		free(xml);
+		if (pi == pr)
+			continue;
+		found = 1;
+		/* with-next: the pseudo-heading moves to the page of the table's first row */
+		xml = pseudo_heading_doc(n, 1, 6);
+		doc = lay(xml, &d);
+		assert_int_equal(find_text(doc, "intro:", 0, &pi, &ii), 0);
+		assert_int_equal(find_text(doc, "r1", 0, &pr, &ir), 0);
+		assert_int_equal(pi, pr);
+		assert_int_equal(pi, 1);
+		layout_doc_free(doc);
+		free(xml);
+	}
+	assert_true(found);
+	/* a table of up to three rows is never split */
+	for (int n = 30; n < 60; n++) {
+		char *xml = pseudo_heading_doc(n, 0, 3);
+		struct lay_doc *doc = lay(xml, &d);
+		size_t p1, i1, p3, i3;
+		assert_int_equal(find_text(doc, "r1", 0, &p1, &i1), 0);
+		assert_int_equal(find_text(doc, "r3", 0, &p3, &i3), 0);
+		assert_int_equal(p1, p3);
+		layout_doc_free(doc);
+		free(xml);
+	}
+	assert_int_equal(d.errors, 0);
+	diag_release(&d);
+}
+
+static void test_no_break_before_hyphen_after_cjk(void **state)
+{
+	(void)state;
+	struct lay_fonts f = fake_fonts();
+	struct lay_lines ls;
+	/* "東京-01" is 20 + 15 points; at 30 points a line, it breaks between the ideographs */
+	lay_break_plain(&f, "東京-01", LAY_FACE_REGULAR, &style10, 30, ALIGN_LEFT, &ls);
+	assert_true(ls.n >= 2);
+	for (size_t i = 1; i < ls.n; i++)
+		assert_true(ls.lines[i].frags[0].text[0] != '-');
+	char *all = lines_text(&ls);
+	assert_string_equal(all, "東京-01");
+	free(all);
+	lay_lines_release(&ls);
+	/* and no break after an opening bracket before an ideograph */
+	lay_break_plain(&f, "(東京)", LAY_FACE_REGULAR, &style10, 22, ALIGN_LEFT, &ls);
+	for (size_t i = 0; i < ls.n; i++) {
+		const struct lay_line *l = &ls.lines[i];
+		const char *last = l->n ? l->frags[l->n - 1].text : "";
+		assert_false(*last && last[strlen(last) - 1] == '(');
+		assert_true(!l->n || l->frags[0].text[0] != ')');
+	}
+	lay_lines_release(&ls);
+}
+
 /* ---- rendering -------------------------------------------------------------------------- */
 
 static int have_tool(const char *name)
@@ -922,6 +1006,8 @@ int main(void)
 		cmocka_unit_test(test_vocabulary_errors),
 		cmocka_unit_test(test_missing_glyph_warned_once),
 		cmocka_unit_test(test_keep_moves_whole),
+		cmocka_unit_test(test_keep_with_next),
+		cmocka_unit_test(test_no_break_before_hyphen_after_cjk),
 		cmocka_unit_test(test_render_report),
 		cmocka_unit_test(test_images_only_from_allowed_places),
 		cmocka_unit_test(test_fonts_missing),

@@ -150,6 +150,35 @@ static void test_csv_position_counts_characters(void **state)
 	diag_release(&d);
 }
 
+/* A record of many fields on one line (positions were quadratic in the line's length). */
+static void test_csv_positions_on_a_long_line(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	size_t cap = 16 + (size_t)N * 8, len = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	len += (size_t)snprintf(text + len, cap - len, "h\n");
+	for (int i = 0; i < N; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%s\xC3\xA9%d", i ? "," : "", i % 10);
+	snprintf(text + len, cap - len, "\n");
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct csv_reader r;
+	assert_int_equal(csv_open(&r, "long.csv", text, strlen(text), ',', &d), 0);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_int_equal(r.nfields, N);
+	/* Field i starts at character 1 + 3 * i: "é0," per field. */
+	assert_int_equal(csv_field_pos(&r, 1).col, 4);
+	assert_int_equal(csv_field_pos(&r, N - 1).col, 1 + 3 * (N - 1));
+	assert_int_equal(csv_field_pos(&r, N - 1).line, 2);
+	assert_int_equal(csv_next(&r, &d), CSV_END);
+	csv_release(&r);
+	diag_release(&d);
+	free(text);
+}
+
 static void test_csv_unterminated_quote_is_fatal_at_the_quote(void **state)
 {
 	(void)state;
@@ -472,6 +501,7 @@ int main(void)
 		cmocka_unit_test(test_csv_rfc4180_fields),
 		cmocka_unit_test(test_csv_detects_semicolon_and_tab),
 		cmocka_unit_test(test_csv_position_counts_characters),
+		cmocka_unit_test(test_csv_positions_on_a_long_line),
 		cmocka_unit_test(test_csv_unterminated_quote_is_fatal_at_the_quote),
 		cmocka_unit_test(test_csv_text_after_quote_skips_one_record),
 		cmocka_unit_test(test_csv_stray_quote_kept_with_warning),

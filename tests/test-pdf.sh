@@ -1,0 +1,224 @@
+#!/bin/sh
+# Tests the PDF report (docs/layout.md, templates/report-pdf.xsl) end to end.
+#
+# Renders, with --format xml,pdf: samples/ (with --attach-evidence), tests/pdf/no-findings (a
+# report without findings), the inputs of the golden cases minimal-iaas (one framework),
+# utf8-names and artifact-mismatch-finding, and an estate of 2,000 workloads made by
+# tests/bench/gen-estate.py.  For each PDF:
+#   - srmap exits 0;  qpdf --check passes;  pdfinfo gives the Title and Author the profile asks for;
+#   - pdftotext prints nothing on standard error, and its text holds "Executive summary",
+#     "Page 3 of", the client's name and "2026-11-20 00:00 UTC", and neither "NaN" nor "of 0";
+#   - a second run with the same SOURCE_DATE_EPOCH gives a byte-identical PDF (cmp);
+#   - the template's layout XML passes tests/check-layout.py (docs/layout.md's vocabulary, table
+#     widths adding up to 100%) when xsltproc is installed.
+# Attachments (--attach-evidence): the sample's artifacts are listed by qpdf --list-attachments
+# and pdfdetach -list under their artifact paths, and pdfdetach -saveall gives back their exact
+# bytes; tests/pdf/attach (two evidence folders with an artifact of the same name, a non-ASCII
+# name, an artifact without a stated hash, a changed one and a missing one) checks names and bytes
+# with qpdf --show-attachment; --attach-limit leaves artifacts out with a warning, the evidence
+# register says so, and --strict makes that a failure.
+# Templates: one that writes a file (exsl:document, and xsl:document in XSLT 1.1) is refused with
+# exit 5 naming it and writes nothing; a malformed one gives exit 5 naming its file and line; one
+# whose layout XML breaks the vocabulary gives exit 5 naming the template and line.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+srmap="$top/srmap"
+work="$top/tests/out/pdf"
+rm -rf "$work"
+mkdir -p "$work"
+export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top"
+pass=0 fail=0
+have_xsltproc=1
+command -v xsltproc >/dev/null 2>&1 || {
+	have_xsltproc=0
+	echo "SKIP: xsltproc not found: layout XML is not checked with tests/check-layout.py"
+}
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+
+# json_field FILE KEY: a top-level string of a JSON file
+json_field() {
+	python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))[sys.argv[2]])' "$1" "$2"
+}
+
+# render NAME DIR ARGS...: runs srmap twice in DIR (outputs in $work/NAME/out1, out2) and checks
+# the PDF as described above.
+render() {
+	name=$1 dir=$2
+	shift 2
+	out="$work/$name"
+	mkdir -p "$out"
+	# the same --out both times: the command line is part of the report
+	for run in 1 2; do
+		( cd "$dir" && "$srmap" assess "$@" --format xml,pdf --out "$out/out" \
+			>"$out/stdout$run" 2>"$out/stderr$run"; echo $? >"$out/rc$run" )
+		rm -rf "$out/out$run"
+		[ -d "$out/out" ] && mv "$out/out" "$out/out$run"
+	done
+	pdf="$out/out1/report.pdf"
+	if [ "$(cat "$out/rc1")" != 0 ] || [ ! -f "$pdf" ]; then
+		bad "$name: exit $(cat "$out/rc1"), no PDF (see $out/stderr1)"
+		return
+	fi
+	ok
+	if qpdf --check "$pdf" >"$out/qpdf.log" 2>&1; then ok; else bad "$name: qpdf --check (see $out/qpdf.log)"; fi
+	client=$(json_field "$dir/profile.json" client)
+	assessor=$(json_field "$dir/profile.json" assessor)
+	pdfinfo "$pdf" >"$out/pdfinfo.txt" 2>&1
+	if grep -qxF "Title:           Shared-responsibility assessment — $client" "$out/pdfinfo.txt" &&
+	   grep -qxF "Author:          $assessor" "$out/pdfinfo.txt"; then
+		ok
+	else
+		bad "$name: pdfinfo Title or Author (see $out/pdfinfo.txt)"
+	fi
+	pdftotext "$pdf" "$out/report.txt" 2>"$out/pdftotext.err"
+	if [ -s "$out/pdftotext.err" ]; then bad "$name: pdftotext warns (see $out/pdftotext.err)"; else ok; fi
+	for want in "Executive summary" "Page 3 of" "$client" "2026-11-20 00:00 UTC"; do
+		if grep -qF -- "$want" "$out/report.txt"; then ok; else bad "$name: no \"$want\" in the text"; fi
+	done
+	for unwanted in "NaN" "of 0"; do
+		if grep -nF -- "$unwanted" "$out/report.txt" >"$out/unwanted.txt"; then
+			bad "$name: \"$unwanted\" in the text: $(head -1 "$out/unwanted.txt")"
+		else
+			ok
+		fi
+	done
+	if cmp -s "$pdf" "$out/out2/report.pdf"; then ok; else bad "$name: two runs give different PDFs"; fi
+	if [ "$have_xsltproc" = 1 ]; then
+		xsltproc "$top/templates/report-pdf.xsl" "$out/out1/assessment.xml" >"$out/layout.xml" 2>"$out/xsltproc.err" &&
+			python3 "$top/tests/check-layout.py" "$out/layout.xml" >"$out/check-layout.log" 2>&1
+		if [ $? = 0 ]; then ok; else bad "$name: layout XML (see $out/check-layout.log)"; fi
+	fi
+}
+
+cases="$top/tests/cases"
+render samples "$top/samples" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json --attach-evidence
+render no-findings "$top/tests/pdf/no-findings" --inventory inventory.json \
+	--evidence evidence.json --profile profile.json
+render one-framework "$cases/minimal-iaas" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json
+render utf8-names "$cases/utf8-names" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json
+render artifact-mismatch "$cases/artifact-mismatch-finding" --inventory inventory.json \
+	--evidence evidence.json --profile profile.json --attach-evidence
+mkdir -p "$work/estate-input"
+python3 "$top/tests/bench/gen-estate.py" 2000 "$work/estate-input" >/dev/null
+render estate-2000 "$work/estate-input" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json
+
+# no findings: the report says so, and lists no finding
+if grep -qF "There are no findings" "$work/no-findings/report.txt" &&
+   ! grep -qE "F-[0-9]{4}" "$work/no-findings/report.txt"; then ok; else bad "no-findings: findings in the text"; fi
+# the changed artifact of artifact-mismatch-finding is not attached
+if [ -z "$(qpdf --list-attachments "$work/artifact-mismatch/out1/report.pdf" 2>&1 | grep -v '^$' | grep -v 'no embedded files')" ] &&
+   grep -qF "Not attached: not the file" "$work/artifact-mismatch/report.txt"; then
+	ok
+else
+	bad "artifact-mismatch: a changed artifact is attached, or the register does not say it is not"
+fi
+
+# ---- attachments: the samples --------------------------------------------------------------
+pdf="$work/samples/out1/report.pdf"
+expected=$(grep -o 'artifact="[^"]*" sha256="[^"]*" artifact-state="verified"' "$work/samples/out1/assessment.xml" |
+	sed 's/^artifact="\([^"]*\)".*/\1/' | sort -u)
+listed=$(qpdf --list-attachments "$pdf" | sed -n 's/ -> .*//p' | sort)
+if [ -n "$expected" ] && [ "$listed" = "$expected" ]; then ok; else
+	bad "samples: qpdf --list-attachments gives [$listed], expected [$expected]"
+fi
+detached=$(pdfdetach -list "$pdf" | sed -n 's/^[0-9]*: //p' | sort)
+if [ "$detached" = "$expected" ]; then ok; else bad "samples: pdfdetach -list gives [$detached]"; fi
+mkdir -p "$work/samples/detached"
+for f in $expected; do mkdir -p "$work/samples/detached/$(dirname "$f")"; done
+if pdfdetach -saveall -o "$work/samples/detached" "$pdf" 2>"$work/samples/pdfdetach.err"; then
+	for f in $expected; do
+		if cmp -s "$work/samples/detached/$f" "$top/samples/$f"; then ok; else bad "samples: attachment $f differs from the artifact"; fi
+	done
+else
+	bad "samples: pdfdetach -saveall (see $work/samples/pdfdetach.err)"
+fi
+n=$(echo "$expected" | wc -l)
+if [ "$(grep -c '^Attached' "$work/samples/report.txt")" -ge "$n" ]; then ok; else bad "samples: the register does not mark the attached artifacts"; fi
+
+# ---- attachments: names, duplicates, bytes ------------------------------------------------
+fx="$top/tests/pdf/attach"
+out="$work/attach"
+mkdir -p "$out"
+( cd "$fx" && "$srmap" assess -q --inventory inventory.json --evidence site-a/evidence.json \
+	site-b/evidence.json --profile profile.json --format pdf --attach-evidence --out "$out/out" ) \
+	2>"$out/stderr"
+rc=$?
+if [ "$rc" = 0 ] && qpdf --check "$out/out/report.pdf" >/dev/null 2>&1; then ok; else bad "attach: exit $rc or qpdf --check fails"; fi
+printf '%s\n' "B-1/artifacts/a.txt" "artifacts/Zürich-東京.txt" "artifacts/a.txt" "artifacts/big.bin" \
+	"artifacts/nohash.txt" >"$out/expected"
+qpdf --list-attachments "$out/out/report.pdf" | sed -n 's/ -> .*//p' >"$out/listed"
+if cmp -s "$out/expected" "$out/listed"; then ok; else bad "attach: attachments differ (see $out/listed)"; fi
+for pair in "artifacts/a.txt site-a/artifacts/a.txt" "B-1/artifacts/a.txt site-b/artifacts/a.txt" \
+	    "artifacts/Zürich-東京.txt site-a/artifacts/Zürich-東京.txt" \
+	    "artifacts/big.bin site-a/artifacts/big.bin" "artifacts/nohash.txt site-b/artifacts/nohash.txt"; do
+	key=${pair% *} file=${pair#* }
+	if qpdf --show-attachment="$key" "$out/out/report.pdf" 2>/dev/null | cmp -s - "$fx/$file"; then ok; else
+		bad "attach: attachment $key is not $file"
+	fi
+done
+if pdfdetach -list "$out/out/report.pdf" 2>&1 | grep -qxF "5: artifacts/Zürich-東京.txt"; then ok; else bad "attach: pdfdetach does not list the non-ASCII name"; fi
+pdftotext "$out/out/report.pdf" "$out/report.txt"
+if grep -qF "B-1/artifacts/a.txt" "$out/report.txt" && grep -qF "Not attached: no file" "$out/report.txt"; then ok; else
+	bad "attach: the register does not name the renamed attachment or the missing file"
+fi
+
+# ---- attachments: the size limit ----------------------------------------------------------
+out="$work/attach-limit"
+mkdir -p "$out"
+( cd "$top/samples" && "$srmap" assess --inventory inventory.json --evidence evidence.json \
+	--profile profile.json --format pdf --attach-evidence --attach-limit 0.002 --out "$out/out" ) \
+	>/dev/null 2>"$out/stderr"
+rc=$?
+listed=$(qpdf --list-attachments "$out/out/report.pdf" 2>/dev/null | sed -n 's/ -> .*//p')
+if [ "$rc" = 0 ] && [ "$listed" = "artifacts/conditional-access-policies.json" ]; then ok; else
+	bad "attach-limit: exit $rc, attachments [$listed]"
+fi
+if grep -qF 'warning: the evidence artifacts pass the --attach-limit of 2,097 bytes: 3 artifact files' "$out/stderr"; then ok; else
+	bad "attach-limit: no warning (see $out/stderr)"
+fi
+pdftotext "$out/out/report.pdf" "$out/report.txt"
+# four rows of the register, its introduction and the provenance appendix
+if [ "$(tr '\n' ' ' <"$out/report.txt" | grep -o 'Not attached: over the size limit' | wc -l)" = 6 ]; then ok; else
+	bad "attach-limit: the register does not mark the 4 records left out"
+fi
+# --strict: the limit's warning fails the run (a case whose run has no other warning)
+( cd "$cases/artifact-with-matching-sha256" && "$srmap" assess -q --strict \
+	--inventory inventory.json --evidence evidence.json --profile profile.json --format pdf \
+	--attach-evidence --attach-limit 0.00001 --out "$out/strict" ) >/dev/null 2>&1
+rc=$?
+if [ "$rc" = 4 ] && [ ! -e "$out/strict/report.pdf" ]; then ok; else bad "attach-limit: --strict gives exit $rc"; fi
+( cd "$top/samples" && "$srmap" assess --inventory inventory.json --attach-limit 5 \
+	--out "$out/usage" ) >/dev/null 2>"$out/usage.err"
+rc=$?
+if [ "$rc" = 2 ] && grep -qF -- "--attach-limit needs --attach-evidence" "$out/usage.err"; then ok; else bad "attach-limit: usage error exit $rc"; fi
+
+# ---- templates that must be refused ---------------------------------------------------------
+# refused TEMPLATE EXPECTED-TEXT: exit 5, EXPECTED-TEXT on standard error, no PDF, no file written
+refused() {
+	t="$top/tests/pdf/templates/$1"
+	out="$work/template-$1"
+	mkdir -p "$out"
+	( cd "$out" && "$srmap" assess -q --inventory "$top/samples/inventory.json" \
+		--profile "$top/samples/profile.json" --format pdf --template "$t" --out out ) \
+		>/dev/null 2>"$out/stderr"
+	rc=$?
+	if [ "$rc" = 5 ] && grep -qF -- "$2" "$out/stderr" && [ ! -e "$out/out/report.pdf" ] &&
+	   [ ! -e "$out/written-by-template.txt" ] && [ ! -e "$top/tests/pdf/templates/written-by-template.txt" ]; then
+		ok
+	else
+		bad "template $1: exit $rc, expected 5 and \"$2\" (see $out/stderr)"
+	fi
+}
+refused writes-file.xsl "srmap: $top/tests/pdf/templates/writes-file.xsl"
+refused writes-file-xsl11.xsl "writes-file-xsl11.xsl: template may not write files"
+refused broken.xsl "srmap: $top/tests/pdf/templates/broken.xsl:7:"
+refused bad-layout.xsl "srmap: $top/tests/pdf/templates/bad-layout.xsl:8:1: layout /document/table/row: row has 3 cells"
+
+echo "pdf: $pass passed, $fail failed"
+[ "$fail" = 0 ]
