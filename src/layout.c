@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +31,41 @@ struct parser {
 
 /* ---- messages --------------------------------------------------------------------------- */
 
+/*
+ * Element paths such as /document/table[2]/row[40] name the place of a
+ * problem.  xmlGetNodePath counts siblings on every call, which is quadratic
+ * in a table of thousands of rows, so each element's position among its
+ * same-named siblings is counted once, in one pass, and kept in _private
+ * (which libxml2 leaves to the application).
+ */
+static void number_siblings(xmlNodePtr parent)
+{
+	for (xmlNodePtr c = parent->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		uintptr_t k = 1;
+		/* the previous same-named sibling already knows its number */
+		for (xmlNodePtr q = c->prev; q; q = q->prev)
+			if (q->type == XML_ELEMENT_NODE && xmlStrEqual(q->name, c->name)) {
+				k = (uintptr_t)q->_private + 1;
+				break;
+			}
+		c->_private = (void *)k;
+		number_siblings(c);
+	}
+}
+
 static char *node_path(xmlNodePtr n)
 {
-	xmlChar *p = xmlGetNodePath(n);
-	char *s = xstrdup(p ? (const char *)p : "?");
-	xmlFree(p);
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return xstrdup("?");
+	char *parent = n->parent && n->parent->type == XML_ELEMENT_NODE ? node_path(n->parent)
+									  : xstrdup("");
+	uintptr_t k = (uintptr_t)n->_private;
+	char *s = k > 1 || (n->next && n->parent->type == XML_ELEMENT_NODE)
+		? xasprintf("%s/%s[%lu]", parent, (const char *)n->name, (unsigned long)(k ? k : 1))
+		: xasprintf("%s/%s", parent, (const char *)n->name);
+	free(parent);
 	return s;
 }
 
@@ -853,6 +884,8 @@ struct lay_tree *layout_parse(xmlDocPtr doc, const char *template_name, struct d
 	struct parser p = { .t = t, .d = d };
 	strmap_init(&p.ids, 0);
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (root)
+		number_siblings(root);
 	if (!root) {
 		diag_add(d, DIAG_ERROR, t->template_name, 0, 0, "layout: the template made no document");
 		p.errors++;
