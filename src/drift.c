@@ -65,7 +65,8 @@ static int parse_score(const char *text)
 		return -1;
 	char *end;
 	double v = strtod(text, &end);
-	if (*end || v < 0 || v > 100)
+	/* Written so that NaN ("nan") fails too: converting it to int is undefined. */
+	if (end == text || *end || !(v >= 0 && v <= 100))
 		return -1;
 	return (int)(v * 10 + 0.5);
 }

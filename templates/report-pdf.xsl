@@ -37,6 +37,7 @@
   <!-- ==== lookups ============================================================================ -->
 
   <xsl:key name="workload" match="/assessment/workload" use="@id"/>
+  <xsl:key name="removed-workload" match="/assessment/drift/workload-removed" use="@id"/>
   <xsl:key name="control" match="/assessment/control" use="@id"/>
   <xsl:key name="evidence" match="/assessment/evidence" use="@id"/>
   <xsl:key name="layer" match="/assessment/matrix/row" use="@layer"/>
@@ -174,6 +175,7 @@
       <xsl:call-template name="cover"/>
       <toc title="Contents"/>
       <xsl:call-template name="executive-summary"/>
+      <xsl:apply-templates select="drift"/>
       <xsl:call-template name="scope-and-method"/>
       <xsl:call-template name="responsibility-model"/>
       <xsl:if test="not($inventory-in-appendix)"><xsl:call-template name="inventory"/></xsl:if>
@@ -184,6 +186,177 @@
       <xsl:call-template name="methodology"/>
       <xsl:call-template name="provenance"/>
     </document>
+  </xsl:template>
+
+  <!-- ==== changes since the previous assessment (srmap assess with a baseline) ============== -->
+
+  <xsl:variable name="drift-max" select="200"/>
+
+  <xsl:template match="drift">
+    <h1 id="drift">Changes since the previous assessment</h1>
+    <p>
+      <xsl:text>Compared with the assessment generated </xsl:text>
+      <xsl:call-template name="time"><xsl:with-param name="t" select="@baseline-generated"/></xsl:call-template>
+      <xsl:text> (</xsl:text><code><xsl:value-of select="@baseline"/></code><xsl:text>): </xsl:text>
+      <xsl:call-template name="count-of"><xsl:with-param name="n" select="@new"/><xsl:with-param name="one" select="'new finding'"/></xsl:call-template>
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="count-of"><xsl:with-param name="n" select="@resolved"/><xsl:with-param name="one" select="'resolved finding'"/></xsl:call-template>
+      <xsl:text>, </xsl:text>
+      <xsl:call-template name="count-of"><xsl:with-param name="n" select="@changed"/><xsl:with-param name="one" select="'changed finding'"/></xsl:call-template>
+      <xsl:text>; </xsl:text>
+      <xsl:call-template name="count-of"><xsl:with-param name="n" select="count(workload-added)"/><xsl:with-param name="one" select="'workload'"/></xsl:call-template>
+      <xsl:text> added and </xsl:text>
+      <xsl:value-of select="format-number(count(workload-removed), '#,##0')"/>
+      <xsl:text> removed. Findings are matched by workload and control, not by their position in the report.</xsl:text>
+    </p>
+    <xsl:if test="score-change">
+      <keep>
+        <h2 id="drift-scores">Scores</h2>
+        <table widths="40% 20% 20% 20%" zebra="yes">
+          <thead><row><cell>Score</cell><cell align="right">Previous</cell><cell align="right">Now</cell><cell align="right">Change</cell></row></thead>
+          <xsl:for-each select="score-change">
+            <row>
+              <cell>
+                <xsl:choose>
+                  <xsl:when test="@score = 'overall'">Overall</xsl:when>
+                  <xsl:otherwise><xsl:call-template name="framework-name"><xsl:with-param name="id" select="@score"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
+              </cell>
+              <cell align="right"><xsl:call-template name="drift-score"><xsl:with-param name="v" select="@old"/></xsl:call-template></cell>
+              <cell align="right"><xsl:call-template name="drift-score"><xsl:with-param name="v" select="@new"/></xsl:call-template></cell>
+              <cell align="right">
+                <xsl:choose>
+                  <xsl:when test="string(@old) = '' or string(@new) = ''">—</xsl:when>
+                  <xsl:when test="number(@new) = number(@old)">no change</xsl:when>
+                  <xsl:when test="number(@new) &gt; number(@old)"><xsl:value-of select="concat('+', format-number(@new - @old, '0.0'))"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="format-number(@new - @old, '0.0')"/></xsl:otherwise>
+                </xsl:choose>
+              </cell>
+            </row>
+          </xsl:for-each>
+        </table>
+      </keep>
+    </xsl:if>
+    <xsl:call-template name="drift-findings">
+      <xsl:with-param name="title" select="'New findings'"/>
+      <xsl:with-param name="id" select="'drift-new'"/>
+      <xsl:with-param name="items" select="new-finding"/>
+      <xsl:with-param name="none" select="'No finding is new since the previous assessment.'"/>
+    </xsl:call-template>
+    <xsl:call-template name="drift-findings">
+      <xsl:with-param name="title" select="'Resolved findings'"/>
+      <xsl:with-param name="id" select="'drift-resolved'"/>
+      <xsl:with-param name="items" select="resolved-finding"/>
+      <xsl:with-param name="status-title" select="'Last status'"/>
+      <xsl:with-param name="none" select="'No finding of the previous assessment has been resolved.'"/>
+    </xsl:call-template>
+    <xsl:if test="changed-finding">
+      <h2 id="drift-changed">Findings whose status or severity changed</h2>
+      <table widths="30% 30% 20% 20%" zebra="yes">
+        <thead><row><cell>Control</cell><cell>Workload</cell><cell>Previous</cell><cell>Now</cell></row></thead>
+        <xsl:for-each select="changed-finding[position() &lt;= $drift-max]">
+          <row>
+            <cell><xsl:call-template name="drift-control"/></cell>
+            <cell><xsl:call-template name="drift-workload"/></cell>
+            <cell>
+              <xsl:call-template name="status-badge"><xsl:with-param name="s" select="@old-status"/></xsl:call-template>
+              <xsl:value-of select="concat(' ', @old-severity)"/>
+            </cell>
+            <cell>
+              <xsl:call-template name="status-badge"><xsl:with-param name="s" select="@status"/></xsl:call-template>
+              <xsl:value-of select="concat(' ', @severity)"/>
+            </cell>
+          </row>
+        </xsl:for-each>
+      </table>
+      <xsl:call-template name="drift-more"><xsl:with-param name="n" select="count(changed-finding)"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="workload-added or workload-removed">
+      <h2 id="drift-workloads">Workloads added and removed</h2>
+      <table widths="15% 30% 55%" zebra="yes">
+        <thead><row><cell>Change</cell><cell>Workload</cell><cell>Id</cell></row></thead>
+        <xsl:for-each select="workload-added[position() &lt;= $drift-max] | workload-removed[position() &lt;= $drift-max]">
+          <row>
+            <cell><xsl:choose><xsl:when test="self::workload-added">added</xsl:when><xsl:otherwise>removed</xsl:otherwise></xsl:choose></cell>
+            <cell><xsl:value-of select="@name"/></cell>
+            <cell><code><xsl:value-of select="@id"/></code></cell>
+          </row>
+        </xsl:for-each>
+      </table>
+      <xsl:call-template name="drift-more"><xsl:with-param name="n" select="count(workload-added) + count(workload-removed)"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="drift-findings">
+    <xsl:param name="title"/>
+    <xsl:param name="id"/>
+    <xsl:param name="items"/>
+    <xsl:param name="none"/>
+    <xsl:param name="status-title" select="'Status'"/>
+    <h2 id="{$id}"><xsl:value-of select="$title"/></h2>
+    <xsl:choose>
+      <xsl:when test="not($items)"><p><xsl:value-of select="$none"/></p></xsl:when>
+      <xsl:otherwise>
+        <table widths="14% 36% 34% 16%" zebra="yes">
+          <thead><row><cell>Severity</cell><cell>Control</cell><cell>Workload</cell><cell><xsl:value-of select="$status-title"/></cell></row></thead>
+          <xsl:for-each select="$items[position() &lt;= $drift-max]">
+            <row>
+              <cell><badge status="{@severity}"><xsl:value-of select="@severity"/></badge></cell>
+              <cell><xsl:call-template name="drift-control"/></cell>
+              <cell><xsl:call-template name="drift-workload"/></cell>
+              <cell><xsl:call-template name="status-badge"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
+            </row>
+          </xsl:for-each>
+        </table>
+        <xsl:call-template name="drift-more"><xsl:with-param name="n" select="count($items)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Context: a drift entry.  The control's title when the catalog still has it. -->
+  <xsl:template name="drift-control">
+    <xsl:variable name="c" select="key('control', @control)"/>
+    <xsl:choose>
+      <xsl:when test="$c"><xsl:value-of select="$c/title"/></xsl:when>
+      <xsl:when test="@control"><code><xsl:value-of select="@control"/></code></xsl:when>
+      <xsl:when test="@status = 'unclassified'">Workload type not in the catalog</xsl:when>
+      <xsl:when test="@status = 'no-baa'">No business associate agreement on record</xsl:when>
+      <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Context: a drift entry.  Removed workloads are no longer in this report: show their id. -->
+  <xsl:template name="drift-workload">
+    <xsl:choose>
+      <xsl:when test="@workload and not(key('workload', @workload)) and key('removed-workload', @workload)">
+        <xsl:value-of select="key('removed-workload', @workload)/@name"/>
+        <xsl:text> (removed)</xsl:text>
+      </xsl:when>
+      <xsl:when test="@workload">
+        <xsl:call-template name="workload-label">
+          <xsl:with-param name="w" select="key('workload', @workload)"/>
+          <xsl:with-param name="id" select="@workload"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>—</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="drift-score">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="string($v) = ''">—</xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number($v, '0.0')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="drift-more">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; $drift-max">
+      <p><i>
+        <xsl:value-of select="concat('The first ', $drift-max, ' of ', format-number($n, '#,##0'), ' are listed; srmap diff --json prints them all.')"/>
+      </i></p>
+    </xsl:if>
   </xsl:template>
 
   <!-- ==== cover =============================================================================== -->

@@ -103,11 +103,21 @@ render utf8-names "$cases/utf8-names" --inventory inventory.json --evidence evid
 	--profile profile.json
 render artifact-mismatch "$cases/artifact-mismatch-finding" --inventory inventory.json \
 	--evidence evidence.json --profile profile.json --attach-evidence
+render drift "$cases/drift-finding-added" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json --baseline baseline.xml
 mkdir -p "$work/estate-input"
 python3 "$top/tests/bench/gen-estate.py" 2000 "$work/estate-input" >/dev/null
 render estate-2000 "$work/estate-input" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json
 
+# --baseline: the report has the drift section, with the new finding in it
+if grep -qF "Changes since the previous assessment" "$work/drift/report.txt" &&
+   grep -qF "New findings" "$work/drift/report.txt" &&
+   ! grep -qF "Changes since the previous assessment" "$work/samples/report.txt"; then
+	ok
+else
+	bad "drift: no drift section with --baseline, or one without it"
+fi
 # no findings: the report says so, and lists no finding
 if grep -qF "There are no findings" "$work/no-findings/report.txt" &&
    ! grep -qE "F-[0-9]{4}" "$work/no-findings/report.txt"; then ok; else bad "no-findings: findings in the text"; fi
