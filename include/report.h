@@ -10,6 +10,7 @@
 #ifndef SRMAP_REPORT_H
 #define SRMAP_REPORT_H
 
+#include <stdio.h>
 #include "assess.h"
 #include "diag.h"
 #include "emit.h"
@@ -55,6 +56,14 @@ struct report_options {
  * every format.  Returns 0, or -1 after reporting an unknown name to d.
  */
 int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d);
+
+/*
+ * Prints the shipped templates (datadir/templates): for each format made by
+ * a template, its name, the template file, the file it writes and what it
+ * is, and whether the template file is present.  Returns SRMAP_EXIT_OK, or
+ * SRMAP_EXIT_CATALOG when a template named by a format is missing.
+ */
+int report_list_templates(const char *datadir, FILE *out);
 
 /* Mask of every format. */
 unsigned report_all_formats(void);

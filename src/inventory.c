@@ -162,18 +162,24 @@ int inventory_merge_take(struct inventory *inv, struct workload *w,
 	fill(&o->part_of, &w->part_of);
 	if (o->model < 0)
 		o->model = w->model;
-	for (size_t t = 0; t < w->ntags; t++) {
-		size_t k = 0;
-		while (k < o->ntags && strcmp(o->tag_keys[k], w->tag_keys[t]) != 0)
-			k++;
-		if (k < o->ntags)
-			continue;
-		o->tag_keys = xreallocarray(o->tag_keys, o->ntags + 1, sizeof(char *));
-		o->tag_values = xreallocarray(o->tag_values, o->ntags + 1, sizeof(char *));
-		o->tag_keys[o->ntags] = w->tag_keys[t];
-		o->tag_values[o->ntags] = w->tag_values[t];
-		w->tag_keys[t] = w->tag_values[t] = NULL;
-		o->ntags++;
+	if (w->ntags) {
+		/* The tags it lacks, found through a hash of its keys: many tags stay linear. */
+		struct strmap keys;
+		strmap_init(&keys, 0);
+		for (size_t k = 0; k < o->ntags; k++)
+			strmap_put(&keys, o->tag_keys[k], o);
+		o->tag_keys = xreallocarray(o->tag_keys, o->ntags + w->ntags, sizeof(char *));
+		o->tag_values = xreallocarray(o->tag_values, o->ntags + w->ntags, sizeof(char *));
+		for (size_t t = 0; t < w->ntags; t++) {
+			if (strmap_get(&keys, w->tag_keys[t]))
+				continue;
+			o->tag_keys[o->ntags] = w->tag_keys[t];
+			o->tag_values[o->ntags] = w->tag_values[t];
+			w->tag_keys[t] = w->tag_values[t] = NULL;
+			strmap_put(&keys, o->tag_keys[o->ntags], o);
+			o->ntags++;
+		}
+		strmap_release(&keys);
 	}
 	workload_release(w);
 	if (first)

@@ -83,6 +83,7 @@ static void usage(FILE *f)
 	      "       srmap verify [--base DIR] REPORT.xml\n"
 	      "       srmap diff [--json] OLD.xml NEW.xml\n"
 	      "       srmap catalog list\n"
+	      "       srmap templates list\n"
 	      "       srmap --help | --version\n", f);
 }
 
@@ -181,7 +182,7 @@ static int usage_error(const char *fmt, ...)
 static int is_command(const char *word)
 {
 	static const char *const commands[] = { "assess", "validate", "verify", "diff", "catalog",
-						NULL };
+						"templates", NULL };
 	for (int i = 0; commands[i]; i++)
 		if (!strcmp(word, commands[i]))
 			return 1;
@@ -296,6 +297,19 @@ static int run(struct cli *c, struct diag_list *d)
 		char *found = c->job.datadir ? NULL : datadir_find();
 		int rc = verify_report(c->positional[0], c->base, c->job.datadir ? c->job.datadir : found,
 				       stdout, d);
+		free(found);
+		return rc;
+	}
+	if (!strcmp(c->command, "templates")) {
+		if (c->npositional != 1 || strcmp(c->positional[0], "list"))
+			return usage_error("the templates command is 'srmap templates list'");
+		char *found = c->job.datadir ? NULL : datadir_find();
+		const char *dir = c->job.datadir ? c->job.datadir : found;
+		int rc = SRMAP_EXIT_CATALOG;
+		if (dir)
+			rc = report_list_templates(dir, stdout);
+		else
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot find the data folder: set SRMAP_DATADIR");
 		free(found);
 		return rc;
 	}

@@ -42,6 +42,26 @@ static size_t format_count(void)
 	return n;
 }
 
+int report_list_templates(const char *datadir, FILE *out)
+{
+	int rc = SRMAP_EXIT_OK;
+	fprintf(out, "%-6s %-16s %-24s %s\n", "FORMAT", "TEMPLATE", "WRITES", "WHAT");
+	for (size_t i = 0; report_formats[i].name; i++) {
+		const struct report_format *f = &report_formats[i];
+		if (!f->template)
+			continue;
+		char *path = xasprintf("%s/templates/%s", datadir, f->template);
+		int present = access(path, R_OK) == 0;
+		free(path);
+		fprintf(out, "%-6s %-16s %-24s %s%s\n", f->name, f->template, f->file, f->what,
+			present ? "" : " (MISSING)");
+		if (!present)
+			rc = SRMAP_EXIT_CATALOG;
+	}
+	fprintf(out, "\nCopy a template, change it, and give it with --template FILE (PDF).\n");
+	return rc;
+}
+
 unsigned report_all_formats(void)
 {
 	return (1u << format_count()) - 1;
