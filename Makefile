@@ -88,6 +88,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-xml-outputs.sh
 	sh tests/test-nightly.sh
 	sh tests/test-pdf.sh
+	sh tests/test-audit.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).

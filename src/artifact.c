@@ -41,7 +41,8 @@ static int check_one(struct evidence *e, const char *root, struct diag_list *d)
 			      "evidence root \"%s\" (no absolute paths, no \"..\")", e->artifact, e->id, base);
 		return -1;
 	}
-	e->artifact_path = xasprintf("%s/%s", base, e->artifact);
+	e->artifact_path = strcmp(base, ".") ? xasprintf("%s/%s", base, e->artifact)
+					     : xstrdup(e->artifact);
 	char real_root[PATH_MAX], real[PATH_MAX];
 	if (!realpath(base, real_root)) {
 		diag_error_at(d, e->pos, "evidence root \"%s\": %s", base, strerror(errno));

@@ -398,6 +398,45 @@ static void test_inventory_merge_and_classification(void **state)
 	run_release(&r);
 }
 
+/* A workload of many tags merged into one of many tags (the merge compared every pair of keys). */
+static void test_merge_many_tags(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	struct inventory inv;
+	inventory_init(&inv);
+	struct diag_list d;
+	diag_init(&d, NULL);
+	for (int pass = 0; pass < 2; pass++) {
+		/* First t0..tN; then t(N/2)..t(N/2+N-1) with the last of them twice. */
+		struct workload w = { .id = strdup("vm"), .type = strdup("Microsoft.Compute/virtualMachines"),
+				      .model = -1, .ntags = N + 1 };
+		w.tag_keys = calloc(N + 1, sizeof(char *));
+		w.tag_values = calloc(N + 1, sizeof(char *));
+		for (int i = 0; i <= N; i++) {
+			int k = i < N ? i + pass * N / 2 : pass ? N + N / 2 - 1 : N;
+			char key[32];
+			snprintf(key, sizeof key, "t%d", k);
+			w.tag_keys[i] = strdup(key);
+			w.tag_values[i] = strdup(pass ? "later" : "first");
+		}
+		const struct workload *first = NULL;
+		assert_int_equal(inventory_merge_take(&inv, &w, &first, &d), pass);
+	}
+	assert_int_equal(inv.n, 1);
+	const struct workload *w = &inv.items[0];
+	assert_int_equal(w->ntags, N + N / 2);
+	for (size_t i = 0; i < w->ntags; i++) {
+		/* The earlier workload's values are kept; the tags it lacked come from the later one. */
+		long k = strtol(w->tag_keys[i] + 1, NULL, 10);
+		assert_int_equal(k, (long)i);
+		assert_string_equal(w->tag_values[i], k <= N ? "first" : "later");
+	}
+	assert_int_equal(d.n, 0);
+	diag_release(&d);
+	inventory_release(&inv);
+}
+
 static void test_evidence_counts_and_aggregation(void **state)
 {
 	(void)state;
@@ -510,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_role_is_an_error),
 		cmocka_unit_test(test_format_prefix_forces_the_reader),
 		cmocka_unit_test(test_inventory_merge_and_classification),
+		cmocka_unit_test(test_merge_many_tags),
 		cmocka_unit_test(test_evidence_counts_and_aggregation),
 		cmocka_unit_test(test_json_that_is_not_an_export),
 		cmocka_unit_test(test_resource_id_parts),
