@@ -19,6 +19,7 @@
 #include "catalog.h"
 #include "import.h"
 #include "model.h"
+#include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,21 +46,35 @@ struct assigned {
 	int64_t when;
 	int has_time;
 	struct srcpos pos;
+	char *key;              /* "set\x1fsubscription", the index's key */
 };
 
-static void note_assignment(struct assigned **list, size_t *n, size_t *cap, const char *set,
-			    const char *sub, const struct import_obs *o)
+/* The assignments seen, in first-seen order, indexed so that many of them stay linear. */
+struct assignments {
+	struct assigned *list;
+	size_t n, cap;
+	struct strmap index;    /* key (any letter case) -> position in list + 1 */
+};
+
+static void note_assignment(struct assignments *a, const char *set, const char *sub,
+			    const struct import_obs *o)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (strcasecmp((*list)[i].set, set) == 0 && strcasecmp((*list)[i].subscription, sub) == 0) {
-			if (o->has_time && (!(*list)[i].has_time || o->when > (*list)[i].when)) {
-				(*list)[i].when = o->when;
-				(*list)[i].has_time = 1;
-			}
-			return;
+	char *key = xasprintf("%s\x1f%s", set, sub);
+	size_t at = (size_t)(uintptr_t)strmap_get(&a->index, key);
+	if (at) {
+		struct assigned *x = &a->list[at - 1];
+		if (o->has_time && (!x->has_time || o->when > x->when)) {
+			x->when = o->when;
+			x->has_time = 1;
 		}
-	GROW(*list, *cap, *n + 1);
-	(*list)[(*n)++] = (struct assigned){ xstrdup(set), xstrdup(sub), o->when, o->has_time, o->pos };
+		free(key);
+		return;
+	}
+	GROW(a->list, a->cap, a->n + 1);
+	a->list[a->n] = (struct assigned){ xstrdup(set), xstrdup(sub), o->when, o->has_time, o->pos,
+					   key };
+	strmap_put(&a->index, key, (void *)(uintptr_t)(a->n + 1));
+	a->n++;
 }
 
 static const char *last_segment(const char *id)
@@ -78,8 +93,8 @@ void policy_read(struct import_ctx *cx)
 		diag_warn_at(cx->d, import_pos(cx, next), "this is one page of a longer result "
 			     "(@odata.nextLink is set): the evidence lacks the rest; fetch every page");
 	const struct mappings *m = &cx->env->cat->mappings;
-	struct assigned *sets = NULL;
-	size_t nsets = 0, setcap = 0;
+	struct assignments sets = { 0 };
+	strmap_init(&sets.index, 1);
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr) {
 		cx->st->read++;
@@ -155,26 +170,29 @@ void policy_read(struct import_ctx *cx)
 		import_observe(cx, &o);
 		char *s = sub ? xstrdup(sub) : import_subscription_of(resource);
 		if (set && set[0] && s)
-			note_assignment(&sets, &nsets, &setcap, set, s, &o);
+			note_assignment(&sets, set, s, &o);
 		free(s);
 		free(gv);
 	}
-	for (size_t i = 0; i < nsets; i++) {
-		const struct map_entry *e = mappings_find(m, "azure-policy-set", sets[i].set);
+	for (size_t i = 0; i < sets.n; i++) {
+		const struct assigned *x = &sets.list[i];
+		const struct map_entry *e = mappings_find(m, "azure-policy-set", x->set);
 		if (e) {
-			char *status = xasprintf("assigned to subscription %s", sets[i].subscription);
+			char *status = xasprintf("assigned to subscription %s", x->subscription);
 			struct import_obs o = {
-				.source = "azure-policy-set", .ident = sets[i].set,
-				.label = e->title ? e->title : sets[i].set,
-				.subscription = sets[i].subscription, .result = RESULT_PASS,
-				.status = status, .when = sets[i].when, .has_time = sets[i].has_time,
-				.collected_by = collected_by, .pos = sets[i].pos, .derived = 1,
+				.source = "azure-policy-set", .ident = x->set,
+				.label = e->title ? e->title : x->set,
+				.subscription = x->subscription, .result = RESULT_PASS,
+				.status = status, .when = x->when, .has_time = x->has_time,
+				.collected_by = collected_by, .pos = x->pos, .derived = 1,
 			};
 			import_observe(cx, &o);
 			free(status);
 		}
-		free(sets[i].set);
-		free(sets[i].subscription);
+		free(x->set);
+		free(x->subscription);
+		free(x->key);
 	}
-	free(sets);
+	free(sets.list);
+	strmap_release(&sets.index);
 }

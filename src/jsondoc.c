@@ -132,6 +132,8 @@ static struct srcpos pos_of_offset(const struct jsondoc *doc, size_t off)
 struct srcpos jsondoc_pos(const struct jsondoc *doc, const cJSON *node)
 {
 	struct jsondoc_node key = { node, 0, 0 };
+	if (!doc->nnodes)   /* nothing parsed (bsearch must not be given a null array) */
+		return (struct srcpos){ doc->path, 0, 0 };
 	const struct jsondoc_node *hit =
 		bsearch(&key, doc->nodes, doc->nnodes, sizeof(key), by_node);
 	if (!hit)
@@ -183,7 +185,7 @@ static int check_tree(const struct jsondoc *doc, const cJSON *node, struct diag_
 			strmap_init(&seen, 0);
 			for (const cJSON *a = node->child; a; a = a->next) {
 				if (!strmap_get(&seen, a->string)) {
-					strmap_put(&seen, a->string, (void *)a);
+					strmap_put(&seen, a->string, a->string);
 					continue;
 				}
 				diag_error_at(d, jsondoc_pos(doc, a), "duplicate key \"%s\"", a->string);

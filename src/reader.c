@@ -158,6 +158,11 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 	/* Provenance records the bytes assessed, not a second read of the file. */
 	if (digest_sha256(in.text, in.len, st->sha256) == 0)
 		st->size = in.len;
+	/* A file given in a format is read as that format says whatever its first character:
+	   the CSV reader needs the text (which parsing drops), the others a parsed document. */
+	const struct reader *as = forced ? reader_find(forced, role) : NULL;
+	if (as)
+		in.is_json = as->read != csv_inventory_read;
 	if (parse(&in, d) < 0) {
 		release_text(&in);
 		return -1;

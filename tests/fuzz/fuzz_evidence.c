@@ -6,8 +6,9 @@
  * (reader.h) as an evidence file whose format is detected from its content
  * - srmap JSON, Defender for Cloud assessments, Azure Policy states, Prowler
  * OCSF, Graph Conditional Access or Secure Score - with evidence matched
- * against an inventory (as `srmap assess` reads it), and as a file of either
- * role without matching (as `srmap validate` reads it).  reader_read_file
+ * against an inventory (as `srmap assess` reads it), as a file of either
+ * role without matching (as `srmap validate` reads it), and as
+ * "FORMAT:path" with one evidence format picked by the input.  reader_read_file
  * only reads files, so the input is written to a scratch file first
  * (unlinked, in /dev/shm when it exists).  The shipped catalog and the
  * inventory of samples/azure and tests/readers (one tenant) are loaded
@@ -89,6 +90,22 @@ static void read_as(struct import_env *e, const char *path, enum reader_role rol
 	diag_release(&d);
 }
 
+/* "FORMAT:path" for one reader of role, picked by the input (each input tries one format). */
+static const char *forced_arg(char *buf, size_t cap, const uint8_t *data, size_t size,
+			      const char *path, enum reader_role role)
+{
+	size_t n = 0, pick = size + (size ? data[0] : 0);
+	for (const struct reader *r = readers; r->name; r++)
+		n += r->role == role;
+	pick %= n;
+	for (const struct reader *r = readers; r->name; r++)
+		if (r->role == role && pick-- == 0) {
+			snprintf(buf, cap, "%s:%s", r->name, path);
+			break;
+		}
+	return buf;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list d;
@@ -115,6 +132,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	import_env_init(&alone, &cat, &own, &no_evidence, 1795132800);
 	alone.match_resources = 0;
 	read_as(&alone, path, READER_ROLE_COUNT);
+	/* As "FORMAT:path", one evidence format picked by the input, whatever the content. */
+	char arg[300];
+	read_as(&env, forced_arg(arg, sizeof arg, data, size, path, READER_EVIDENCE), READER_EVIDENCE);
 	import_env_release(&alone);
 	inventory_release(&own);
 	return 0;

@@ -6,8 +6,9 @@
  * reader table (reader.h), as an inventory file whose format is detected
  * from its content - srmap JSON, an Azure resource list or Resource Graph
  * result, a CSV, a SaaS services list - read twice into the same inventory
- * so that the second pass merges every workload into the first; and as a
- * file of either role, as `srmap validate` reads it.  reader_read_file only
+ * so that the second pass merges every workload into the first; as a file
+ * of either role, as `srmap validate` reads it; and as "FORMAT:path" with
+ * one inventory format picked by the input, whatever the content.  reader_read_file only
  * reads files, so the input is written to a scratch file first (unlinked,
  * in /dev/shm when it exists).  The shipped catalog is loaded once.  Build
  * and run with `make fuzz` (see docs/conventions.md).
@@ -62,6 +63,22 @@ static void read_as(const char *path, enum reader_role role, int twice)
 	diag_release(&d);
 }
 
+/* "FORMAT:path" for one reader of role, picked by the input (each input tries one format). */
+static const char *forced_arg(char *buf, size_t cap, const uint8_t *data, size_t size,
+			      const char *path, enum reader_role role)
+{
+	size_t n = 0, pick = size + (size ? data[0] : 0);
+	for (const struct reader *r = readers; r->name; r++)
+		n += r->role == role;
+	pick %= n;
+	for (const struct reader *r = readers; r->name; r++)
+		if (r->role == role && pick-- == 0) {
+			snprintf(buf, cap, "%s:%s", r->name, path);
+			break;
+		}
+	return buf;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list d;
@@ -81,5 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *path = fuzz_tmp_write(data, size);
 	read_as(path, READER_INVENTORY, 1);
 	read_as(path, READER_ROLE_COUNT, 0);
+	char arg[300];
+	read_as(forced_arg(arg, sizeof arg, data, size, path, READER_INVENTORY), READER_INVENTORY, 0);
 	return 0;
 }

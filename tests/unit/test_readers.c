@@ -490,6 +490,61 @@ static void test_json_that_is_not_an_export(void **state)
 	run_release(&r);
 }
 
+/* Many initiative assignments in one policy states export (they were looked up one by one). */
+static void test_policy_many_assignments(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	static const char set[] = "179d1daa-458f-4e47-8086-2a68d0d6c38f";   /* mapped, subscription scope */
+	char path[] = "/tmp/srmap-test-readers-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "wb");
+	assert_non_null(f);
+	fputs("[", f);
+	for (int i = 0; i < N + 3; i++) {
+		/* N unmapped initiatives, each on a subscription of its own; then the mapped one three
+		   times on subscription "sub-m", in two letter cases, the newest time in the middle. */
+		char sub[32], name[64];
+		if (i < N) {
+			snprintf(sub, sizeof sub, "sub-%d", i);
+			snprintf(name, sizeof name, "set-%d", i);
+		} else {
+			snprintf(sub, sizeof sub, "%s", i == N + 1 ? "SUB-M" : "sub-m");
+			snprintf(name, sizeof name, "%s", set);
+		}
+		fprintf(f, "%s{\"complianceState\": \"NonCompliant\", \"policyDefinitionName\": \"d\", "
+			"\"resourceId\": \"/subscriptions/%s/resourceGroups/g/providers/"
+			"Microsoft.Compute/virtualMachines/vm\", \"policySetDefinitionName\": \"%s\", "
+			"\"timestamp\": \"2026-11-0%dT10:00:00Z\"}", i ? ",\n" : "", sub, name,
+			i == N + 1 ? 9 : 1);
+	}
+	fputs("]\n", f);
+	fclose(f);
+	struct run r;
+	run_init(&r);
+	struct reader_stats st;
+	reader_stats_init(&st);
+	reader_read_file(&r.env, path, READER_EVIDENCE, NULL, &st, &r.d);
+	remove(path);
+	assert_string_equal(st.format, "azure-policy-states");
+	assert_int_equal(st.read, N + 3);
+	size_t found = 0;
+	for (size_t i = 0; i < r.ev.n; i++) {
+		const struct evidence *e = &r.ev.items[i];
+		if (strcmp(e->control, "ops-policy-enforcement") != 0)
+			continue;
+		found++;
+		assert_int_equal(e->scope, SCOPE_SUBSCRIPTION);
+		assert_string_equal(e->scope_id, "sub-m");   /* the first spelling */
+		/* The newest: 2026-11-09T10:00:00Z, 11 days before 2026-11-20 and 10 hours. */
+		assert_int_equal(e->collected_at, 1795132800 - 11 * 86400 + 10 * 3600);
+	}
+	assert_int_equal(found, 1);
+	reader_stats_release(&st);
+	run_release(&r);
+}
+
 /* ---- resource ids, kinds ------------------------------------------------------------- */
 
 static void test_resource_id_parts(void **state)
@@ -552,6 +607,7 @@ int main(void)
 		cmocka_unit_test(test_merge_many_tags),
 		cmocka_unit_test(test_evidence_counts_and_aggregation),
 		cmocka_unit_test(test_json_that_is_not_an_export),
+		cmocka_unit_test(test_policy_many_assignments),
 		cmocka_unit_test(test_resource_id_parts),
 		cmocka_unit_test(test_kind_rules_most_specific_wins),
 	};
