@@ -684,7 +684,32 @@ static void emit_diagnostics(struct out *o, const struct diag_list *d)
 	}
 }
 
+static int emit_document(const struct assessment *a, const struct run_info *run, int fd);
+
+/* libxml2 prints I/O errors itself; the caller reports them once, in srmap's form. */
+static void quiet_error(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
 int emit_assessment_xml(const struct assessment *a, const struct run_info *run, int fd)
+{
+	xmlSetGenericErrorFunc(NULL, quiet_error);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	int rc = emit_document(a, run, fd);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	return rc;
+}
+
+static int emit_document(const struct assessment *a, const struct run_info *run, int fd)
 {
 	xmlOutputBufferPtr buf = xmlOutputBufferCreateFd(fd, NULL);
 	if (!buf)
