@@ -19,6 +19,7 @@
 
 #include "catalog.h"
 #include "diag.h"
+#include "reader.h"
 
 #ifndef FUZZ_TOP
 #define FUZZ_TOP "."
@@ -79,6 +80,22 @@ static inline void fuzz_load_catalog(struct catalog *cat)
 		abort();
 	}
 	diag_release(&d);
+}
+
+/* "FORMAT:path" for one reader of role, picked by the input (each input tries one format). */
+static inline const char *fuzz_forced_arg(char *buf, size_t cap, const uint8_t *data, size_t size,
+					   const char *path, enum reader_role role)
+{
+	size_t n = 0, pick = size + (size ? data[0] : 0);
+	for (const struct reader *r = readers; r->name; r++)
+		n += r->role == role;
+	pick %= n;
+	for (const struct reader *r = readers; r->name; r++)
+		if (r->role == role && pick-- == 0) {
+			snprintf(buf, cap, "%s:%s", r->name, path);
+			break;
+		}
+	return buf;
 }
 
 #endif

@@ -90,22 +90,6 @@ static void read_as(struct import_env *e, const char *path, enum reader_role rol
 	diag_release(&d);
 }
 
-/* "FORMAT:path" for one reader of role, picked by the input (each input tries one format). */
-static const char *forced_arg(char *buf, size_t cap, const uint8_t *data, size_t size,
-			      const char *path, enum reader_role role)
-{
-	size_t n = 0, pick = size + (size ? data[0] : 0);
-	for (const struct reader *r = readers; r->name; r++)
-		n += r->role == role;
-	pick %= n;
-	for (const struct reader *r = readers; r->name; r++)
-		if (r->role == role && pick-- == 0) {
-			snprintf(buf, cap, "%s:%s", r->name, path);
-			break;
-		}
-	return buf;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list d;
@@ -134,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	read_as(&alone, path, READER_ROLE_COUNT);
 	/* As "FORMAT:path", one evidence format picked by the input, whatever the content. */
 	char arg[300];
-	read_as(&env, forced_arg(arg, sizeof arg, data, size, path, READER_EVIDENCE), READER_EVIDENCE);
+	read_as(&env, fuzz_forced_arg(arg, sizeof arg, data, size, path, READER_EVIDENCE), READER_EVIDENCE);
 	import_env_release(&alone);
 	inventory_release(&own);
 	return 0;

@@ -63,22 +63,6 @@ static void read_as(const char *path, enum reader_role role, int twice)
 	diag_release(&d);
 }
 
-/* "FORMAT:path" for one reader of role, picked by the input (each input tries one format). */
-static const char *forced_arg(char *buf, size_t cap, const uint8_t *data, size_t size,
-			      const char *path, enum reader_role role)
-{
-	size_t n = 0, pick = size + (size ? data[0] : 0);
-	for (const struct reader *r = readers; r->name; r++)
-		n += r->role == role;
-	pick %= n;
-	for (const struct reader *r = readers; r->name; r++)
-		if (r->role == role && pick-- == 0) {
-			snprintf(buf, cap, "%s:%s", r->name, path);
-			break;
-		}
-	return buf;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list d;
@@ -99,6 +83,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	read_as(path, READER_INVENTORY, 1);
 	read_as(path, READER_ROLE_COUNT, 0);
 	char arg[300];
-	read_as(forced_arg(arg, sizeof arg, data, size, path, READER_INVENTORY), READER_INVENTORY, 0);
+	read_as(fuzz_forced_arg(arg, sizeof arg, data, size, path, READER_INVENTORY), READER_INVENTORY, 0);
 	return 0;
 }
