@@ -13,7 +13,7 @@ DESTDIR ?=
 # Debian packages: build and test dependencies.
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
                libssl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
-               qpdf poppler-utils python3
+               qpdf poppler-utils python3 xsltproc
 
 PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -26,25 +26,34 @@ WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
              -Iinclude $(PKG_CFLAGS)
 
-LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJS = $(LIB_SRCS:.c=.o)
+# src/ holds one folder per pipeline stage (docs/architecture.md); objects and their
+# dependency files go to build/, mirroring it.
+STAGES    = base model read assess pdf write cli
+LIB_SRCS  = $(filter-out src/cli/main.c,$(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)))
+LIB_OBJS  = $(patsubst src/%.c,build/%.o,$(LIB_SRCS))
+MAIN_OBJ  = build/cli/main.o
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
+DEPFILES  = $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BINS:=.d)
 
 all: srmap
 
-srmap: src/main.o libsrmap.a
-	$(CC) $(ALL_CFLAGS) -o $@ src/main.o libsrmap.a $(PKG_LIBS) $(LDFLAGS)
+srmap: $(MAIN_OBJ) libsrmap.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) libsrmap.a $(PKG_LIBS) $(LDFLAGS)
 
 libsrmap.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-src/%.o: src/%.c $(wildcard include/*.h)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+build/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-tests/unit/test_%: tests/unit/test_%.c libsrmap.a $(wildcard include/*.h)
-	$(CC) $(ALL_CFLAGS) -o $@ $< libsrmap.a $(PKG_LIBS) $(TEST_LIBS) $(LDFLAGS)
+# Unit tests may also reach a stage's internal headers (src/STAGE/*.h).
+tests/unit/test_%: tests/unit/test_%.c libsrmap.a
+	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< libsrmap.a $(PKG_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+-include $(DEPFILES)
 
 # ---- packages -------------------------------------------------------------------
 deps:
@@ -157,12 +166,14 @@ fuzz-tools:
 	  echo "make fuzz needs clang with libFuzzer and the sanitizer runtimes; run:"; \
 	  echo "  sudo apt-get install -y clang libclang-rt-14-dev"; exit 1; }
 
-$(FUZZ_OUT)/obj/%.o: src/%.c $(wildcard include/*.h)
+$(FUZZ_OUT)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+-include $(FUZZ_OBJS:.o=.d)
 
 $(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DFUZZ_TOP='"$(CURDIR)"' -o $@ $< \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer -DFUZZ_TOP='"$(CURDIR)"' -o $@ $< \
 	  $(FUZZ_OBJS) $(PKG_LIBS) $(LDFLAGS)
 
 fuzz: fuzz-tools
@@ -184,7 +195,8 @@ fuzz: fuzz-tools
 	done; exit $$status
 
 clean:
-	rm -f srmap libsrmap.a src/*.o $(UNIT_BINS)
+	rm -f srmap libsrmap.a $(UNIT_BINS) $(UNIT_BINS:=.d)
+	rm -rf build
 	rm -rf demo-out tests/out tests/fuzz/out
 
 .PHONY: all deps demo check test install uninstall asan valgrind bench fuzz fuzz-tools clean

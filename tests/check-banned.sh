@@ -3,7 +3,7 @@
 # unbounded or silently truncating string calls, and atoi, which cannot report errors.
 top=$(cd "$(dirname "$0")/.." && pwd)
 hits=$(grep -n -E '(^|[^a-z_])(sprintf|vsprintf|strcpy|strcat|strncat|strtok|atoi|gets)[[:space:]]*\(' \
-	"$top"/src/*.c "$top"/include/*.h "$top"/tests/unit/*.c 2>/dev/null)
+	"$top"/src/*/*.[ch] "$top"/include/srmap/*/*.h "$top"/tests/unit/*.c 2>/dev/null)
 if [ -n "$hits" ]; then
 	echo "banned calls:"
 	echo "$hits"

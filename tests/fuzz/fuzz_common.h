@@ -17,9 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "diag.h"
-#include "reader.h"
+#include "srmap/model/catalog.h"
+#include "srmap/base/diag.h"
+#include "srmap/read/reader.h"
 
 #ifndef FUZZ_TOP
 #define FUZZ_TOP "."

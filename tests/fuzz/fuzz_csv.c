@@ -12,11 +12,11 @@
  * Build and run with `make fuzz` (see docs/conventions.md).
  */
 #include "fuzz_common.h"
-#include "csv.h"
-#include "evidence.h"
-#include "inventory.h"
-#include "reader.h"
-#include "utf8.h"
+#include "srmap/base/csv.h"
+#include "srmap/read/evidence.h"
+#include "srmap/read/inventory.h"
+#include "srmap/read/reader.h"
+#include "srmap/base/utf8.h"
 
 static struct catalog cat;
 

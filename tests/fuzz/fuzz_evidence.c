@@ -16,10 +16,10 @@
  * `make fuzz` (see docs/conventions.md).
  */
 #include "fuzz_common.h"
-#include "evidence.h"
-#include "inventory.h"
-#include "jsondoc.h"
-#include "reader.h"
+#include "srmap/read/evidence.h"
+#include "srmap/read/inventory.h"
+#include "srmap/base/jsondoc.h"
+#include "srmap/read/reader.h"
 
 static struct catalog cat;
 static struct inventory inv;

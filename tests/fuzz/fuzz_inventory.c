@@ -14,10 +14,10 @@
  * and run with `make fuzz` (see docs/conventions.md).
  */
 #include "fuzz_common.h"
-#include "evidence.h"
-#include "inventory.h"
-#include "jsondoc.h"
-#include "reader.h"
+#include "srmap/read/evidence.h"
+#include "srmap/read/inventory.h"
+#include "srmap/base/jsondoc.h"
+#include "srmap/read/reader.h"
 
 static struct catalog cat;
 

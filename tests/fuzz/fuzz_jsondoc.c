@@ -9,7 +9,7 @@
  * them.  Build and run with `make fuzz` (see docs/conventions.md).
  */
 #include "fuzz_common.h"
-#include "jsondoc.h"
+#include "srmap/base/jsondoc.h"
 
 #include <cjson/cJSON.h>
 

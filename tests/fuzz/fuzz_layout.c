@@ -11,8 +11,8 @@
  * is rendered.  Build and run with `make fuzz` (see docs/conventions.md).
  */
 #include "fuzz_common.h"
-#include "alloc.h"
-#include "layout.h"
+#include "srmap/base/alloc.h"
+#include "pdf/layout.h"
 
 #include <limits.h>
 #include <math.h>

@@ -10,8 +10,8 @@
  * `make fuzz` (see docs/conventions.md).
  */
 #include "fuzz_common.h"
-#include "jsondoc.h"
-#include "profile.h"
+#include "srmap/base/jsondoc.h"
+#include "srmap/model/profile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

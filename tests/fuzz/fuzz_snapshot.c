@@ -11,7 +11,7 @@
  * Build and run with `make fuzz` (see docs/conventions.md).
  */
 #include "fuzz_common.h"
-#include "drift.h"
+#include "srmap/assess/drift.h"
 
 #include <limits.h>
 #include <libxml/parser.h>

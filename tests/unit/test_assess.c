@@ -25,13 +25,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "assess.h"
-#include "catalog.h"
-#include "diag.h"
-#include "evidence.h"
-#include "inventory.h"
-#include "jsondoc.h"
-#include "profile.h"
+#include "srmap/assess/assess.h"
+#include "srmap/model/catalog.h"
+#include "srmap/base/diag.h"
+#include "srmap/read/evidence.h"
+#include "srmap/read/inventory.h"
+#include "srmap/base/jsondoc.h"
+#include "srmap/model/profile.h"
 
 /* ---- input builders ------------------------------------------------------------- */
 

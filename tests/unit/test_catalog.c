@@ -24,9 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "diag.h"
-#include "model.h"
+#include "srmap/model/catalog.h"
+#include "srmap/base/diag.h"
+#include "srmap/model/model.h"
 
 #define MANIFEST "catalog/catalog.json"
 

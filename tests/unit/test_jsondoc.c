@@ -21,8 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "jsondoc.h"
+#include "srmap/base/diag.h"
+#include "srmap/base/jsondoc.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
 

@@ -36,12 +36,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "alloc.h"
-#include "diag.h"
-#include "layout.h"
-#include "layout_int.h"
-#include "pdf.h"
-#include "template.h"
+#include "srmap/base/alloc.h"
+#include "srmap/base/diag.h"
+#include "pdf/layout.h"
+#include "pdf/layout_int.h"
+#include "srmap/pdf/pdf.h"
+#include "srmap/write/template.h"
 
 #define TEMPLATE "templates/report-pdf.xsl"
 #define FIXTURES "tests/layout"

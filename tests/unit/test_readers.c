@@ -27,14 +27,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "csv.h"
-#include "diag.h"
-#include "evidence.h"
-#include "import.h"
-#include "inventory.h"
-#include "mapping.h"
-#include "reader.h"
+#include "srmap/model/catalog.h"
+#include "srmap/base/csv.h"
+#include "srmap/base/diag.h"
+#include "srmap/read/evidence.h"
+#include "read/import.h"
+#include "srmap/read/inventory.h"
+#include "srmap/model/mapping.h"
+#include "srmap/read/reader.h"
 
 #define MANIFEST "catalog/catalog.json"
 #define FIXTURES "tests/readers/"

@@ -31,15 +31,15 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 
-#include "assess.h"
-#include "catalog.h"
-#include "digest.h"
-#include "emit.h"
-#include "isotime.h"
-#include "jsondoc.h"
-#include "outdir.h"
-#include "strmap.h"
-#include "utf8.h"
+#include "srmap/assess/assess.h"
+#include "srmap/model/catalog.h"
+#include "srmap/base/digest.h"
+#include "srmap/write/emit.h"
+#include "srmap/base/isotime.h"
+#include "srmap/base/jsondoc.h"
+#include "srmap/write/outdir.h"
+#include "srmap/base/strmap.h"
+#include "srmap/base/utf8.h"
 
 /* ---- isotime ----------------------------------------------------------------------- */
 

@@ -1,0 +1,87 @@
+/*
+ * jsondoc.h - a JSON input file parsed with cJSON, plus source positions.
+ *
+ * cJSON parses but forgets where each value was.  A jsondoc also records the
+ * byte offset of every value (a pre-order walk of the text matches cJSON's
+ * pre-order tree one to one), so that a wrong field can be reported as
+ * "file:line:col".  Loading also enforces what cJSON does not: valid UTF-8,
+ * no trailing garbage, no "\u0000" escapes, no duplicate keys, and strings
+ * that XML 1.0 can carry.
+ */
+#ifndef SRMAP_JSONDOC_H
+#define SRMAP_JSONDOC_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+#include "srmap/base/diag.h"
+
+struct jsondoc_node;
+
+struct jsondoc {
+	char *path;                  /* owned copy of the path as given */
+	char *text;                  /* owned file contents, NUL-terminated */
+	size_t len;
+	cJSON *root;                 /* owned parse tree */
+	struct jsondoc_node *nodes;  /* owned: (node, offset) sorted by node address */
+	size_t nnodes;
+	size_t *line_starts;         /* owned: offset of each line's first byte */
+	size_t nlines;
+};
+
+/*
+ * Reads and parses the file at path into *doc.  Returns 0 on success, or -1
+ * after reporting every problem to d (the file name and position are in the
+ * message).  On failure *doc holds nothing that needs releasing, but calling
+ * jsondoc_release on it is harmless.
+ */
+int jsondoc_load(struct jsondoc *doc, const char *path, struct diag_list *d);
+
+/* Like jsondoc_load, but parses len bytes of text in memory, named path in messages. */
+int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		  struct diag_list *d);
+
+/* Frees everything doc owns. */
+void jsondoc_release(struct jsondoc *doc);
+
+/* Returns the position of node (a value inside doc->root) in the file. */
+struct srcpos jsondoc_pos(const struct jsondoc *doc, const cJSON *node);
+
+/*
+ * Field getters.  Each looks up key in object obj and checks its type.  A
+ * present field of the wrong type is reported as an error at its position and
+ * treated as absent.  A missing field is reported when required is set.
+ * Returned pointers are borrowed from the parse tree.
+ */
+const char *jsondoc_string(const struct jsondoc *doc, const cJSON *obj, const char *key,
+			   int required, struct diag_list *d);
+const cJSON *jsondoc_array(const struct jsondoc *doc, const cJSON *obj, const char *key,
+			   int required, struct diag_list *d);
+const cJSON *jsondoc_object(const struct jsondoc *doc, const cJSON *obj, const char *key,
+			    int required, struct diag_list *d);
+
+/*
+ * Reads an integer field in [min, max] into *out; returns 1 when read, 0 when
+ * absent or invalid (invalid is reported).
+ */
+int jsondoc_int(const struct jsondoc *doc, const cJSON *obj, const char *key,
+		long min, long max, long *out, struct diag_list *d);
+
+/*
+ * Warns about every key of obj that is not in the NULL-terminated list known:
+ * a misspelt optional field should not pass in silence.
+ */
+void jsondoc_warn_unknown_keys(const struct jsondoc *doc, const cJSON *obj,
+			       const char *const *known, struct diag_list *d);
+
+/*
+ * Reads an array of strings (or a single string) at key; returns a new
+ * NULL-terminated array of owned copies (free with strv_free), or NULL when
+ * absent.  Non-string items are reported.  *count receives the length.
+ */
+char **jsondoc_strv(const struct jsondoc *doc, const cJSON *obj, const char *key,
+		    size_t *count, struct diag_list *d);
+
+/* Frees a NULL-terminated array of strings and the strings in it. */
+void strv_free(char **v);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * emit.h - writes an assessment as srmap's canonical assessment XML, the
+ * contract that templates and outside tools read (docs/assessment-xml.md,
+ * schema in docs/assessment.xsd).
+ */
+#ifndef SRMAP_EMIT_H
+#define SRMAP_EMIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "srmap/assess/assess.h"
+#include "srmap/base/diag.h"
+#include "srmap/assess/drift.h"
+#include "srmap/read/reader.h"
+
+/* One file the run read, for the provenance section. */
+struct input_file {
+	char *path;           /* as given on the command line (owned by the caller) */
+	const char *role;     /* "inventory", "evidence", "profile", "catalog" */
+	const char *format;   /* "srmap-json", ... */
+	size_t records;
+	char sha256[65];
+	unsigned long long size;
+	const struct reader_stats *stats;  /* counts of an imported file (reader.h), or NULL */
+};
+
+struct run_info {
+	const struct input_file *inputs;
+	size_t ninputs;
+	int64_t generated;              /* generation time, seconds since the epoch */
+	const char *command_line;       /* for the record; may be NULL */
+	const struct diag_list *diags;  /* warnings to record; may be NULL */
+	const char *catalog_sha256;     /* digest of the catalog as a whole (see job.c), or NULL */
+	const struct drift *drift;      /* changes since --baseline, or NULL */
+	const char *baseline;           /* the baseline file, when drift is set */
+};
+
+/*
+ * Writes the canonical XML of a to the open file descriptor fd (which stays
+ * open).  The document is streamed, never held whole in memory.  Returns 0,
+ * or -1 if writing fails (errno tells why).
+ */
+int emit_assessment_xml(const struct assessment *a, const struct run_info *run, int fd);
+
+#endif

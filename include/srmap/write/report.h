@@ -1,0 +1,79 @@
+/*
+ * report.h - the files an assessment run writes, and writing them as a set.
+ *
+ * Every format is one row of a table: the canonical XML written by emit.c,
+ * XML or text produced by an XSLT template over it, or a PDF laid out from a
+ * template's layout XML.  All requested files are first written to
+ * temporary files; only when every one succeeded are they renamed into
+ * place, so a failed run leaves the previous report set intact.
+ */
+#ifndef SRMAP_REPORT_H
+#define SRMAP_REPORT_H
+
+#include <stdio.h>
+#include "srmap/assess/assess.h"
+#include "srmap/base/diag.h"
+#include "srmap/write/emit.h"
+
+enum report_kind {
+	REPORT_CANONICAL,      /* the canonical assessment XML itself */
+	REPORT_TEMPLATE,       /* a template's result, serialized as its xsl:output says */
+	REPORT_PDF             /* a template's layout XML, laid out and drawn as PDF */
+};
+
+struct report_format {
+	const char *name;      /* as given to --format */
+	const char *file;      /* file name in the output folder */
+	enum report_kind kind;
+	const char *template;  /* template file name in templates/, or NULL */
+	const char *what;      /* one line for --help and the man page */
+};
+
+/* The formats, in the order they are written; ends with a row of NULLs. */
+extern const struct report_format report_formats[];
+
+/* Evidence artifacts attached to the PDF come to at most this many bytes unless set. */
+#define REPORT_ATTACH_LIMIT_DEFAULT (50ULL * 1024 * 1024)
+
+struct report_options {
+	unsigned formats;          /* bit i set: write report_formats[i] */
+	const char *out_dir;
+	const char *datadir;       /* holds templates/ */
+	const char *pdf_template;  /* a user's PDF template instead of the shipped one, or NULL */
+	/*
+	 * Embed the evidence artifacts (records whose artifact-state is verified
+	 * or unverified) in the PDF as attachments named by the artifact path as
+	 * the record gives it, in evidence order, until attach_limit bytes (0: the
+	 * default); the rest are left out with a warning.  The PDF template is
+	 * told which (parameters attachments, attachments-skipped, attach-limit).
+	 */
+	int attach_evidence;
+	unsigned long long attach_limit;
+};
+
+/*
+ * Parses a comma-separated list of format names into *mask; "all" selects
+ * every format.  Returns 0, or -1 after reporting an unknown name to d.
+ */
+int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d);
+
+/*
+ * Prints the shipped templates (datadir/templates): for each format made by
+ * a template, its name, the template file, the file it writes and what it
+ * is, and whether the template file is present.  Returns SRMAP_EXIT_OK, or
+ * SRMAP_EXIT_CATALOG when a template named by a format is missing.
+ */
+int report_list_templates(const char *datadir, FILE *out);
+
+/* Mask of every format. */
+unsigned report_all_formats(void);
+
+/*
+ * Writes the requested formats of a into opt->out_dir.  Returns an exit code:
+ * SRMAP_EXIT_OK, SRMAP_EXIT_CATALOG for a broken template, SRMAP_EXIT_OUTPUT
+ * when a file cannot be written.
+ */
+int report_write(const struct assessment *a, const struct run_info *run,
+		 const struct report_options *opt, struct diag_list *d);
+
+#endif

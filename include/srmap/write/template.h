@@ -1,0 +1,54 @@
+/*
+ * template.h - runs XSLT templates (libxslt) over the canonical assessment
+ * XML, safely.
+ *
+ * Templates are user-editable files, so they run locked down: they cannot
+ * write files, create folders or use the network, and they may read files
+ * only from their own folder and the shipped templates folder.  Every XML
+ * document involved is parsed without entity substitution, DTD loading or
+ * network access, and a document with a DTD is refused.
+ *
+ * Templates can call srmap:uuid(string) (namespace "urn:srmap:xslt"), which
+ * returns the name-based (version 5) UUID of the string in srmap's UUID
+ * namespace: the same input always gives the same UUID.
+ */
+#ifndef SRMAP_TEMPLATE_H
+#define SRMAP_TEMPLATE_H
+
+#include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
+#include "srmap/base/diag.h"
+
+#define TEMPLATE_NS "urn:srmap:xslt"
+
+struct template_result {
+	xsltStylesheetPtr style;   /* owned; decides how the result is serialized */
+	xmlDocPtr doc;             /* owned result document */
+};
+
+/*
+ * Parses the XML file at path safely (see above).  Returns the document
+ * (free with xmlFreeDoc), or NULL after reporting "file:line:col" problems to d.
+ */
+xmlDocPtr template_read_xml(const char *path, struct diag_list *d);
+
+/*
+ * Applies the stylesheet at xsl_path to doc.  params is NULL or a
+ * NULL-terminated list of name, value pairs passed as string parameters.
+ * extra_dir, when not NULL, is one more folder the template may read from
+ * (the shipped templates folder).  Returns 0 and fills *out, or -1 after
+ * reporting problems (naming the template file and line) to d.
+ */
+int template_apply(const char *xsl_path, xmlDocPtr doc, const char *const *params,
+		   const char *extra_dir, struct template_result *out, struct diag_list *d);
+
+/* Serializes the result as its stylesheet's xsl:output asks, to fd.  Returns 0 or -1. */
+int template_save(const struct template_result *r, int fd);
+
+/* Frees the result document and the stylesheet. */
+void template_result_release(struct template_result *r);
+
+/* Writes the version 5 UUID of name (srmap's namespace) as 36 characters + NUL into out. */
+void template_uuid5(const char *name, char out[37]);
+
+#endif

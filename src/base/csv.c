@@ -1,0 +1,217 @@
+/*
+ * csv.c - reads RFC 4180 comma-separated values record by record, keeping
+ * the line and column of every field for messages.
+ */
+#include "srmap/base/csv.h"
+#include "srmap/base/alloc.h"
+#include "srmap/base/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Position of offset off on the current line.  Columns are counted on from
+ * the last one worked out when it is on the same line, before off: a line
+ * of many fields costs linear time, not quadratic.
+ */
+static struct srcpos here(struct csv_reader *r, size_t off)
+{
+	if (r->col_off < r->line_start || r->col_off > off) {
+		r->col_off = r->line_start;
+		r->col_chars = 0;
+	}
+	r->col_chars += utf8_count(r->text + r->col_off, off - r->col_off);
+	r->col_off = off;
+	return (struct srcpos){ r->file, r->line, (int)r->col_chars + 1 };
+}
+
+/* Steps over the line break at r->off (LF, CRLF or CR) and starts a new line. */
+static void newline(struct csv_reader *r)
+{
+	if (r->text[r->off] == '\r' && r->off + 1 < r->len && r->text[r->off + 1] == '\n')
+		r->off++;
+	r->off++;
+	r->line++;
+	r->line_start = r->off;
+}
+
+static int is_break(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+static void put(struct csv_reader *r, char c)
+{
+	GROW(r->buf, r->bufcap, r->buflen + 1);
+	r->buf[r->buflen++] = c;
+}
+
+static char detect_delim(const char *text, size_t off, size_t len)
+{
+	static const char cands[] = { ',', ';', '\t' };
+	size_t count[3] = { 0, 0, 0 };
+	int quoted = 0;
+	for (size_t i = off; i < len; i++) {
+		char c = text[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && is_break(c))
+			break;
+		else if (!quoted)
+			for (int k = 0; k < 3; k++)
+				count[k] += c == cands[k];
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return cands[best];
+}
+
+int csv_open(struct csv_reader *r, const char *file, const char *text, size_t len, char delim,
+	     struct diag_list *d)
+{
+	*r = (struct csv_reader){ .file = file, .text = text, .len = len, .line = 1 };
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		r->off = r->line_start = 3;
+	size_t bad;
+	if (utf8_validate(text + r->off, len - r->off, &bad) < 0) {
+		bad += r->off;
+		for (size_t i = r->off; i < bad; i++)
+			if (text[i] == '\n') {
+				r->line++;
+				r->line_start = i + 1;
+			}
+		diag_error_at(d, here(r, bad), "%s", text[bad] ? "invalid UTF-8 (save the file as UTF-8)"
+							       : "NUL byte in text");
+		return -1;
+	}
+	r->delim = delim ? delim : detect_delim(text, r->off, len);
+	return 0;
+}
+
+static void add_field(struct csv_reader *r, struct srcpos pos)
+{
+	if (r->nfields == r->fieldcap) {
+		size_t cap = r->fieldcap;
+		GROW(r->starts, cap, r->nfields + 1);
+		r->pos = xreallocarray(r->pos, cap, sizeof(*r->pos));
+		r->fieldcap = cap;
+	}
+	r->starts[r->nfields] = r->buflen;
+	r->pos[r->nfields] = pos;
+	r->nfields++;
+}
+
+/* Skips the rest of a bad record's line. */
+static enum csv_status skip_line(struct csv_reader *r)
+{
+	while (r->off < r->len && !is_break(r->text[r->off]))
+		r->off++;
+	if (r->off < r->len)
+		newline(r);
+	return CSV_SKIPPED;
+}
+
+/* Reads a quoted field starting at the opening quote; returns 0, or -1 when never closed. */
+static int quoted_field(struct csv_reader *r, struct diag_list *d)
+{
+	struct srcpos open = here(r, r->off);
+	r->off++;
+	for (;;) {
+		if (r->off >= r->len) {
+			diag_error_at(d, open, "the quoted field that starts here is never closed: "
+				      "its quote runs to the end of the file (a quote inside a field must "
+				      "be doubled)");
+			return -1;
+		}
+		char c = r->text[r->off];
+		if (c == '"') {
+			if (r->off + 1 < r->len && r->text[r->off + 1] == '"') {
+				put(r, '"');
+				r->off += 2;
+				continue;
+			}
+			r->off++;
+			return 0;
+		}
+		if (is_break(c)) {
+			put(r, '\n');
+			newline(r);
+			continue;
+		}
+		put(r, c);
+		r->off++;
+	}
+}
+
+enum csv_status csv_next(struct csv_reader *r, struct diag_list *d)
+{
+	while (r->off < r->len && is_break(r->text[r->off]))
+		newline(r);
+	if (r->off >= r->len)
+		return CSV_END;
+	r->nfields = 0;
+	r->buflen = 0;
+	r->record_line = r->line;
+	int warned_quote = 0;
+	for (;;) {
+		add_field(r, here(r, r->off));
+		if (r->off < r->len && r->text[r->off] == '"') {
+			if (quoted_field(r, d) < 0)
+				return CSV_FATAL;
+			if (r->off < r->len && r->text[r->off] != r->delim && !is_break(r->text[r->off])) {
+				diag_warn_at(d, here(r, r->off), "text after the closing quote of a field "
+					     "(a quote inside a field must be doubled): the record is skipped");
+				return skip_line(r);
+			}
+		} else {
+			while (r->off < r->len && r->text[r->off] != r->delim && !is_break(r->text[r->off])) {
+				if (r->text[r->off] == '"' && !warned_quote) {
+					diag_warn_at(d, here(r, r->off), "quote inside an unquoted field, read "
+						     "as a literal quote (RFC 4180 wants such a field quoted and "
+						     "the quote doubled)");
+					warned_quote = 1;
+				}
+				put(r, r->text[r->off++]);
+			}
+		}
+		put(r, '\0');
+		if (r->off < r->len && r->text[r->off] == r->delim) {
+			r->off++;
+			continue;
+		}
+		if (r->off < r->len)
+			newline(r);
+		break;
+	}
+	for (size_t i = 0; i < r->nfields; i++) {
+		unsigned long cp;
+		if (utf8_xml_safe(r->buf + r->starts[i], &cp) < 0) {
+			diag_warn_at(d, r->pos[i], "field contains the control character U+%04lX, which "
+				     "XML cannot carry: the record is skipped", cp);
+			return CSV_SKIPPED;
+		}
+	}
+	return CSV_RECORD;
+}
+
+const char *csv_field(const struct csv_reader *r, size_t i)
+{
+	return i < r->nfields ? r->buf + r->starts[i] : NULL;
+}
+
+struct srcpos csv_field_pos(const struct csv_reader *r, size_t i)
+{
+	if (i < r->nfields)
+		return r->pos[i];
+	return (struct srcpos){ r->file, r->record_line, 1 };
+}
+
+void csv_release(struct csv_reader *r)
+{
+	free(r->buf);
+	free(r->starts);
+	free(r->pos);
+	*r = (struct csv_reader){ 0 };
+}

@@ -1,0 +1,436 @@
+/*
+ * jsondoc.c - loads JSON input files with cJSON and remembers where every
+ * value was, for error messages that name a line and column.
+ */
+#include "srmap/base/jsondoc.h"
+#include "srmap/base/alloc.h"
+#include "srmap/base/readfile.h"
+#include "srmap/base/strmap.h"
+#include "srmap/base/utf8.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct jsondoc_node {
+	const cJSON *node;
+	int line, col;         /* its position, worked out once at loading */
+};
+
+struct scan {
+	const char *text;
+	size_t len;
+	size_t *offsets;
+	size_t n, cap;
+	size_t nul_escape;     /* offset of a "\u0000" escape, or SIZE_MAX */
+};
+
+static size_t skip_ws(const struct scan *s, size_t i)
+{
+	/* cJSON treats every byte up to 0x20 as white space; so must we. */
+	while (i < s->len && (unsigned char)s->text[i] <= 32)
+		i++;
+	return i;
+}
+
+static size_t scan_string(struct scan *s, size_t i)
+{
+	for (i++; i < s->len && s->text[i] != '"'; i++) {
+		if (s->text[i] != '\\')
+			continue;
+		if (i + 5 < s->len && s->text[i + 1] == 'u' &&
+		    memcmp(s->text + i + 2, "0000", 4) == 0 && s->nul_escape == SIZE_MAX)
+			s->nul_escape = i;
+		i++;
+	}
+	return i + 1;
+}
+
+/* Records the offset of each value in text order, which is cJSON's pre-order. */
+static size_t scan_value(struct scan *s, size_t i)
+{
+	i = skip_ws(s, i);
+	if (i >= s->len)
+		return i;
+	GROW(s->offsets, s->cap, s->n + 1);
+	s->offsets[s->n++] = i;
+	char c = s->text[i];
+	if (c == '{' || c == '[') {
+		char close = c == '{' ? '}' : ']';
+		i = skip_ws(s, i + 1);
+		if (i < s->len && s->text[i] == close)
+			return i + 1;
+		while (i < s->len) {
+			if (c == '{') {
+				i = scan_string(s, skip_ws(s, i));
+				i = skip_ws(s, i) + 1; /* the colon */
+			}
+			i = skip_ws(s, scan_value(s, i));
+			if (i < s->len && s->text[i] == ',') {
+				i++;
+				continue;
+			}
+			return i + 1;
+		}
+		return i;
+	}
+	if (c == '"')
+		return scan_string(s, i);
+	while (i < s->len && !strchr(",]}", s->text[i]) && (unsigned char)s->text[i] > 32)
+		i++;
+	return i;
+}
+
+static void collect_nodes(const cJSON *node, struct jsondoc_node *out, size_t *k, size_t max)
+{
+	for (; node; node = node->next) {
+		if (*k < max)
+			out[*k].node = node;
+		(*k)++;
+		collect_nodes(node->child, out, k, max);
+	}
+}
+
+static int by_node(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct jsondoc_node *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct jsondoc_node *)b)->node;
+	return x < y ? -1 : x > y;
+}
+
+static void index_lines(struct jsondoc *doc)
+{
+	size_t cap = 0;
+	GROW(doc->line_starts, cap, 1);
+	doc->line_starts[doc->nlines++] = 0;
+	for (size_t i = 0; i < doc->len; i++) {
+		if (doc->text[i] == '\n') {
+			GROW(doc->line_starts, cap, doc->nlines + 1);
+			doc->line_starts[doc->nlines++] = i + 1;
+		}
+	}
+}
+
+static struct srcpos pos_of_offset(const struct jsondoc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (doc->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t start = doc->line_starts[lo];
+	return (struct srcpos){ doc->path, (int)lo + 1,
+				(int)utf8_count(doc->text + start, off - start) + 1 };
+}
+
+struct srcpos jsondoc_pos(const struct jsondoc *doc, const cJSON *node)
+{
+	struct jsondoc_node key = { node, 0, 0 };
+	if (!doc->nnodes)   /* nothing parsed (bsearch must not be given a null array) */
+		return (struct srcpos){ doc->path, 0, 0 };
+	const struct jsondoc_node *hit =
+		bsearch(&key, doc->nodes, doc->nnodes, sizeof(key), by_node);
+	if (!hit)
+		return (struct srcpos){ doc->path, 0, 0 };
+	return (struct srcpos){ doc->path, hit->line, hit->col };
+}
+
+/*
+ * Gives the n nodes their positions from offsets, which ascend (text order):
+ * one pass over the text, so that a long line (minified JSON) costs linear
+ * time rather than a count from the line's start for every value.
+ */
+static void set_positions(struct jsondoc *doc, const size_t *offsets, size_t n)
+{
+	size_t at = 0, line = 0, chars = 0;   /* chars: characters from the line's start to at */
+	for (size_t i = 0; i < n; i++) {
+		size_t off = offsets[i];
+		while (line + 1 < doc->nlines && doc->line_starts[line + 1] <= off) {
+			line++;
+			at = doc->line_starts[line];
+			chars = 0;
+		}
+		chars += utf8_count(doc->text + at, off - at);
+		at = off;
+		doc->nodes[i].line = (int)line + 1;
+		doc->nodes[i].col = (int)chars + 1;
+	}
+}
+
+/* Checks keys and strings of the whole tree: duplicates and XML-unsafe text. */
+static int check_tree(const struct jsondoc *doc, const cJSON *node, struct diag_list *d)
+{
+	int bad = 0;
+	for (; node; node = node->next) {
+		unsigned long cp;
+		if (cJSON_IsString(node) && utf8_xml_safe(node->valuestring, &cp) < 0) {
+			diag_error_at(d, jsondoc_pos(doc, node),
+				      "string contains the control character U+%04lX, which XML cannot carry", cp);
+			bad = 1;
+		}
+		if (node->string && utf8_xml_safe(node->string, &cp) < 0) {
+			diag_error_at(d, jsondoc_pos(doc, node),
+				      "key contains the control character U+%04lX", cp);
+			bad = 1;
+		}
+		if (cJSON_IsObject(node)) {
+			/* A hash of the keys seen: an object with many keys stays linear. */
+			struct strmap seen;
+			strmap_init(&seen, 0);
+			for (const cJSON *a = node->child; a; a = a->next) {
+				if (!strmap_get(&seen, a->string)) {
+					strmap_put(&seen, a->string, a->string);
+					continue;
+				}
+				diag_error_at(d, jsondoc_pos(doc, a), "duplicate key \"%s\"", a->string);
+				bad = 1;
+			}
+			strmap_release(&seen);
+		}
+		if (cJSON_IsNumber(node) && (node->valuedouble != node->valuedouble ||
+					     node->valuedouble > 1e300 || node->valuedouble < -1e300)) {
+			diag_error_at(d, jsondoc_pos(doc, node), "number out of range");
+			bad = 1;
+		}
+		if (check_tree(doc, node->child, d))
+			bad = 1;
+	}
+	return bad;
+}
+
+static void describe_parse_error(struct jsondoc *doc, const char *end, struct diag_list *d)
+{
+	size_t off = end && end >= doc->text ? (size_t)(end - doc->text) : 0;
+	if (off > doc->len)
+		off = doc->len;
+	/* After a failed key cJSON points one past the offending character: step back onto it. */
+	if (off > 0 && (off == doc->len || (unsigned char)doc->text[off] <= 32) &&
+	    strchr("}]", doc->text[off - 1]))
+		off--;
+	struct srcpos pos = pos_of_offset(doc, off);
+	size_t rest = off;
+	while (rest < doc->len && (unsigned char)doc->text[rest] <= 32)
+		rest++;
+	/* cJSON points at (or just inside) a string that never ends: the file was cut short. */
+	int open_string = 0;
+	size_t quote = off < doc->len && doc->text[off] != '"' && off > 0 &&
+		       doc->text[off - 1] == '"' ? off - 1 : off;
+	if (quote < doc->len && doc->text[quote] == '"') {
+		size_t i = quote + 1;
+		while (i < doc->len && doc->text[i] != '"')
+			i += doc->text[i] == '\\' ? 2 : 1;
+		open_string = i >= doc->len;
+	}
+	if (rest >= doc->len || open_string)
+		diag_error_at(d, pos, "malformed JSON: unexpected end of file (truncated?)");
+	else if ((unsigned char)doc->text[off] < 0x80 && doc->text[off] > 32)
+		diag_error_at(d, pos, "malformed JSON: unexpected '%c'", doc->text[off]);
+	else
+		diag_error_at(d, pos, "malformed JSON");
+}
+
+int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		  struct diag_list *d)
+{
+	*doc = (struct jsondoc){ .path = xstrdup(path) };
+	/* A UTF-8 byte-order mark is harmless; skip it. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	doc->text = xstrndup(text, len);
+	doc->len = len;
+	index_lines(doc);
+
+	size_t bad;
+	if (utf8_validate(doc->text, len, &bad) < 0) {
+		diag_error_at(d, pos_of_offset(doc, bad), "%s",
+			      doc->text[bad] ? "invalid UTF-8" : "NUL byte in text");
+		goto fail;
+	}
+	if (skip_ws(&(struct scan){ doc->text, len, 0, 0, 0, 0 }, 0) >= len) {
+		diag_error_at(d, (struct srcpos){ doc->path, 1, 1 }, "empty file, expected JSON");
+		goto fail;
+	}
+	const char *end = NULL;
+	/* With require_null_terminated, cJSON wants the NUL inside the length. */
+	doc->root = cJSON_ParseWithLengthOpts(doc->text, len + 1, &end, 1);
+	if (!doc->root) {
+		describe_parse_error(doc, end, d);
+		goto fail;
+	}
+
+	struct scan s = { doc->text, len, NULL, 0, 0, SIZE_MAX };
+	/* cJSON skips a byte-order mark at its start too: a second one, after ours. */
+	scan_value(&s, len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0);
+	size_t count = 0;
+	collect_nodes(doc->root, NULL, &count, 0);
+	doc->nodes = xcalloc(count, sizeof(*doc->nodes));
+	size_t k = 0;
+	collect_nodes(doc->root, doc->nodes, &k, count);
+	doc->nnodes = count < s.n ? count : s.n;
+	set_positions(doc, s.offsets, doc->nnodes);
+	free(s.offsets);
+	qsort(doc->nodes, doc->nnodes, sizeof(*doc->nodes), by_node);
+
+	if (s.nul_escape != SIZE_MAX) {
+		diag_error_at(d, pos_of_offset(doc, s.nul_escape),
+			      "\\u0000 is not allowed in strings");
+		goto fail;
+	}
+	if (check_tree(doc, doc->root, d))
+		goto fail;
+	return 0;
+fail:
+	jsondoc_release(doc);
+	return -1;
+}
+
+int jsondoc_load(struct jsondoc *doc, const char *path, struct diag_list *d)
+{
+	*doc = (struct jsondoc){ 0 };
+	char *buf;
+	size_t len;
+	if (readfile(path, &buf, &len, d) < 0)
+		return -1;
+	int rc = jsondoc_parse(doc, path, buf, len, d);
+	free(buf);
+	return rc;
+}
+
+void jsondoc_release(struct jsondoc *doc)
+{
+	free(doc->path);
+	free(doc->text);
+	cJSON_Delete(doc->root);
+	free(doc->nodes);
+	free(doc->line_starts);
+	*doc = (struct jsondoc){ 0 };
+}
+
+static const char *type_name(const cJSON *v)
+{
+	if (cJSON_IsString(v)) return "a string";
+	if (cJSON_IsNumber(v)) return "a number";
+	if (cJSON_IsBool(v)) return "a boolean";
+	if (cJSON_IsNull(v)) return "null";
+	if (cJSON_IsArray(v)) return "an array";
+	if (cJSON_IsObject(v)) return "an object";
+	return "invalid";
+}
+
+static const cJSON *field(const struct jsondoc *doc, const cJSON *obj, const char *key,
+			  int required, cJSON_bool (*is)(const cJSON *), const char *want,
+			  struct diag_list *d)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (!v) {
+		if (required)
+			diag_error_at(d, jsondoc_pos(doc, obj), "missing required field \"%s\"", key);
+		return NULL;
+	}
+	if (!is(v)) {
+		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must be %s, not %s", key, want,
+			      type_name(v));
+		return NULL;
+	}
+	return v;
+}
+
+const char *jsondoc_string(const struct jsondoc *doc, const cJSON *obj, const char *key,
+			   int required, struct diag_list *d)
+{
+	const cJSON *v = field(doc, obj, key, required, cJSON_IsString, "a string", d);
+	if (v && required && !v->valuestring[0]) {
+		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must not be empty", key);
+		return NULL;
+	}
+	return v ? v->valuestring : NULL;
+}
+
+const cJSON *jsondoc_array(const struct jsondoc *doc, const cJSON *obj, const char *key,
+			   int required, struct diag_list *d)
+{
+	return field(doc, obj, key, required, cJSON_IsArray, "an array", d);
+}
+
+const cJSON *jsondoc_object(const struct jsondoc *doc, const cJSON *obj, const char *key,
+			    int required, struct diag_list *d)
+{
+	return field(doc, obj, key, required, cJSON_IsObject, "an object", d);
+}
+
+int jsondoc_int(const struct jsondoc *doc, const cJSON *obj, const char *key,
+		long min, long max, long *out, struct diag_list *d)
+{
+	const cJSON *v = field(doc, obj, key, 0, cJSON_IsNumber, "a number", d);
+	if (!v)
+		return 0;
+	double x = v->valuedouble;
+	/* The range first: converting a double outside long's range is undefined. */
+	if (!(x >= (double)min && x <= (double)max && x > -0x1p63 && x < 0x1p63) ||
+	    x != (double)(long)x) {
+		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must be a whole number from %ld to %ld",
+			      key, min, max);
+		return 0;
+	}
+	*out = (long)x;
+	return 1;
+}
+
+void jsondoc_warn_unknown_keys(const struct jsondoc *doc, const cJSON *obj,
+			       const char *const *known, struct diag_list *d)
+{
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		size_t i = 0;
+		while (known[i] && strcmp(known[i], c->string) != 0)
+			i++;
+		if (!known[i])
+			diag_warn_at(d, jsondoc_pos(doc, c), "unknown field \"%s\" ignored", c->string);
+	}
+}
+
+char **jsondoc_strv(const struct jsondoc *doc, const cJSON *obj, const char *key,
+		    size_t *count, struct diag_list *d)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	*count = 0;
+	if (!v)
+		return NULL;
+	if (cJSON_IsString(v)) {
+		char **out = xcalloc(2, sizeof(char *));
+		out[0] = xstrdup(v->valuestring);
+		*count = 1;
+		return out;
+	}
+	if (!cJSON_IsArray(v)) {
+		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must be an array of strings", key);
+		return NULL;
+	}
+	char **out = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
+	const cJSON *item;
+	cJSON_ArrayForEach(item, v) {
+		if (!cJSON_IsString(item)) {
+			diag_error_at(d, jsondoc_pos(doc, item), "\"%s\" must hold only strings, not %s",
+				      key, type_name(item));
+			continue;
+		}
+		out[(*count)++] = xstrdup(item->valuestring);
+	}
+	return out;
+}
+
+void strv_free(char **v)
+{
+	if (!v)
+		return;
+	for (char **p = v; *p; p++)
+		free(*p);
+	free(v);
+}

@@ -1,0 +1,109 @@
+/* utf8.c - UTF-8 validation and the XML 1.0 character check. */
+#include "srmap/base/utf8.h"
+#include "srmap/base/alloc.h"
+
+#include <string.h>
+
+/* Decodes one code point at s (len bytes left); returns its length, 0 if invalid. */
+static size_t decode(const unsigned char *s, size_t len, unsigned long *cp)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned long v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+int utf8_validate(const char *s, size_t len, size_t *bad_offset)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned long cp;
+		size_t n = decode(u + i, len - i, &cp);
+		if (n == 0 || cp == 0) {
+			*bad_offset = i;
+			return -1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+static int xml_char(unsigned long cp)
+{
+	if (cp < 0x20)
+		return cp == 0x9 || cp == 0xA || cp == 0xD;
+	if (cp == 0xFFFE || cp == 0xFFFF)
+		return 0;
+	return 1;
+}
+
+int utf8_xml_safe(const char *s, unsigned long *bad_cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	while (*u) {
+		unsigned long cp;
+		size_t n = decode(u, 4, &cp);
+		if (n == 0 || !xml_char(cp)) {
+			*bad_cp = n ? cp : *u;
+			return -1;
+		}
+		u += n;
+	}
+	return 0;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+char *utf8_sanitize(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = xmalloc(len * 3 + 1);   /* each bad byte may become 3 bytes */
+	const unsigned char *u = (const unsigned char *)s;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned long cp;
+		size_t n = decode(u + i, len - i, &cp);
+		if (n == 0 || !xml_char(cp)) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i += n ? n : 1;
+			continue;
+		}
+		memcpy(out + o, u + i, n);
+		o += n;
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -1,0 +1,535 @@
+/*
+ * job.c - the commands as library calls: load the catalog and the inputs,
+ * assess, and write the outputs atomically; validate files; list the catalog.
+ */
+#include "job.h"
+#include "srmap/base/alloc.h"
+#include "srmap/assess/artifact.h"
+#include "srmap/assess/assess.h"
+#include "srmap/model/catalog.h"
+#include "srmap/base/datadir.h"
+#include "srmap/base/digest.h"
+#include "srmap/assess/drift.h"
+#include "srmap/write/emit.h"
+#include "srmap/read/evidence.h"
+#include "srmap/read/inventory.h"
+#include "srmap/base/jsondoc.h"
+#include "srmap/model/profile.h"
+#include "srmap/write/outdir.h"
+#include "srmap/read/reader.h"
+#include "srmap/write/report.h"
+#include "srmap/base/srmap.h"
+#include "srmap/write/template.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+long long job_now(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long t = strtoll(sde, &end, 10);
+		if (!*end && errno == 0 && t >= 0)
+			return t;
+	}
+	return (long long)time(NULL);
+}
+
+/* Loads the shipped catalog and the user's files; *dir_out gets the data folder (caller frees). */
+static int load_catalog(struct catalog *cat, const struct job_options *opt, char **dir_out,
+			struct diag_list *d)
+{
+	char *dir = opt->datadir ? xstrdup(opt->datadir) : datadir_find();
+	if (!dir) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot find the catalog folder: set "
+			 "SRMAP_DATADIR to the folder that holds catalog/catalog.json");
+		*cat = (struct catalog){ 0 };
+		return -1;
+	}
+	char *manifest = xasprintf("%s/catalog/catalog.json", dir);
+	int rc = catalog_load(cat, manifest, opt->catalogs, opt->ncatalogs, d);
+	free(manifest);
+	if (dir_out)
+		*dir_out = dir;
+	else
+		free(dir);
+	return rc;
+}
+
+/* Records a file's provenance: role, format, record count, size and SHA-256. */
+static void note_input(struct input_file **files, size_t *n, const char *path,
+		       const char *role, size_t records)
+{
+	*files = xreallocarray(*files, *n + 1, sizeof(**files));
+	struct input_file *f = &(*files)[(*n)++];
+	*f = (struct input_file){ .path = (char *)path, .role = role, .format = "srmap-json",
+				  .records = records };
+	if (digest_sha256_file(path, f->sha256, &f->size) < 0)
+		f->sha256[0] = '\0';
+}
+
+struct loaded {
+	struct inventory inv;
+	struct evidence_set ev;
+	struct profile profile;
+	struct input_file *files;
+	size_t nfiles;
+	struct reader_stats **stats;   /* one per inventory and evidence file (owned) */
+	size_t nstats;
+};
+
+/* Reads one inventory or evidence file through the reader table and records it. */
+static void read_input(struct loaded *in, struct import_env *env, const char *arg,
+		       enum reader_role role, const char *forced, struct diag_list *d)
+{
+	struct reader_stats *st = xmalloc(sizeof(*st));
+	reader_stats_init(st);
+	in->stats = xreallocarray(in->stats, in->nstats + 1, sizeof(*in->stats));
+	in->stats[in->nstats++] = st;
+	reader_read_file(env, arg, role, forced, st, d);
+	if (!st->format)
+		return;   /* not read at all */
+	const char *format, *path;
+	reader_split_arg(arg, &format, &path);
+	note_input(&in->files, &in->nfiles, path, reader_role_name(role), st->added);
+	struct input_file *f = &in->files[in->nfiles - 1];
+	f->format = st->format;
+	f->stats = st;
+	if (st->sha256[0]) {
+		memcpy(f->sha256, st->sha256, sizeof f->sha256);
+		f->size = st->size;
+	}
+}
+
+static int load_inputs(struct loaded *in, const struct catalog *cat,
+		       const struct job_options *opt, struct diag_list *d)
+{
+	size_t before = diag_failures(d);
+	inventory_init(&in->inv);
+	evidence_init(&in->ev);
+	profile_defaults(&in->profile, job_now());
+	struct import_env env;
+	import_env_init(&env, cat, &in->inv, &in->ev, in->profile.as_of);
+	for (size_t i = 0; i < opt->ninventories; i++)
+		read_input(in, &env, opt->inventories[i], READER_INVENTORY, opt->inventory_format, d);
+	import_finish_inventory(&env);
+	if (diag_failures(d) == before && in->inv.n == 0)
+		diag_add(d, DIAG_ERROR, opt->inventories[0], 0, 0,
+			 "the inventory holds no workloads: nothing to assess");
+	/* The profile comes before the evidence: exports without times are dated at its as-of. */
+	int have_profile = 0;
+	if (opt->profile) {
+		struct jsondoc doc;
+		if (jsondoc_load(&doc, opt->profile, d) == 0) {
+			profile_read_json(&in->profile, &doc, opt->profile, d);
+			jsondoc_release(&doc);
+			have_profile = 1;
+		}
+	}
+	env.as_of = in->profile.as_of;
+	for (size_t i = 0; i < opt->nevidence; i++)
+		read_input(in, &env, opt->evidence[i], READER_EVIDENCE, opt->evidence_format, d);
+	import_env_release(&env);
+	artifact_check_all(&in->ev, opt->evidence_root, d);
+	if (have_profile)
+		note_input(&in->files, &in->nfiles, opt->profile, "profile", 1);
+	return diag_failures(d) > before ? -1 : 0;
+}
+
+static void release_inputs(struct loaded *in)
+{
+	inventory_release(&in->inv);
+	evidence_release(&in->ev);
+	profile_release(&in->profile);
+	free(in->files);
+	for (size_t i = 0; i < in->nstats; i++) {
+		reader_stats_release(in->stats[i]);
+		free(in->stats[i]);
+	}
+	free(in->stats);
+}
+
+/*
+ * Shipped catalog files are recorded relative to the data folder
+ * ("catalog/controls.json"), so that a report does not depend on where srmap
+ * is installed; a user's catalog files keep the path they were given.
+ */
+static void note_catalog(struct loaded *in, const struct catalog *cat, const char *datadir)
+{
+	size_t dl = datadir ? strlen(datadir) : 0;
+	for (size_t i = 0; i < cat->nfiles; i++) {
+		const char *path = cat->files[i];
+		size_t at = in->nfiles;
+		note_input(&in->files, &in->nfiles, path, "catalog", 0);
+		if (dl && strncmp(path, datadir, dl) == 0 && path[dl] == '/')
+			in->files[at].path = (char *)path + dl + 1;
+	}
+}
+
+/*
+ * One digest for the catalog as used: SHA-256 over the lines "SHA256  PATH\n"
+ * of its files in load order (the format sha256sum prints), so it changes
+ * when any file, or the order of files, changes.
+ */
+static void catalog_digest(const struct loaded *in, char hex[DIGEST_HEX_LEN])
+{
+	char *text = xstrdup("");
+	for (size_t i = 0; i < in->nfiles; i++) {
+		if (strcmp(in->files[i].role, "catalog") != 0)
+			continue;
+		char *next = xasprintf("%s%s  %s\n", text, in->files[i].sha256, in->files[i].path);
+		free(text);
+		text = next;
+	}
+	if (digest_sha256(text, strlen(text), hex) < 0)
+		hex[0] = '\0';
+	free(text);
+}
+
+static void progress(const struct job_options *opt, struct diag_list *d, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void progress(const struct job_options *opt, struct diag_list *d, const char *fmt, ...)
+{
+	if (!opt->progress || d->quiet || !d->stream)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("srmap: ", d->stream);
+	vfprintf(d->stream, fmt, ap);
+	fputc('\n', d->stream);
+	va_end(ap);
+}
+
+/* A monotonic clock in seconds, for the rates of progress lines. */
+static double seconds(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		return 0;
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void add_counts(cJSON *obj, const char *const *names, const size_t *counts, int n)
+{
+	for (int i = 0; i < n; i++)
+		cJSON_AddNumberToObject(obj, names[i], (double)counts[i]);
+}
+
+static void add_score(cJSON *obj, const char *name, int tenths)
+{
+	if (tenths < 0)
+		cJSON_AddNullToObject(obj, name);
+	else
+		cJSON_AddNumberToObject(obj, name, tenths / 10.0);
+}
+
+/* The one-line machine summary of --summary json: counts, scores, outputs, exit code. */
+static void print_summary(const struct assessment *a, const struct report_options *ro, int rc,
+			  FILE *out)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, "tool", "srmap " SRMAP_VERSION);
+	cJSON_AddNumberToObject(root, "exit", rc);
+	cJSON_AddNumberToObject(root, "workloads", (double)a->nworkloads);
+	cJSON_AddNumberToObject(root, "findings", (double)a->nfindings);
+	const char *names[(int)STATUS_COUNT + (int)SEV_COUNT];
+	for (int i = 0; i < STATUS_COUNT; i++)
+		names[i] = status_name(i);
+	add_counts(cJSON_AddObjectToObject(root, "checks"), names, a->status_count, STATUS_COUNT);
+	for (int i = 0; i < SEV_COUNT; i++)
+		names[i] = severity_name(i);
+	add_counts(cJSON_AddObjectToObject(root, "severity"), names, a->severity_count, SEV_COUNT);
+	cJSON *scores = cJSON_AddObjectToObject(root, "scores");
+	add_score(scores, "overall", a->overall_tenths);
+	for (int f = 0; f < FW_COUNT; f++)
+		if (a->fw[f].in_scope)
+			add_score(scores, framework_name(f), a->fw[f].score_tenths);
+	cJSON *outputs = cJSON_AddArrayToObject(root, "outputs");
+	int written = rc == SRMAP_EXIT_OK || rc == SRMAP_EXIT_FINDINGS;
+	for (size_t i = 0; written && report_formats[i].name; i++)
+		if ((ro->formats >> i) & 1) {
+			char *path = xasprintf("%s/%s", ro->out_dir, report_formats[i].file);
+			cJSON_AddItemToArray(outputs, cJSON_CreateString(path));
+			free(path);
+		}
+	char *line = cJSON_PrintUnformatted(root);
+	if (line) {
+		fputs(line, out);
+		fputc('\n', out);
+		free(line);
+	}
+	cJSON_Delete(root);
+}
+
+int job_assess(const struct job_options *opt, struct diag_list *d)
+{
+	struct catalog cat;
+	char *datadir = NULL;
+	if (load_catalog(&cat, opt, &datadir, d) < 0) {
+		catalog_release(&cat);
+		free(datadir);
+		return SRMAP_EXIT_CATALOG;
+	}
+	struct loaded in = { 0 };
+	int rc = SRMAP_EXIT_OK;
+	struct assessment a = { 0 };
+	struct snapshot old_snap = { 0 }, new_snap = { 0 };
+	struct drift drift = { 0 };
+	progress(opt, d, "loading inputs");
+	double started = seconds();
+	if (load_inputs(&in, &cat, opt, d) < 0) {
+		rc = SRMAP_EXIT_INPUT;
+		goto out;
+	}
+	double took = seconds() - started;
+	size_t records = in.inv.n + in.ev.n;
+	progress(opt, d, "read %zu workloads and %zu evidence records in %.2f s (%.0f records/s)",
+		 in.inv.n, in.ev.n, took, took > 0 ? (double)records / took : (double)records);
+	if (assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 || diag_failures(d) > 0) {
+		rc = SRMAP_EXIT_INPUT;
+		goto out;
+	}
+	note_catalog(&in, &cat, datadir);
+	char catalog_sha[DIGEST_HEX_LEN];
+	catalog_digest(&in, catalog_sha);
+	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d, catalog_sha,
+				NULL, opt->baseline };
+	if (opt->baseline) {
+		xmlDocPtr base = template_read_xml(opt->baseline, d);
+		if (!base || snapshot_from_xml(&old_snap, base, opt->baseline, d) < 0) {
+			if (base)
+				xmlFreeDoc(base);
+			rc = SRMAP_EXIT_INPUT;
+			goto out;
+		}
+		xmlFreeDoc(base);
+		snapshot_from_assessment(&new_snap, &a, run.generated);
+		drift_compute(&drift, &old_snap, &new_snap);
+		run.drift = &drift;
+	}
+	char *out_dir = outdir_expand(opt->out_dir, run.generated);
+	if (!out_dir) {
+		diag_add(d, DIAG_ERROR, opt->out_dir, 0, 0, "the output folder pattern gives an empty "
+			 "or too long name");
+		rc = SRMAP_EXIT_USAGE;
+		goto out;
+	}
+	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
+				     out_dir, datadir, opt->pdf_template, opt->attach_evidence,
+				     opt->attach_limit };
+	progress(opt, d, "assessed %zu workloads: %zu findings", a.nworkloads, a.nfindings);
+	rc = report_write(&a, &run, &ro, d);
+	if (rc == SRMAP_EXIT_OK) {
+		progress(opt, d, "wrote %s", out_dir);
+		if (opt->keep > 0 && outdir_is_dated(opt->out_dir))
+			outdir_prune(opt->out_dir, opt->keep, d);
+		if (opt->fail_on >= 0)
+			for (int s = opt->fail_on; s < SEV_COUNT; s++)
+				if (a.severity_count[s])
+					rc = SRMAP_EXIT_FINDINGS;
+	}
+	if (opt->summary_json)
+		print_summary(&a, &ro, rc, stdout);
+	free(out_dir);
+out:
+	drift_release(&drift);
+	snapshot_release(&old_snap);
+	snapshot_release(&new_snap);
+	assess_release(&a);
+	release_inputs(&in);
+	catalog_release(&cat);
+	free(datadir);
+	return rc;
+}
+
+int job_diff(const char *old_path, const char *new_path, int json, FILE *out,
+	     struct diag_list *d)
+{
+	struct snapshot snaps[2] = { { 0 }, { 0 } };
+	const char *paths[2] = { old_path, new_path };
+	int rc = SRMAP_EXIT_OK;
+	for (int i = 0; i < 2 && rc == SRMAP_EXIT_OK; i++) {
+		xmlDocPtr doc = template_read_xml(paths[i], d);
+		if (!doc || snapshot_from_xml(&snaps[i], doc, paths[i], d) < 0)
+			rc = SRMAP_EXIT_INPUT;
+		if (doc)
+			xmlFreeDoc(doc);
+	}
+	if (rc == SRMAP_EXIT_OK) {
+		struct drift dr;
+		drift_compute(&dr, &snaps[0], &snaps[1]);
+		if (json)
+			drift_print_json(&dr, out);
+		else
+			drift_print_text(&dr, out);
+		drift_release(&dr);
+	}
+	snapshot_release(&snaps[0]);
+	snapshot_release(&snaps[1]);
+	return rc;
+}
+
+/* ---- validate ------------------------------------------------------------- */
+
+static const char *marker_of(const cJSON *root)
+{
+	static const char *const markers[] = { "srmap_inventory", "srmap_evidence",
+					       "srmap_profile", "srmap_catalog", NULL };
+	for (int i = 0; cJSON_IsObject(root) && markers[i]; i++)
+		if (cJSON_GetObjectItemCaseSensitive(root, markers[i]))
+			return markers[i];
+	return NULL;
+}
+
+static void validate_evidence_controls(const struct evidence_set *ev, size_t from,
+				       const struct catalog *cat, struct diag_list *d)
+{
+	for (size_t i = from; i < ev->n; i++)
+		if (!catalog_control(cat, ev->items[i].control))
+			diag_error_at(d, evidence_pos(&ev->items[i], ev->items[i].control_pos),
+				      "evidence \"%s\" names unknown control \"%s\"",
+				      ev->items[i].id, ev->items[i].control);
+}
+
+/* Validates a file in a format other than srmap's own: counts per file. */
+static int validate_import(const char *arg, struct import_env *env, FILE *out,
+			   struct diag_list *d)
+{
+	size_t before = diag_failures(d);
+	if (!env->cat) {
+		fprintf(out, "%s: not checked: the catalog did not load\n", arg);
+		return -1;
+	}
+	/* Evidence is matched with the inventory files given before it, if any. */
+	import_finish_inventory(env);
+	env->match_resources = env->inv->n > 0;
+	struct reader_stats st;
+	reader_stats_init(&st);
+	reader_read_file(env, arg, READER_ROLE_COUNT, NULL, &st, d);
+	size_t problems = diag_failures(d) - before;
+	if (!st.format) {
+		fprintf(out, "%s: invalid\n", arg);
+	} else {
+		fprintf(out, "%s: %s (%s): %zu read, %zu mapped, %zu unmapped, %zu rejected", arg,
+			st.format, reader_role_name(st.role), st.read, st.mapped, st.unmapped,
+			st.rejected);
+		if (st.ignored)
+			fprintf(out, ", %zu ignored", st.ignored);
+		if (st.unmatched)
+			fprintf(out, ", %zu not in the inventory", st.unmatched);
+		if (st.merged)
+			fprintf(out, ", %zu merged", st.merged);
+		fprintf(out, ": %s\n", problems ? "invalid" : "ok");
+	}
+	reader_stats_release(&st);
+	return problems ? -1 : 0;
+}
+
+static int validate_one(const char *path, const struct catalog *cat, struct inventory *inv,
+			struct evidence_set *ev, const struct job_options *opt, FILE *out,
+			struct diag_list *d)
+{
+	size_t before = diag_failures(d);
+	struct jsondoc doc;
+	if (jsondoc_load(&doc, path, d) < 0) {
+		fprintf(out, "%s: invalid\n", path);
+		return -1;
+	}
+	const char *marker = marker_of(doc.root);
+	char *what = NULL;
+	if (!marker) {
+		diag_error_at(d, jsondoc_pos(&doc, doc.root),
+			      "not an srmap file: expected an object with \"srmap_inventory\", "
+			      "\"srmap_evidence\", \"srmap_profile\" or \"srmap_catalog\"");
+	} else if (strcmp(marker, "srmap_inventory") == 0) {
+		size_t was = inv->n;
+		inventory_read_json(inv, &doc, path, d);
+		what = xasprintf("srmap inventory, %zu workloads", inv->n - was);
+	} else if (strcmp(marker, "srmap_evidence") == 0) {
+		size_t was = ev->n;
+		evidence_read_json(ev, &doc, path, d);
+		if (cat)
+			validate_evidence_controls(ev, was, cat, d);
+		what = xasprintf("srmap evidence, %zu records", ev->n - was);
+	} else if (strcmp(marker, "srmap_profile") == 0) {
+		struct profile p;
+		profile_defaults(&p, 0);
+		profile_read_json(&p, &doc, path, d);
+		profile_release(&p);
+		what = xstrdup("srmap profile");
+	} else {
+		/* A manifest stands alone; any other catalog file is merged over the shipped one. */
+		int manifest = cJSON_GetObjectItemCaseSensitive(doc.root, "include") != NULL;
+		jsondoc_release(&doc);
+		struct job_options with_file = *opt;
+		with_file.catalogs = &path;
+		with_file.ncatalogs = 1;
+		struct catalog c;
+		if (manifest)
+			catalog_load(&c, path, NULL, 0, d);
+		else
+			load_catalog(&c, &with_file, NULL, d);
+		what = xasprintf("srmap catalog, %zu controls, %zu resource types",
+				 c.ncontrols, c.ntypes);
+		catalog_release(&c);
+	}
+	jsondoc_release(&doc);
+	size_t problems = diag_failures(d) - before;
+	if (what)
+		fprintf(out, "%s: %s: %s\n", path, what, problems ? "invalid" : "ok");
+	else
+		fprintf(out, "%s: invalid\n", path);
+	free(what);
+	return problems ? -1 : 0;
+}
+
+int job_validate(const char *const *files, size_t n, const struct job_options *opt,
+		 FILE *out, struct diag_list *d)
+{
+	struct catalog cat;
+	int have_catalog = load_catalog(&cat, opt, NULL, d) == 0;
+	struct inventory inv;
+	struct evidence_set ev;
+	inventory_init(&inv);
+	evidence_init(&ev);
+	struct import_env env;
+	import_env_init(&env, have_catalog ? &cat : NULL, &inv, &ev, job_now());
+	int bad = !have_catalog;
+	for (size_t i = 0; i < n; i++) {
+		int rc = reader_is_srmap_file(files[i])
+			 ? validate_one(files[i], have_catalog ? &cat : NULL, &inv, &ev, opt, out, d)
+			 : validate_import(files[i], &env, out, d);
+		if (rc < 0)
+			bad = 1;
+	}
+	import_env_release(&env);
+	inventory_release(&inv);
+	evidence_release(&ev);
+	catalog_release(&cat);
+	if (!have_catalog)
+		return SRMAP_EXIT_CATALOG;
+	return bad ? SRMAP_EXIT_INPUT : SRMAP_EXIT_OK;
+}
+
+int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list *d)
+{
+	struct catalog cat;
+	if (load_catalog(&cat, opt, NULL, d) < 0) {
+		catalog_release(&cat);
+		return SRMAP_EXIT_CATALOG;
+	}
+	fprintf(out, "# catalog %s: %zu controls, %zu resource types, %zu layers\n",
+		cat.version, cat.ncontrols, cat.ntypes, cat.nlayers);
+	for (size_t i = 0; i < cat.ncontrols; i++) {
+		const struct control *c = &cat.controls[i];
+		fprintf(out, "%-28s %-17s %-9s %s\n", c->id, cat.layers[c->layer].id,
+			severity_name(c->severity), c->title);
+	}
+	catalog_release(&cat);
+	return SRMAP_EXIT_OK;
+}

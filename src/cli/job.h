@@ -1,0 +1,69 @@
+/*
+ * job.h - the commands of srmap as library calls: an assessment run from
+ * input files to output files, validation of input files, and the catalog
+ * listing.  Each returns an exit code of enum srmap_exit; main.c only parses
+ * the command line and calls these.
+ */
+#ifndef SRMAP_JOB_H
+#define SRMAP_JOB_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "srmap/base/diag.h"
+
+struct job_options {
+	const char **inventories;   /* inventory files, at least one */
+	size_t ninventories;
+	const char **evidence;      /* evidence files, may be none */
+	size_t nevidence;
+	const char *profile;        /* profile file, or NULL for the defaults */
+	const char **catalogs;      /* user catalog files merged over the shipped one */
+	size_t ncatalogs;
+	const char *datadir;        /* data folder; NULL to find it (datadir.h) */
+	const char *out_dir;        /* output folder */
+	const char *command_line;   /* recorded in the report; may be NULL */
+	unsigned formats;           /* report formats to write (report.h); 0 = all */
+	const char *pdf_template;   /* a user's PDF template, or NULL */
+	int attach_evidence;        /* embed evidence artifacts in the PDF (report.h) */
+	unsigned long long attach_limit;  /* bytes attached at most; 0: REPORT_ATTACH_LIMIT_DEFAULT */
+	const char *evidence_root;  /* folder artifacts are relative to; NULL: each evidence file's */
+	int fail_on;                /* exit SRMAP_EXIT_FINDINGS when a finding is this severe; -1 never */
+	int keep;                   /* with a dated --out pattern: dated folders to keep; 0 all */
+	int summary_json;           /* print a one-line JSON summary on stdout */
+	int progress;               /* print progress lines on stderr */
+	const char *baseline;       /* a previous canonical assessment XML to report drift against */
+	const char *inventory_format;  /* format of inventory files (reader.h), or NULL to detect */
+	const char *evidence_format;   /* format of evidence files, or NULL to detect */
+};
+
+/*
+ * Runs an assessment and writes the report files into out_dir.  Diagnostics go to
+ * d.  Returns SRMAP_EXIT_OK, or the exit code for the first class of failure
+ * (catalog, input, output).  Nothing is written unless every input is valid.
+ */
+int job_assess(const struct job_options *opt, struct diag_list *d);
+
+/*
+ * Checks each file (an srmap inventory, evidence, profile or catalog file,
+ * recognised by its marker key), reporting every problem to d and a one-line
+ * result per file to out.  Control ids in evidence are checked against the
+ * catalog.  Returns SRMAP_EXIT_OK when every file is valid, else SRMAP_EXIT_INPUT.
+ */
+int job_validate(const char *const *files, size_t n, const struct job_options *opt,
+		 FILE *out, struct diag_list *d);
+
+/*
+ * Compares two canonical assessment XML files and prints the drift to out
+ * (text, or JSON when json is set).  Returns SRMAP_EXIT_OK, or
+ * SRMAP_EXIT_INPUT when a file cannot be read.
+ */
+int job_diff(const char *old_path, const char *new_path, int json, FILE *out,
+	     struct diag_list *d);
+
+/* Prints the catalog's controls (id, layer, severity, title) to out. */
+int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list *d);
+
+/* The time srmap treats as "now": SOURCE_DATE_EPOCH when set, else the clock. */
+long long job_now(void);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * main.c - the srmap command line: parses arguments from one option table
+ * (which also prints --help), calls the library, and exits with its code.
+ */
+#include "srmap/base/diag.h"
+#include "srmap/base/alloc.h"
+#include "srmap/base/datadir.h"
+#include "srmap/model/model.h"
+#include "job.h"
+#include "srmap/write/outdir.h"
+#include "srmap/write/verify.h"
+#include "srmap/write/report.h"
+#include "srmap/base/srmap.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum arg_kind { ARG_NONE, ARG_ONE, ARG_MANY };
+
+struct option_spec {
+	const char *name;
+	char short_name;
+	enum arg_kind kind;
+	const char *value;
+	const char *help;
+};
+
+static const struct option_spec options[] = {
+	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s): srmap JSON or an export "
+	  "(az resource list, Resource Graph, CSV, SaaS services); FORMAT:FILE names the format" },
+	{ "evidence", 'e', ARG_MANY, "FILE...", "control evidence file(s): srmap JSON or an export "
+	  "(Defender for Cloud, Azure Policy, Prowler, Microsoft Graph)" },
+	{ "inventory-format", 0, ARG_ONE, "FORMAT", "read every inventory file in FORMAT instead of "
+	  "detecting it" },
+	{ "evidence-format", 0, ARG_ONE, "FORMAT", "read every evidence file in FORMAT instead of "
+	  "detecting it" },
+	{ "evidence-root", 0, ARG_ONE, "DIR", "folder that evidence artifacts are relative to" },
+	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
+	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
+	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
+	{ "format", 'f', ARG_ONE, "LIST", "comma-separated formats to write (default: all)" },
+	{ "template", 't', ARG_ONE, "FILE", "PDF template to use instead of the shipped one" },
+	{ "attach-evidence", 0, ARG_NONE, NULL, "embed the evidence artifacts in the PDF as file "
+	  "attachments" },
+	{ "attach-limit", 0, ARG_ONE, "MB", "attach at most MB megabytes (MiB) of artifacts "
+	  "(default 50)" },
+	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
+	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
+	{ "baseline", 0, ARG_ONE, "FILE", "previous assessment.xml: report what changed since" },
+	{ "json", 0, ARG_NONE, NULL, "diff: print JSON instead of text" },
+	{ "fail-on", 0, ARG_ONE, "SEVERITY", "exit 1 when a finding is this severe or worse "
+	  "(critical, high, medium, low)" },
+	{ "keep", 0, ARG_ONE, "N", "with a dated --out pattern, keep the N newest folders" },
+	{ "summary", 0, ARG_ONE, "json", "print a one-line JSON summary on stdout" },
+	{ "progress", 0, ARG_NONE, NULL, "print progress on stderr even when it is not a terminal" },
+	{ "strict", 0, ARG_NONE, NULL, "treat warnings as errors" },
+	{ "quiet", 'q', ARG_NONE, NULL, "do not print warnings" },
+	{ "help", 'h', ARG_NONE, NULL, "show this help and exit" },
+	{ "version", 'V', ARG_NONE, NULL, "show the version and exit" },
+	{ NULL, 0, ARG_NONE, NULL, NULL }
+};
+
+struct cli {
+	const char *command;
+	const char **positional;
+	size_t npositional;
+	struct job_options job;
+	const char *formats;
+	const char *base;
+	const char *fail_on, *keep, *summary, *attach_limit;
+	int progress, json;
+	int strict, quiet, help, version;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: srmap assess --inventory FILE... [--evidence FILE...] [--profile FILE]\n"
+	      "                    [--catalog FILE...] [--format LIST] [--template FILE] --out DIR\n"
+	      "       srmap validate FILE...\n"
+	      "       srmap verify [--base DIR] REPORT.xml\n"
+	      "       srmap diff [--json] OLD.xml NEW.xml\n"
+	      "       srmap catalog list\n"
+	      "       srmap templates list\n"
+	      "       srmap --help | --version\n", f);
+}
+
+static void help(void)
+{
+	usage(stdout);
+	puts("\nDecides who owns each security layer of each cloud workload (provider, customer,\n"
+	     "shared), checks customer-side controls against evidence, maps them to HIPAA, SOC 2\n"
+	     "and FedRAMP, and writes OUT/assessment.xml.\n\nOptions:");
+	for (const struct option_spec *o = options; o->name; o++) {
+		char left[64];
+		if (o->short_name)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name,
+				 o->value ? " " : "", o->value ? o->value : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o->name, o->value ? " " : "",
+				 o->value ? o->value : "");
+		printf("  %-28s %s\n", left, o->help);
+	}
+	puts("\nFormats (--format):");
+	for (const struct report_format *f = report_formats; f->name; f++)
+		printf("  %-8s %-22s %s\n", f->name, f->file, f->what);
+	puts("\nExit status: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 bad input,\n"
+	     "4 output failure, 5 bad catalog or template, 70 internal error.  See srmap(1).");
+}
+
+static const struct option_spec *find_option(const char *arg, const char **inline_value)
+{
+	*inline_value = NULL;
+	if (arg[0] == '-' && arg[1] == '-') {
+		const char *name = arg + 2;
+		const char *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		for (const struct option_spec *o = options; o->name; o++)
+			if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) {
+				*inline_value = eq ? eq + 1 : NULL;
+				return o;
+			}
+		return NULL;
+	}
+	if (arg[0] == '-' && arg[1] && !arg[2])
+		for (const struct option_spec *o = options; o->name; o++)
+			if (o->short_name == arg[1])
+				return o;
+	return NULL;
+}
+
+static void add(const char ***list, size_t *n, const char *value)
+{
+	*list = xreallocarray(*list, *n + 1, sizeof(char *));
+	(*list)[(*n)++] = value;
+}
+
+static void store(struct cli *c, const struct option_spec *o, const char *value)
+{
+	const char *n = o->name;
+	if (!strcmp(n, "inventory")) add(&c->job.inventories, &c->job.ninventories, value);
+	else if (!strcmp(n, "evidence")) add(&c->job.evidence, &c->job.nevidence, value);
+	else if (!strcmp(n, "catalog")) add(&c->job.catalogs, &c->job.ncatalogs, value);
+	else if (!strcmp(n, "profile")) c->job.profile = value;
+	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
+	else if (!strcmp(n, "out")) c->job.out_dir = value;
+	else if (!strcmp(n, "datadir")) c->job.datadir = value;
+	else if (!strcmp(n, "format")) c->formats = value;
+	else if (!strcmp(n, "base")) c->base = value;
+	else if (!strcmp(n, "fail-on")) c->fail_on = value;
+	else if (!strcmp(n, "keep")) c->keep = value;
+	else if (!strcmp(n, "summary")) c->summary = value;
+	else if (!strcmp(n, "progress")) c->progress = 1;
+	else if (!strcmp(n, "json")) c->json = 1;
+	else if (!strcmp(n, "baseline")) c->job.baseline = value;
+	else if (!strcmp(n, "inventory-format")) c->job.inventory_format = value;
+	else if (!strcmp(n, "evidence-format")) c->job.evidence_format = value;
+	else if (!strcmp(n, "template")) c->job.pdf_template = value;
+	else if (!strcmp(n, "attach-evidence")) c->job.attach_evidence = 1;
+	else if (!strcmp(n, "attach-limit")) c->attach_limit = value;
+	else if (!strcmp(n, "strict")) c->strict = 1;
+	else if (!strcmp(n, "quiet")) c->quiet = 1;
+	else if (!strcmp(n, "help")) c->help = 1;
+	else if (!strcmp(n, "version")) c->version = 1;
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("srmap: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\n", stderr);
+	va_end(ap);
+	usage(stderr);
+	return SRMAP_EXIT_USAGE;
+}
+
+static int is_command(const char *word)
+{
+	static const char *const commands[] = { "assess", "validate", "verify", "diff", "catalog",
+						"templates", NULL };
+	for (int i = 0; commands[i]; i++)
+		if (!strcmp(word, commands[i]))
+			return 1;
+	return 0;
+}
+
+static int parse(struct cli *c, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (arg[0] != '-' || !arg[1]) {
+			if (!c->command)
+				c->command = arg;
+			else
+				add(&c->positional, &c->npositional, arg);
+			continue;
+		}
+		const char *inline_value;
+		const struct option_spec *o = find_option(arg, &inline_value);
+		if (!o)
+			return usage_error("unknown option '%s'", arg);
+		if (o->kind == ARG_NONE) {
+			if (inline_value)
+				return usage_error("option '%s' takes no value", arg);
+			store(c, o, NULL);
+			continue;
+		}
+		if (inline_value) {
+			store(c, o, inline_value);
+			continue;
+		}
+		if (i + 1 >= argc || (argv[i + 1][0] == '-' && argv[i + 1][1]))
+			return usage_error("option '%s' needs a value", arg);
+		store(c, o, argv[++i]);
+		/* FILE... options take every following argument up to the next option. */
+		while (o->kind == ARG_MANY && i + 1 < argc && argv[i + 1][0] != '-' &&
+		       (c->command || !is_command(argv[i + 1])))
+			store(c, o, argv[++i]);
+	}
+	return 0;
+}
+
+/* The command line as recorded in the report: argv[0] is written as "srmap". */
+static char *join_args(int argc, char **argv)
+{
+	const char **words = xcalloc((size_t)argc, sizeof(char *));
+	for (int i = 0; i < argc; i++)
+		words[i] = i == 0 ? "srmap" : argv[i];
+	char *s = xjoin(words, (size_t)argc, " ");
+	free(words);
+	return s;
+}
+
+static int run(struct cli *c, struct diag_list *d)
+{
+	if (!strcmp(c->command, "assess")) {
+		if (c->npositional)
+			return usage_error("unexpected argument '%s'", c->positional[0]);
+		if (!c->job.ninventories)
+			return usage_error("assess needs --inventory FILE");
+		if (!c->job.out_dir)
+			return usage_error("assess needs --out DIR");
+		char *expanded = outdir_expand(c->job.out_dir, job_now());
+		if (!expanded)
+			return usage_error("--out '%s' gives an empty or too long folder name",
+					   c->job.out_dir);
+		free(expanded);
+		if (c->formats && report_parse_formats(c->formats, &c->job.formats, d) < 0)
+			return SRMAP_EXIT_USAGE;
+		c->job.fail_on = -1;
+		if (c->fail_on && (c->job.fail_on = severity_parse(c->fail_on)) < 0)
+			return usage_error("--fail-on takes critical, high, medium or low, not '%s'",
+					   c->fail_on);
+		if (c->keep) {
+			char *end;
+			long k = strtol(c->keep, &end, 10);
+			if (*end || k < 1 || k > 100000)
+				return usage_error("--keep takes a number of folders, not '%s'", c->keep);
+			if (!outdir_is_dated(c->job.out_dir))
+				return usage_error("--keep needs a dated --out pattern such as reports/%%Y-%%m-%%d");
+			c->job.keep = (int)k;
+		}
+		if (c->attach_limit) {
+			char *end;
+			double mb = strtod(c->attach_limit, &end);
+			if (end == c->attach_limit || *end || !(mb > 0 && mb <= 1024))
+				return usage_error("--attach-limit takes a size in MB above 0 and at most "
+						   "1024, not '%s'", c->attach_limit);
+			if (!c->job.attach_evidence)
+				return usage_error("--attach-limit needs --attach-evidence");
+			c->job.attach_limit = (unsigned long long)(mb * 1048576.0);
+		}
+		if (c->summary && strcmp(c->summary, "json"))
+			return usage_error("--summary takes 'json', not '%s'", c->summary);
+		c->job.summary_json = c->summary != NULL;
+		c->job.progress = c->progress || isatty(STDERR_FILENO);
+		return job_assess(&c->job, d);
+	}
+	if (!strcmp(c->command, "validate")) {
+		if (!c->npositional)
+			return usage_error("validate needs at least one FILE");
+		return job_validate(c->positional, c->npositional, &c->job, stdout, d);
+	}
+	if (!strcmp(c->command, "diff")) {
+		if (c->npositional != 2)
+			return usage_error("diff needs OLD.xml and NEW.xml");
+		return job_diff(c->positional[0], c->positional[1], c->json, stdout, d);
+	}
+	if (!strcmp(c->command, "verify")) {
+		if (c->npositional != 1)
+			return usage_error("verify needs exactly one REPORT.xml");
+		char *found = c->job.datadir ? NULL : datadir_find();
+		int rc = verify_report(c->positional[0], c->base, c->job.datadir ? c->job.datadir : found,
+				       stdout, d);
+		free(found);
+		return rc;
+	}
+	if (!strcmp(c->command, "templates")) {
+		if (c->npositional != 1 || strcmp(c->positional[0], "list"))
+			return usage_error("the templates command is 'srmap templates list'");
+		char *found = c->job.datadir ? NULL : datadir_find();
+		const char *dir = c->job.datadir ? c->job.datadir : found;
+		int rc = SRMAP_EXIT_CATALOG;
+		if (dir)
+			rc = report_list_templates(dir, stdout);
+		else
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot find the data folder: set SRMAP_DATADIR");
+		free(found);
+		return rc;
+	}
+	if (!strcmp(c->command, "catalog")) {
+		if (c->npositional != 1 || strcmp(c->positional[0], "list"))
+			return usage_error("the catalog command is 'srmap catalog list'");
+		return job_catalog_list(&c->job, stdout, d);
+	}
+	return usage_error("unknown command '%s'", c->command);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	int rc = parse(&c, argc, argv);
+	if (rc == 0 && c.help) {
+		help();
+	} else if (rc == 0 && c.version) {
+		printf("srmap %s\n", SRMAP_VERSION);
+	} else if (rc == 0 && !c.command) {
+		rc = usage_error("no command given");
+	} else if (rc == 0) {
+		struct diag_list d;
+		diag_init(&d, stderr);
+		d.strict = c.strict;
+		d.quiet = c.quiet;
+		char *line = join_args(argc, argv);
+		c.job.command_line = line;
+		rc = run(&c, &d);
+		free(line);
+		diag_release(&d);
+	}
+	free(c.job.inventories);
+	free(c.job.evidence);
+	free(c.job.catalogs);
+	free(c.positional);
+	return rc;
+}

@@ -1,0 +1,481 @@
+/*
+ * report.c - writes the set of output files of a run: the canonical XML and
+ * every template-made format, all committed together or not at all.
+ */
+#include "srmap/write/report.h"
+#include "srmap/base/alloc.h"
+#include "srmap/assess/artifact.h"
+#include "srmap/base/digest.h"
+#include "srmap/write/outdir.h"
+#include "srmap/pdf/pdf.h"
+#include "srmap/base/srmap.h"
+#include "srmap/write/template.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistd.h>
+
+const struct report_format report_formats[] = {
+	{ "xml", "assessment.xml", REPORT_CANONICAL, NULL,
+	  "canonical assessment XML (docs/assessment-xml.md)" },
+	{ "oscal", "assessment-results.xml", REPORT_TEMPLATE, "oscal-ar.xsl",
+	  "OSCAL 1.0.6 assessment results (docs/oscal.md)" },
+	{ "crm", "crm.xml", REPORT_TEMPLATE, "crm.xsl",
+	  "customer responsibility matrix, XML (docs/crm.md)" },
+	{ "csv", "crm.csv", REPORT_TEMPLATE, "crm-csv.xsl",
+	  "customer responsibility matrix, CSV (docs/crm.md)" },
+	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
+	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
+};
+
+static size_t format_count(void)
+{
+	size_t n = 0;
+	while (report_formats[n].name)
+		n++;
+	return n;
+}
+
+int report_list_templates(const char *datadir, FILE *out)
+{
+	int rc = SRMAP_EXIT_OK;
+	fprintf(out, "%-6s %-16s %-24s %s\n", "FORMAT", "TEMPLATE", "WRITES", "WHAT");
+	for (size_t i = 0; report_formats[i].name; i++) {
+		const struct report_format *f = &report_formats[i];
+		if (!f->template)
+			continue;
+		char *path = xasprintf("%s/templates/%s", datadir, f->template);
+		int present = access(path, R_OK) == 0;
+		free(path);
+		fprintf(out, "%-6s %-16s %-24s %s%s\n", f->name, f->template, f->file, f->what,
+			present ? "" : " (MISSING)");
+		if (!present)
+			rc = SRMAP_EXIT_CATALOG;
+	}
+	fprintf(out, "\nCopy a template, change it, and give it with --template FILE (PDF).\n");
+	return rc;
+}
+
+unsigned report_all_formats(void)
+{
+	return (1u << format_count()) - 1;
+}
+
+int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d)
+{
+	*mask = 0;
+	const char *p = list;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		int found = 0;
+		if (len == 3 && strncmp(p, "all", 3) == 0) {
+			*mask |= report_all_formats();
+			found = 1;
+		}
+		for (size_t i = 0; !found && report_formats[i].name; i++)
+			if (strlen(report_formats[i].name) == len &&
+			    strncmp(report_formats[i].name, p, len) == 0) {
+				*mask |= 1u << i;
+				found = 1;
+			}
+		if (!found) {
+			const char *names[16];
+			size_t n = 0;
+			for (size_t i = 0; report_formats[i].name && n < 15; i++)
+				names[n++] = report_formats[i].name;
+			names[n++] = "all";
+			char *choices = xjoin(names, n, ", ");
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown format \"%.*s\" (choose from %s)",
+				 (int)len, p, choices);
+			free(choices);
+			return -1;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	if (!*mask) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--format names no format");
+		return -1;
+	}
+	return 0;
+}
+
+static char *template_path(const struct report_format *f, const struct report_options *opt)
+{
+	if (f->kind == REPORT_PDF && opt->pdf_template)
+		return xstrdup(opt->pdf_template);
+	return xasprintf("%s/templates/%s", opt->datadir, f->template);
+}
+
+/* ---- evidence artifacts attached to the PDF ---------------------------------------------- */
+
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void sb_add(struct strbuf *b, const char *text)
+{
+	size_t n = strlen(text);
+	GROW(b->s, b->cap, b->len + n + 1);
+	memcpy(b->s + b->len, text, n + 1);
+	b->len += n;
+}
+
+/* "12.5 MB" (MiB, one decimal) from 1 MB up, else "2,097 bytes". */
+static void human_size(unsigned long long n, char *out, size_t len)
+{
+	if (n >= 1048576) {
+		snprintf(out, len, "%.1f MB", (double)n / 1048576.0);
+		return;
+	}
+	if (n >= 1000000)
+		snprintf(out, len, "%llu,%03llu,%03llu bytes", n / 1000000, n / 1000 % 1000, n % 1000);
+	else if (n >= 1000)
+		snprintf(out, len, "%llu,%03llu bytes", n / 1000, n % 1000);
+	else
+		snprintf(out, len, "%llu byte%s", n, n == 1 ? "" : "s");
+}
+
+/* What --attach-evidence attaches, and what the PDF template is told about it. */
+struct attach_set {
+	int active;
+	struct pdf_attachment *items;
+	size_t n, cap;
+	struct strbuf attached;    /* template parameter "attachments" */
+	struct strbuf skipped;     /* template parameter "attachments-skipped" */
+	char limit[32];            /* template parameter "attach-limit" */
+};
+
+#define ATTACH_SKIPPED ((uintptr_t)-1)   /* left out: over the size limit */
+#define ATTACH_FAILED ((uintptr_t)-2)    /* left out: changed or unreadable (warned) */
+
+static void attach_release(struct attach_set *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		free((char *)set->items[i].name);
+		free((unsigned char *)set->items[i].data);
+	}
+	free(set->items);
+	free(set->attached.s);
+	free(set->skipped.s);
+	*set = (struct attach_set){ 0 };
+}
+
+/*
+ * Reads an artifact whole, if it still has the size and SHA-256 that srmap
+ * recorded when it checked the evidence: the PDF then carries exactly the
+ * bytes the report vouches for.  Returns the bytes, or NULL after a warning.
+ */
+static unsigned char *read_artifact(const struct evidence *e, struct diag_list *d)
+{
+	struct srcpos at = evidence_pos(e, e->artifact_pos);
+	int fd = open(e->artifact_path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		diag_warn_at(d, at, "artifact \"%s\" of evidence \"%s\" cannot be read (%s): not "
+			     "attached to the PDF", e->artifact, e->id, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	unsigned long long size = (unsigned long long)st.st_size;
+	unsigned char *buf = NULL;
+	int same = S_ISREG(st.st_mode) && size == e->artifact_size && size <= SIZE_MAX - 1;
+	if (same) {
+		buf = xmalloc((size_t)size + 1);
+		size_t got = 0;
+		while (got <= size) {      /* one byte more than expected: the file must end */
+			ssize_t r = read(fd, buf + got, (size_t)size + 1 - got);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
+			got += (size_t)r;
+		}
+		char hex[DIGEST_HEX_LEN];
+		same = got == size && digest_sha256(buf, got, hex) == 0 &&
+		       strcmp(hex, e->artifact_sha256) == 0;
+	}
+	close(fd);
+	if (!same) {
+		diag_warn_at(d, at, "artifact \"%s\" of evidence \"%s\" changed after srmap hashed it: "
+			     "not attached to the PDF", e->artifact, e->id);
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/*
+ * Chooses the artifacts to attach: each file once (records naming the same
+ * file share it), in evidence order, while the total stays within the limit;
+ * once a file does not fit, no later one is attached either, and one warning
+ * says so.  An attachment is named by the artifact path as the record gives
+ * it (relative to the evidence root); a second file under a name already
+ * taken (two evidence files in different folders) is named "ID/PATH".
+ */
+static void collect_attachments(const struct assessment *a, const struct report_options *opt,
+				struct attach_set *set, struct diag_list *d)
+{
+	unsigned long long limit = opt->attach_limit ? opt->attach_limit : REPORT_ATTACH_LIMIT_DEFAULT;
+	set->active = 1;
+	snprintf(set->limit, sizeof set->limit, "%llu", limit);
+	struct strmap by_path, by_name;
+	strmap_init(&by_path, 0);
+	strmap_init(&by_name, 0);
+	unsigned long long total = 0, left_bytes = 0;
+	size_t left_files = 0;
+	const struct evidence *first_left = NULL;
+	for (size_t i = 0; i < a->ev->n; i++) {
+		const struct evidence *e = &a->ev->items[i];
+		if (!e->artifact || !e->artifact_path ||
+		    (e->artifact_state != ARTIFACT_VERIFIED && e->artifact_state != ARTIFACT_UNVERIFIED))
+			continue;
+		uintptr_t v = (uintptr_t)strmap_get(&by_path, e->artifact_path);
+		if (!v) {
+			if (first_left || e->artifact_size > limit - total) {
+				if (!first_left)
+					first_left = e;
+				left_files++;
+				left_bytes += e->artifact_size;
+				v = ATTACH_SKIPPED;
+			} else {
+				char *name = xstrdup(e->artifact);
+				if (strmap_get(&by_name, name)) {
+					free(name);
+					name = xasprintf("%s/%s", e->id, e->artifact);
+				}
+				unsigned char *data = strmap_get(&by_name, name) ? NULL : read_artifact(e, d);
+				if (!data) {
+					free(name);
+					v = ATTACH_FAILED;
+				} else {
+					GROW(set->items, set->cap, set->n + 1);
+					set->items[set->n++] = (struct pdf_attachment){ name, data,
+											(size_t)e->artifact_size };
+					strmap_put(&by_name, name, (void *)1);
+					total += e->artifact_size;
+					v = set->n;
+				}
+			}
+			strmap_put(&by_path, e->artifact_path, (void *)v);
+		}
+		if (v == ATTACH_SKIPPED) {
+			sb_add(&set->skipped, set->skipped.len ? "" : "\n");
+			sb_add(&set->skipped, e->id);
+			sb_add(&set->skipped, "\n");
+		} else if (v != ATTACH_FAILED) {
+			sb_add(&set->attached, set->attached.len ? "" : "\n");
+			sb_add(&set->attached, e->id);
+			sb_add(&set->attached, "\t");
+			sb_add(&set->attached, set->items[v - 1].name);
+			sb_add(&set->attached, "\n");
+		}
+	}
+	strmap_release(&by_path);
+	strmap_release(&by_name);
+	if (!set->attached.s)
+		sb_add(&set->attached, "");
+	if (!set->skipped.s)
+		sb_add(&set->skipped, "");
+	if (first_left) {
+		char lim[32], left[32];
+		human_size(limit, lim, sizeof lim);
+		human_size(left_bytes, left, sizeof left);
+		diag_warn_at(d, evidence_pos(first_left, first_left->artifact_pos),
+			     "the evidence artifacts pass the --attach-limit of %s: %zu artifact "
+			     "file%s (%s), from \"%s\" of evidence \"%s\" on, %s not attached to "
+			     "the PDF (the evidence register says which)", lim, left_files,
+			     left_files == 1 ? "" : "s", left, first_left->artifact, first_left->id,
+			     left_files == 1 ? "is" : "are");
+	}
+}
+
+/*
+ * Lays out and draws a PDF template's result.  Images may come only from the
+ * profile's logo and the template folders; relative image paths are looked up
+ * in the template's own folder first.
+ */
+static int write_pdf(const struct template_result *r, const char *xsl, const char *shipped,
+		     const char *logo, const struct attach_set *att, struct outfile *out,
+		     struct diag_list *d)
+{
+	char *copy = xstrdup(xsl);
+	const char *dirs[2] = { dirname(copy), shipped };
+	const char *files[1] = { logo };
+	struct pdf_settings s = { .allowed_files = files, .nallowed_files = logo ? 1 : 0,
+				  .allowed_dirs = dirs, .nallowed_dirs = 2, .base_dir = dirs[0],
+				  .attachments = att->items, .nattachments = att->n };
+	size_t before = diag_failures(d);
+	int rc = pdf_render(r->doc, xsl, &s, out->fd, d);
+	free(copy);
+	if (rc == PDF_OK && diag_failures(d) > before)
+		return SRMAP_EXIT_CATALOG;     /* --strict: a layout warning (a row cut, a glyph missing) */
+	if (rc == PDF_ERR_LAYOUT)
+		return SRMAP_EXIT_CATALOG;
+	if (rc == PDF_ERR_WRITE)
+		return SRMAP_EXIT_OUTPUT;
+	return rc == PDF_OK ? SRMAP_EXIT_OK : SRMAP_EXIT_INTERNAL;
+}
+
+/* Produces one template-made format into the open file out. */
+static int write_templated(const struct report_format *f, xmlDocPtr canonical,
+			   const struct report_options *opt, const char *logo,
+			   const struct attach_set *att, struct outfile *out, struct diag_list *d)
+{
+	char *xsl = template_path(f, opt);
+	char *shipped = xasprintf("%s/templates", opt->datadir);
+	struct template_result r;
+	int rc = SRMAP_EXIT_OK;
+	const char *params[] = { "attachments", att->attached.s, "attachments-skipped", att->skipped.s,
+				 "attach-limit", att->limit, NULL };
+	int with_params = f->kind == REPORT_PDF && att->active;
+	if (template_apply(xsl, canonical, with_params ? params : NULL, shipped, &r, d) < 0) {
+		rc = SRMAP_EXIT_CATALOG;
+	} else if (f->kind == REPORT_TEMPLATE && template_save(&r, out->fd) < 0) {
+		diag_add(d, DIAG_ERROR, out->final, 0, 0, "cannot write: %s", strerror(errno));
+		rc = SRMAP_EXIT_OUTPUT;
+	} else if (f->kind == REPORT_PDF) {
+		rc = write_pdf(&r, xsl, shipped, logo, att, out, d);
+	}
+	template_result_release(&r);
+	free(shipped);
+	free(xsl);
+	return rc;
+}
+
+/*
+ * The run's inputs plus one "template" input per requested template, so that
+ * the report records (and srmap verify re-checks) the templates it was made with.
+ * Shipped templates are named relative to the data folder.
+ */
+static struct input_file *with_template_inputs(const struct run_info *run,
+					       const struct report_options *opt, size_t *n)
+{
+	size_t nf = format_count();
+	struct input_file *all = xcalloc(run->ninputs + nf, sizeof(*all));
+	memcpy(all, run->inputs, run->ninputs * sizeof(*all));
+	*n = run->ninputs;
+	for (size_t i = 0; i < nf; i++) {
+		const struct report_format *f = &report_formats[i];
+		if (!f->template || !((opt->formats >> i) & 1))
+			continue;
+		char *path = template_path(f, opt);
+		struct input_file *t = &all[*n];
+		*t = (struct input_file){ .role = "template", .format = "xslt", .records = 0 };
+		if (digest_sha256_file(path, t->sha256, &t->size) < 0) {
+			free(path);
+			t->role = NULL;
+			continue;      /* reported when the template is applied */
+		}
+		size_t dl = strlen(opt->datadir);
+		if (!(f->kind == REPORT_PDF && opt->pdf_template) &&
+		    strncmp(path, opt->datadir, dl) == 0 && path[dl] == '/') {
+			t->path = xstrdup(path + dl + 1);
+			free(path);
+		} else {
+			t->path = path;
+		}
+		(*n)++;
+	}
+	return all;
+}
+
+int report_write(const struct assessment *a, const struct run_info *run,
+		 const struct report_options *opt, struct diag_list *d)
+{
+	size_t n = format_count();
+	struct outfile *files = xcalloc(n, sizeof(*files));
+	for (size_t i = 0; i < n; i++)
+		files[i].fd = -1;
+	int rc = SRMAP_EXIT_OK;
+	xmlDocPtr canonical = NULL;
+	struct input_file *inputs = NULL;
+	struct attach_set att = { 0 };
+
+	int lock = -1;
+	if (outdir_prepare(opt->out_dir, d) < 0 || (lock = outdir_lock(opt->out_dir, d)) < 0) {
+		rc = SRMAP_EXIT_OUTPUT;
+		goto done;
+	}
+	/* Temporaries of a run killed in this folder: no other run writes here while we hold the lock. */
+	outdir_remove_stale(opt->out_dir);
+	/* The canonical XML is always made: every other format is made from it. */
+	struct outfile *xml = &files[0];
+	if (outfile_open(xml, opt->out_dir, report_formats[0].file, d) < 0) {
+		rc = SRMAP_EXIT_OUTPUT;
+		goto done;
+	}
+	/* Before the XML is written, so that a warning about the attachments is in it too. */
+	size_t pdf_index = 0;
+	while (report_formats[pdf_index].name && report_formats[pdf_index].kind != REPORT_PDF)
+		pdf_index++;
+	if (opt->attach_evidence && ((opt->formats >> pdf_index) & 1)) {
+		size_t before = diag_failures(d);
+		collect_attachments(a, opt, &att, d);
+		if (diag_failures(d) > before) {
+			rc = SRMAP_EXIT_OUTPUT;     /* --strict: the PDF would lack artifacts */
+			goto done;
+		}
+	}
+	struct run_info with_templates = *run;
+	with_templates.inputs = inputs = with_template_inputs(run, opt, &with_templates.ninputs);
+	if (emit_assessment_xml(a, &with_templates, xml->fd) < 0) {
+		diag_add(d, DIAG_ERROR, xml->final, 0, 0, "cannot write: %s", strerror(errno));
+		rc = SRMAP_EXIT_OUTPUT;
+		goto done;
+	}
+	int templated = 0;
+	for (size_t i = 1; i < n; i++)
+		templated |= (opt->formats >> i) & 1;
+	if (templated && !(canonical = template_read_xml(xml->tmp, d))) {
+		rc = SRMAP_EXIT_INTERNAL;
+		goto done;
+	}
+	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
+		if (!((opt->formats >> i) & 1))
+			continue;
+		if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
+			rc = SRMAP_EXIT_OUTPUT;
+		else
+			rc = write_templated(&report_formats[i], canonical, opt,
+					     a->profile ? a->profile->logo : NULL, &att, &files[i], d);
+	}
+done:
+	if (canonical)
+		xmlFreeDoc(canonical);
+	/* Every file on disk before any is renamed, so that the renames follow each other closely. */
+	for (size_t i = 0; i < n && rc == SRMAP_EXIT_OK; i++)
+		if (files[i].fd >= 0 && ((opt->formats >> i) & 1) && fsync(files[i].fd) < 0) {
+			diag_add(d, DIAG_ERROR, files[i].final, 0, 0, "cannot write: %s", strerror(errno));
+			rc = SRMAP_EXIT_OUTPUT;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (files[i].fd < 0)
+			continue;
+		int wanted = (opt->formats >> i) & 1;
+		if (rc == SRMAP_EXIT_OK && wanted) {
+			if (outfile_commit(&files[i], d) < 0)
+				rc = SRMAP_EXIT_OUTPUT;
+		} else {
+			outfile_abort(&files[i]);
+		}
+	}
+	outdir_unlock(lock);
+	attach_release(&att);
+	free(files);
+	if (inputs)
+		for (size_t i = run->ninputs; i < run->ninputs + format_count(); i++)
+			if (inputs[i].role)
+				free(inputs[i].path);
+	free(inputs);
+	return rc;
+}
