@@ -4,22 +4,14 @@
  */
 #include "job.h"
 #include "srmap/base/alloc.h"
-#include "srmap/assess/artifact.h"
-#include "srmap/assess/assess.h"
-#include "srmap/model/catalog.h"
+#include "srmap/assess.h"
+#include "srmap/model.h"
 #include "srmap/base/datadir.h"
 #include "srmap/base/digest.h"
-#include "srmap/assess/drift.h"
-#include "srmap/write/emit.h"
-#include "srmap/read/evidence.h"
-#include "srmap/read/inventory.h"
+#include "srmap/write.h"
+#include "srmap/read.h"
 #include "srmap/base/jsondoc.h"
-#include "srmap/model/profile.h"
-#include "srmap/write/outdir.h"
-#include "srmap/read/reader.h"
-#include "srmap/write/report.h"
 #include "srmap/base/srmap.h"
-#include "srmap/write/template.h"
 
 #include <errno.h>
 #include <stdarg.h>

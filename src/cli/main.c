@@ -5,11 +5,9 @@
 #include "srmap/base/diag.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/datadir.h"
-#include "srmap/model/model.h"
+#include "srmap/model.h"
 #include "job.h"
-#include "srmap/write/outdir.h"
-#include "srmap/write/verify.h"
-#include "srmap/write/report.h"
+#include "srmap/write.h"
 #include "srmap/base/srmap.h"
 
 #include <stdarg.h>

@@ -16,9 +16,8 @@
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
-#include "srmap/model/catalog.h"
+#include "srmap/model.h"
 #include "import.h"
-#include "srmap/model/model.h"
 #include "srmap/base/strmap.h"
 
 #include <stdlib.h>

@@ -12,7 +12,7 @@
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
 #include "import.h"
-#include "srmap/model/model.h"
+#include "srmap/model.h"
 
 #include <math.h>
 #include <stdlib.h>

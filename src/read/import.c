@@ -5,10 +5,9 @@
  */
 #include "import.h"
 #include "srmap/base/alloc.h"
-#include "srmap/model/catalog.h"
+#include "srmap/model.h"
 #include "srmap/read/evidence.h"
 #include "srmap/base/isotime.h"
-#include "srmap/model/model.h"
 
 #include <ctype.h>
 #include <stdarg.h>

@@ -22,7 +22,7 @@
 #include "srmap/base/diag.h"
 #include "srmap/read/inventory.h"
 #include "srmap/base/jsondoc.h"
-#include "srmap/model/mapping.h"
+#include "srmap/model.h"
 #include "srmap/read/reader.h"
 #include "srmap/base/strmap.h"
 

@@ -1,7 +1,7 @@
 /* inventory.c - the workload list and the reader of srmap's inventory JSON. */
 #include "srmap/read/inventory.h"
 #include "srmap/base/alloc.h"
-#include "srmap/model/model.h"
+#include "srmap/model.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -15,7 +15,7 @@
 #include "srmap/base/csv.h"
 #include "import.h"
 #include "srmap/read/inventory.h"
-#include "srmap/model/model.h"
+#include "srmap/model.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -17,7 +17,7 @@
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
-#include "srmap/model/catalog.h"
+#include "srmap/model.h"
 #include "import.h"
 #include "srmap/read/inventory.h"
 

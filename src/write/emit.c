@@ -5,7 +5,7 @@
  */
 #include "srmap/write/emit.h"
 #include "srmap/base/alloc.h"
-#include "srmap/assess/artifact.h"
+#include "srmap/assess.h"
 #include "srmap/base/isotime.h"
 #include "srmap/base/srmap.h"
 #include "srmap/base/utf8.h"

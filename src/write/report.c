@@ -4,10 +4,10 @@
  */
 #include "srmap/write/report.h"
 #include "srmap/base/alloc.h"
-#include "srmap/assess/artifact.h"
+#include "srmap/assess.h"
 #include "srmap/base/digest.h"
 #include "srmap/write/outdir.h"
-#include "srmap/pdf/pdf.h"
+#include "srmap/pdf.h"
 #include "srmap/base/srmap.h"
 #include "srmap/write/template.h"
 

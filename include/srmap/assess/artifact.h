@@ -13,7 +13,7 @@
 #define SRMAP_ARTIFACT_H
 
 #include "srmap/base/diag.h"
-#include "srmap/read/evidence.h"
+#include "srmap/read.h"
 
 enum artifact_state {
 	ARTIFACT_NONE,        /* the record names no artifact */

@@ -15,11 +15,9 @@
 #define SRMAP_ASSESS_H
 
 #include <stddef.h>
-#include "srmap/model/catalog.h"
+#include "srmap/model.h"
 #include "srmap/base/diag.h"
-#include "srmap/read/evidence.h"
-#include "srmap/read/inventory.h"
-#include "srmap/model/profile.h"
+#include "srmap/read.h"
 #include "srmap/base/strmap.h"
 
 struct check {

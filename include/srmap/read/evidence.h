@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include "srmap/base/diag.h"
 #include "srmap/base/jsondoc.h"
-#include "srmap/model/model.h"
+#include "srmap/model.h"
 #include "srmap/base/strmap.h"
 
 /* What an evidence record is about; more specific scopes win over broader ones. */

@@ -8,10 +8,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "srmap/assess/assess.h"
+#include "srmap/assess.h"
 #include "srmap/base/diag.h"
-#include "srmap/assess/drift.h"
-#include "srmap/read/reader.h"
+#include "srmap/read.h"
 
 /* One file the run read, for the provenance section. */
 struct input_file {

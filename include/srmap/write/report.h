@@ -11,7 +11,7 @@
 #define SRMAP_REPORT_H
 
 #include <stdio.h>
-#include "srmap/assess/assess.h"
+#include "srmap/assess.h"
 #include "srmap/base/diag.h"
 #include "srmap/write/emit.h"
 
