@@ -1,21 +1,19 @@
 /*
- * catalog.c - loads, merges and checks the catalog files: layers and the
- * responsibility matrix, resource types, controls, framework requirements
- * and FedRAMP baselines.
+ * catalog_load.c - the catalog's life: reads the manifest and the files it
+ * names, then the user's --catalog files, merging each over the earlier ones
+ * (entries with the same id replace them, matrix cells one by one); checks
+ * the result (catalog_check.c); frees it.
  */
 #include "srmap/model/catalog.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/jsondoc.h"
+#include "catalog_check.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-static const char *const ref_names[REF_COUNT] = { "hipaa", "soc2", "nist-800-53" };
 static const char *const ref_keys[REF_COUNT] = { "hipaa", "soc2", "nist" };
-
-const char *ref_source_name(enum ref_source s) { return ref_names[s]; }
 
 /* Indexes hold position + 1, because entries move when their arrays grow. */
 static void *slot_of(size_t i) { return (void *)(uintptr_t)(i + 1); }
@@ -354,7 +352,7 @@ static void read_frameworks(struct catalog *cat, const struct jsondoc *doc, cons
 		const char *id = jsondoc_string(doc, item, "id", 1, d);
 		int r = -1;
 		for (int i = 0; id && i < REF_COUNT; i++)
-			if (strcmp(id, ref_names[i]) == 0)
+			if (strcmp(id, ref_source_name(i)) == 0)
 				r = i;
 		if (id && r < 0) {
 			diag_error_at(d, jsondoc_pos(doc, item),
@@ -444,61 +442,6 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 	return diag_failures(d) > before ? -1 : 0;
 }
 
-/* Checks the merged catalog: the matrix is complete, the model's rules hold, citations resolve. */
-static int check_catalog(const struct catalog *cat, const char *where, struct diag_list *d)
-{
-	size_t before = diag_failures(d);
-	if (!cat->nlayers)
-		diag_add(d, DIAG_ERROR, where, 0, 0, "catalog defines no layers");
-	for (size_t i = 0; i < cat->nlayers; i++) {
-		const struct layer *l = &cat->layers[i];
-		for (int m = 0; m < MATRIX_MODELS; m++)
-			if (!l->has_owner[m])
-				diag_add(d, DIAG_ERROR, where, 0, 0,
-					 "responsibility matrix has no owner for layer \"%s\" under %s",
-					 l->id, model_name(m));
-		/* The source material: identity, access and data are always the customer's. */
-		if (strcmp(l->id, "identity") == 0 || strcmp(l->id, "data") == 0)
-			for (int m = 0; m < MATRIX_MODELS; m++)
-				if (l->has_owner[m] && l->owner[m] != OWNER_CUSTOMER)
-					diag_error_at(d, l->cell_pos[m],
-						      "layer \"%s\" must be owned by the customer under %s "
-						      "(identity and data are always the customer's)",
-						      l->id, model_name(m));
-	}
-	for (int m = 0; m < MATRIX_MODELS; m++) {
-		int customer = 0;
-		for (size_t i = 0; i < cat->nlayers; i++)
-			customer |= cat->layers[i].owner[m] != OWNER_PROVIDER;
-		if (cat->nlayers && !customer)
-			diag_add(d, DIAG_ERROR, where, 0, 0,
-				 "under %s the customer owns no layer; the customer's share never reaches zero",
-				 model_name(m));
-	}
-	for (size_t i = 0; i < cat->ncontrols; i++) {
-		const struct control *c = &cat->controls[i];
-		for (int r = 0; r < REF_COUNT; r++)
-			for (size_t k = 0; k < c->nrefs[r]; k++)
-				if (!strmap_get(&cat->refs[r].by_id, c->refs[r][k]))
-					diag_error_at(d, c->ref_pos[r][k],
-						      "control \"%s\" cites %s \"%s\", which the catalog's "
-						      "requirement list does not contain", c->id,
-						      ref_names[r], c->refs[r][k]);
-		for (size_t k = 0; k < c->ntypes; k++)
-			if (!strmap_get(&cat->type_index, c->types[k]))
-				diag_add(d, DIAG_WARNING, where, 0, 0,
-					 "control \"%s\" names resource type \"%s\", which the catalog "
-					 "does not classify", c->id, c->types[k]);
-	}
-	for (int b = 0; b < BASELINE_COUNT; b++)
-		for (size_t k = 0; k < cat->nbaseline[b]; k++)
-			if (!strmap_get(&cat->refs[REF_NIST].by_id, cat->baseline[b][k]))
-				diag_add(d, DIAG_ERROR, where, 0, 0,
-					 "FedRAMP %s baseline lists \"%s\", which the NIST list does not contain",
-					 baseline_name(b), cat->baseline[b][k]);
-	mappings_check(&cat->mappings, cat, d);
-	return diag_failures(d) > before ? -1 : 0;
-}
 
 int catalog_load(struct catalog *cat, const char *manifest_path,
 		 const char *const *user_files, size_t n, struct diag_list *d)
@@ -533,7 +476,7 @@ int catalog_load(struct catalog *cat, const char *manifest_path,
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = read_fragment(cat, user_files[i], 0, NULL, NULL, d);
 	if (rc == 0)
-		rc = check_catalog(cat, n ? user_files[n - 1] : manifest_path, d);
+		rc = catalog_check(cat, n ? user_files[n - 1] : manifest_path, d);
 	return rc;
 }
 
@@ -571,55 +514,4 @@ void catalog_release(struct catalog *cat)
 	mappings_release(&cat->mappings);
 	free(cat->version);
 	*cat = (struct catalog){ 0 };
-}
-
-const struct restype *catalog_type(const struct catalog *cat, const char *type)
-{
-	size_t at = index_get(&cat->type_index, type);
-	return at ? &cat->types[at - 1] : NULL;
-}
-
-const struct control *catalog_control(const struct catalog *cat, const char *id)
-{
-	size_t at = index_get(&cat->control_index, id);
-	return at ? &cat->controls[at - 1] : NULL;
-}
-
-const struct layer *catalog_layer(const struct catalog *cat, const char *id)
-{
-	size_t at = index_get(&cat->layer_index, id);
-	return at ? &cat->layers[at - 1] : NULL;
-}
-
-const struct requirement *catalog_requirement(const struct catalog *cat,
-					      enum ref_source src, const char *id)
-{
-	size_t at = index_get(&cat->refs[src].by_id, id);
-	return at ? &cat->refs[src].items[at - 1] : NULL;
-}
-
-enum owner catalog_owner(const struct catalog *cat, size_t layer, enum service_model m)
-{
-	/* Nothing is inherited from a provider nobody has identified. */
-	if (m == MODEL_UNCLASSIFIED)
-		return OWNER_CUSTOMER;
-	return cat->layers[layer].owner[m];
-}
-
-int control_applies(const struct control *c, const char *type, enum service_model m)
-{
-	/* Of an unknown type only the controls that apply everywhere can be said to apply. */
-	if (m == MODEL_UNCLASSIFIED)
-		return c->model_mask == (1u << MATRIX_MODELS) - 1;
-	if (c->model_mask & (1u << m))
-		return 1;
-	for (size_t i = 0; i < c->ntypes; i++)
-		if (strcasecmp(c->types[i], type) == 0)
-			return 1;
-	return 0;
-}
-
-int catalog_in_baseline(const struct catalog *cat, enum fedramp_baseline b, const char *id)
-{
-	return strmap_get(&cat->baseline_index[b], id) != NULL;
 }

@@ -1,11 +1,10 @@
 /*
- * mapping.c - reads, merges and checks the catalog's "mappings": other
+ * mapping.c - reads and merges the catalog's "mappings": other
  * tools' identifiers to srmap controls, SaaS service names to catalog types
  * and resource kinds to what the resources are.
  */
 #include "srmap/model/mapping.h"
 #include "srmap/base/alloc.h"
-#include "srmap/model/catalog.h"
 #include "srmap/model/model.h"
 
 #include <stdint.h>
@@ -243,30 +242,6 @@ void mappings_read(struct mappings *m, const struct jsondoc *doc, const cJSON *o
 		read_services(m, doc, v, d);
 	if ((v = jsondoc_array(doc, obj, "resource_kinds", 0, d)))
 		read_kinds(m, doc, v, d);
-}
-
-int mappings_check(const struct mappings *m, const struct catalog *cat, struct diag_list *d)
-{
-	size_t before = diag_failures(d);
-	for (size_t i = 0; i < m->n; i++) {
-		const struct map_entry *e = &m->entries[i];
-		for (size_t k = 0; k < e->ncontrols; k++)
-			if (!catalog_control(cat, e->controls[k]))
-				diag_add(d, DIAG_ERROR, e->file, 0, 0,
-					 "mapping %s \"%s\" names control \"%s\", which the catalog does not "
-					 "define", e->source, e->id, e->controls[k]);
-	}
-	for (size_t i = 0; i < m->nservices; i++)
-		if (!catalog_type(cat, m->services[i].type))
-			diag_add(d, DIAG_ERROR, NULL, 0, 0,
-				 "SaaS service \"%s\" maps to type \"%s\", which the catalog does not "
-				 "classify", m->services[i].name, m->services[i].type);
-	for (size_t i = 0; i < m->nkinds; i++)
-		if (!catalog_type(cat, m->kinds[i].type))
-			diag_add(d, DIAG_WARNING, NULL, 0, 0,
-				 "resource kind rule \"%s\" is for type \"%s\", which the catalog does "
-				 "not classify", m->kinds[i].kind, m->kinds[i].type);
-	return diag_failures(d) > before ? -1 : 0;
 }
 
 const struct map_entry *mappings_find(const struct mappings *m, const char *source,

@@ -28,8 +28,6 @@
 #include "srmap/base/jsondoc.h"
 #include "srmap/base/strmap.h"
 
-struct catalog;
-
 /* Where the evidence a mapped record gives applies. */
 enum map_scope {
 	MAP_SCOPE_RESOURCE,      /* the resource the record is about (the default) */
@@ -88,12 +86,6 @@ void mappings_release(struct mappings *m);
  */
 void mappings_read(struct mappings *m, const struct jsondoc *doc, const cJSON *obj,
 		   const char *file, struct diag_list *d);
-
-/*
- * Checks m against the merged catalog: every control exists, every SaaS
- * type is classified.  Returns 0, or -1 after reporting errors to d.
- */
-int mappings_check(const struct mappings *m, const struct catalog *cat, struct diag_list *d);
 
 /* The entry for (source, id), case-insensitive, or NULL.  Borrowed. */
 const struct map_entry *mappings_find(const struct mappings *m, const char *source,
