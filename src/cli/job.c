@@ -32,8 +32,7 @@ long long job_now(void)
 	return (long long)time(NULL);
 }
 
-/* Loads the shipped catalog and the user's files; *dir_out gets the data folder (caller frees). */
-static int load_catalog(struct catalog *cat, const struct job_options *opt, char **dir_out,
+int job_load_catalog(struct catalog *cat, const struct job_options *opt, char **dir_out,
 			struct diag_list *d)
 {
 	char *dir = opt->datadir ? xstrdup(opt->datadir) : datadir_find();
@@ -262,7 +261,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 {
 	struct catalog cat;
 	char *datadir = NULL;
-	if (load_catalog(&cat, opt, &datadir, d) < 0) {
+	if (job_load_catalog(&cat, opt, &datadir, d) < 0) {
 		catalog_release(&cat);
 		free(datadir);
 		return SRMAP_EXIT_CATALOG;
@@ -465,7 +464,7 @@ static int validate_one(const char *path, const struct catalog *cat, struct inve
 		if (manifest)
 			catalog_load(&c, path, NULL, 0, d);
 		else
-			load_catalog(&c, &with_file, NULL, d);
+			job_load_catalog(&c, &with_file, NULL, d);
 		what = xasprintf("srmap catalog, %zu controls, %zu resource types",
 				 c.ncontrols, c.ntypes);
 		catalog_release(&c);
@@ -484,7 +483,7 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 		 FILE *out, struct diag_list *d)
 {
 	struct catalog cat;
-	int have_catalog = load_catalog(&cat, opt, NULL, d) == 0;
+	int have_catalog = job_load_catalog(&cat, opt, NULL, d) == 0;
 	struct inventory inv;
 	struct evidence_set ev;
 	inventory_init(&inv);
@@ -506,22 +505,4 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 	if (!have_catalog)
 		return SRMAP_EXIT_CATALOG;
 	return bad ? SRMAP_EXIT_INPUT : SRMAP_EXIT_OK;
-}
-
-int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list *d)
-{
-	struct catalog cat;
-	if (load_catalog(&cat, opt, NULL, d) < 0) {
-		catalog_release(&cat);
-		return SRMAP_EXIT_CATALOG;
-	}
-	fprintf(out, "# catalog %s: %zu controls, %zu resource types, %zu layers\n",
-		cat.version, cat.ncontrols, cat.ntypes, cat.nlayers);
-	for (size_t i = 0; i < cat.ncontrols; i++) {
-		const struct control *c = &cat.controls[i];
-		fprintf(out, "%-28s %-17s %-9s %s\n", c->id, cat.layers[c->layer].id,
-			severity_name(c->severity), c->title);
-	}
-	catalog_release(&cat);
-	return SRMAP_EXIT_OK;
 }

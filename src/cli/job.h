@@ -60,8 +60,32 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 int job_diff(const char *old_path, const char *new_path, int json, FILE *out,
 	     struct diag_list *d);
 
-/* Prints the catalog's controls (id, layer, severity, title) to out. */
+/*
+ * Loads the shipped catalog (found through opt->datadir or datadir_find) and
+ * the user's --catalog files into *cat.  When dir_out is not NULL it gets the
+ * data folder, which the caller frees.  Returns 0, or -1 after reporting to
+ * d; release *cat with catalog_release in both cases.
+ */
+struct catalog;
+int job_load_catalog(struct catalog *cat, const struct job_options *opt, char **dir_out,
+		     struct diag_list *d);
+
+/*
+ * Prints the catalog's controls to out, grouped by domain in the catalog's
+ * order (id, layer, severity, MCSB ids, title).  Returns an exit code.
+ */
 int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list *d);
+
+/*
+ * Prints what the identifier id of source (a mapping source: "defender",
+ * "azure-policy", "prowler", ...) maps to: the controls with their titles,
+ * the scope, the basis and the catalog file of the mapping.  Returns
+ * SRMAP_EXIT_OK when it is mapped (or known and deliberately not mapped),
+ * SRMAP_EXIT_FINDINGS (1) when the catalog does not know it, SRMAP_EXIT_USAGE
+ * for an unknown source.
+ */
+int job_catalog_lookup(const struct job_options *opt, const char *source, const char *id,
+		       FILE *out, struct diag_list *d);
 
 /* The time srmap treats as "now": SOURCE_DATE_EPOCH when set, else the clock. */
 long long job_now(void);

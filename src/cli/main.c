@@ -81,6 +81,7 @@ static void usage(FILE *f)
 	      "       srmap verify [--base DIR] REPORT.xml\n"
 	      "       srmap diff [--json] OLD.xml NEW.xml\n"
 	      "       srmap catalog list\n"
+	      "       srmap catalog lookup SOURCE ID\n"
 	      "       srmap templates list\n"
 	      "       srmap --help | --version\n", f);
 }
@@ -312,9 +313,12 @@ static int run(struct cli *c, struct diag_list *d)
 		return rc;
 	}
 	if (!strcmp(c->command, "catalog")) {
-		if (c->npositional != 1 || strcmp(c->positional[0], "list"))
-			return usage_error("the catalog command is 'srmap catalog list'");
-		return job_catalog_list(&c->job, stdout, d);
+		if (c->npositional == 1 && !strcmp(c->positional[0], "list"))
+			return job_catalog_list(&c->job, stdout, d);
+		if (c->npositional == 3 && !strcmp(c->positional[0], "lookup"))
+			return job_catalog_lookup(&c->job, c->positional[1], c->positional[2], stdout, d);
+		return usage_error("the catalog commands are 'srmap catalog list' and "
+				   "'srmap catalog lookup SOURCE ID'");
 	}
 	return usage_error("unknown command '%s'", c->command);
 }

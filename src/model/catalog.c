@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const ref_names[REF_COUNT] = { "hipaa", "soc2", "nist-800-53" };
+static const char *const ref_names[REF_COUNT] = { "hipaa", "soc2", "nist-800-53", "mcsb" };
 
 const char *ref_source_name(enum ref_source s) { return ref_names[s]; }
 
@@ -35,6 +35,12 @@ const struct layer *catalog_layer(const struct catalog *cat, const char *id)
 {
 	size_t at = index_get(&cat->layer_index, id);
 	return at ? &cat->layers[at - 1] : NULL;
+}
+
+const struct domain *catalog_domain(const struct catalog *cat, const char *id)
+{
+	size_t at = index_get(&cat->domain_index, id);
+	return at ? &cat->domains[at - 1] : NULL;
 }
 
 const struct requirement *catalog_requirement(const struct catalog *cat,

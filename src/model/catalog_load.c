@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const ref_keys[REF_COUNT] = { "hipaa", "soc2", "nist" };
+static const char *const ref_keys[REF_COUNT] = { "hipaa", "soc2", "nist", "mcsb" };
 
 /* Indexes hold position + 1, because entries move when their arrays grow. */
 static void *slot_of(size_t i) { return (void *)(uintptr_t)(i + 1); }
@@ -71,6 +71,45 @@ static void read_layers(struct catalog *cat, const struct jsondoc *doc, const cJ
 		*l = (struct layer){ .id = xstrdup(id), .title = xstrdup(title) };
 		strmap_put(&cat->layer_index, l->id, slot_of(cat->nlayers));
 		cat->nlayers++;
+	}
+}
+
+/* ---- control domains ------------------------------------------------------ */
+
+static void domain_free(struct domain *dm)
+{
+	free(dm->id); free(dm->title); free(dm->mcsb);
+}
+
+static void read_domains(struct catalog *cat, const struct jsondoc *doc, const cJSON *arr,
+			 struct diag_list *d)
+{
+	static const char *const known[] = { "id", "title", "mcsb", NULL };
+	const cJSON *item;
+	cJSON_ArrayForEach(item, arr) {
+		if (!cJSON_IsObject(item)) {
+			diag_error_at(d, jsondoc_pos(doc, item), "a domain must be an object");
+			continue;
+		}
+		jsondoc_warn_unknown_keys(doc, item, known, d);
+		const char *id = jsondoc_string(doc, item, "id", 1, d);
+		const char *title = jsondoc_string(doc, item, "title", 1, d);
+		const char *mcsb = jsondoc_string(doc, item, "mcsb", 0, d);
+		if (!id || !title)
+			continue;
+		struct domain dm = { xstrdup(id), xstrdup(title), mcsb ? xstrdup(mcsb) : NULL };
+		size_t at = index_get(&cat->domain_index, id);
+		if (at) {
+			struct domain old = cat->domains[at - 1];
+			cat->domains[at - 1] = dm;
+			strmap_put(&cat->domain_index, dm.id, slot_of(at - 1));
+			domain_free(&old);
+			continue;
+		}
+		GROW(cat->domains, cat->domains_cap, cat->ndomains + 1);
+		cat->domains[cat->ndomains] = dm;
+		strmap_put(&cat->domain_index, dm.id, slot_of(cat->ndomains));
+		cat->ndomains++;
 	}
 }
 
@@ -215,7 +254,7 @@ static int read_applies_to(struct control *c, const struct jsondoc *doc, const c
 static int read_refs(struct control *c, const struct jsondoc *doc, const cJSON *obj,
 		     struct diag_list *d)
 {
-	static const char *const known[] = { "hipaa", "soc2", "nist", NULL };
+	static const char *const known[] = { "hipaa", "soc2", "nist", "mcsb", NULL };
 	const cJSON *refs = jsondoc_object(doc, obj, "refs", 0, d);
 	if (!refs)
 		return 0;
@@ -239,8 +278,9 @@ static int read_refs(struct control *c, const struct jsondoc *doc, const cJSON *
 static void read_controls(struct catalog *cat, const struct jsondoc *doc, const cJSON *arr,
 			  struct diag_list *d)
 {
-	static const char *const known[] = { "id", "title", "layer", "severity", "applies_to",
-					     "description", "remediation", "refs", "rationale", NULL };
+	static const char *const known[] = { "id", "title", "domain", "layer", "severity",
+					     "applies_to", "description", "remediation", "refs",
+					     "rationale", NULL };
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr) {
 		if (!cJSON_IsObject(item)) {
@@ -256,7 +296,18 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 		const char *remediation = jsondoc_string(doc, item, "remediation", 1, d);
 		const char *description = jsondoc_string(doc, item, "description", 0, d);
 		const char *rationale = jsondoc_string(doc, item, "rationale", 0, d);
-		struct control c = { 0 };
+		const char *domain = jsondoc_string(doc, item, "domain", 0, d);
+		struct control c = { .domain = DOMAIN_NONE };
+		if (domain) {
+			const cJSON *node = cJSON_GetObjectItemCaseSensitive(item, "domain");
+			size_t di = index_get(&cat->domain_index, domain);
+			if (!di)
+				diag_error_at(d, jsondoc_pos(doc, node),
+					      "unknown domain \"%s\" (the catalog's domains are listed in "
+					      "domains.json)", domain);
+			c.domain = di ? di - 1 : DOMAIN_NONE;
+			c.domain_pos = pos_at(doc, node);
+		}
 		size_t li = layer ? index_get(&cat->layer_index, layer) : 0;
 		if (layer && !li)
 			diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(item, "layer")),
@@ -356,7 +407,7 @@ static void read_frameworks(struct catalog *cat, const struct jsondoc *doc, cons
 				r = i;
 		if (id && r < 0) {
 			diag_error_at(d, jsondoc_pos(doc, item),
-				      "framework id must be hipaa, soc2 or nist-800-53, not \"%s\"", id);
+				      "framework id must be hipaa, soc2, nist-800-53 or mcsb, not \"%s\"", id);
 			continue;
 		}
 		if (r >= 0)
@@ -391,7 +442,7 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 {
 	static const char *const known[] = { "srmap_catalog", "version", "include", "source",
 					     "layers", "responsibility", "resource_types",
-					     "controls", "frameworks", "fedramp_baselines",
+					     "domains", "controls", "frameworks", "fedramp_baselines",
 					     "mappings", NULL };
 	struct jsondoc doc;
 	if (jsondoc_load(&doc, path, d) < 0)
@@ -434,6 +485,8 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 		read_frameworks(cat, &doc, v, d);
 	if ((v = jsondoc_object(&doc, root, "fedramp_baselines", 0, d)))
 		read_baselines(cat, &doc, v, d);
+	if ((v = jsondoc_array(&doc, root, "domains", 0, d)))
+		read_domains(cat, &doc, v, d);
 	if ((v = jsondoc_array(&doc, root, "controls", 0, d)))
 		read_controls(cat, &doc, v, d);
 	if ((v = jsondoc_object(&doc, root, "mappings", 0, d)))
@@ -450,6 +503,7 @@ int catalog_load(struct catalog *cat, const char *manifest_path,
 	strmap_init(&cat->layer_index, 0);
 	strmap_init(&cat->type_index, 1);
 	strmap_init(&cat->control_index, 0);
+	strmap_init(&cat->domain_index, 0);
 	mappings_init(&cat->mappings);
 	for (int r = 0; r < REF_COUNT; r++)
 		strmap_init(&cat->refs[r].by_id, 0);
@@ -511,6 +565,10 @@ void catalog_release(struct catalog *cat)
 	strmap_release(&cat->layer_index);
 	strmap_release(&cat->type_index);
 	strmap_release(&cat->control_index);
+	for (size_t i = 0; i < cat->ndomains; i++)
+		domain_free(&cat->domains[i]);
+	free(cat->domains);
+	strmap_release(&cat->domain_index);
 	mappings_release(&cat->mappings);
 	free(cat->version);
 	*cat = (struct catalog){ 0 };

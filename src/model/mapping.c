@@ -37,7 +37,7 @@ void mappings_init(struct mappings *m)
 
 static void entry_free(struct map_entry *e)
 {
-	free(e->source); free(e->id); free(e->title); free(e->file);
+	free(e->source); free(e->id); free(e->title); free(e->basis); free(e->file);
 	strv_free(e->controls);
 }
 
@@ -76,11 +76,26 @@ static int known_source(const char *s)
 	return 0;
 }
 
+/*
+ * The index key of (source, id): exports write display names with stray
+ * spaces around them, so the id is taken without surrounding white space
+ * (letter case is folded by the index itself).  Caller frees.
+ */
+static char *entry_key(const char *source, const char *id)
+{
+	while (*id == ' ' || *id == '\t' || *id == '\n' || *id == '\r')
+		id++;
+	size_t n = strlen(id);
+	while (n && (id[n - 1] == ' ' || id[n - 1] == '\t' || id[n - 1] == '\n' || id[n - 1] == '\r'))
+		n--;
+	return xasprintf("%s\x1f%.*s", source, (int)n, id);
+}
+
 static void read_entries(struct mappings *m, const struct jsondoc *doc, const cJSON *arr,
 			 const char *file, struct diag_list *d)
 {
-	static const char *const known[] = { "source", "id", "controls", "scope", "title", "note",
-					     NULL };
+	static const char *const known[] = { "source", "id", "controls", "scope", "title", "basis",
+					     "note", NULL };
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr) {
 		if (!cJSON_IsObject(item)) {
@@ -93,6 +108,7 @@ static void read_entries(struct mappings *m, const struct jsondoc *doc, const cJ
 		const char *id = jsondoc_string(doc, item, "id", 1, d);
 		const char *scope = jsondoc_string(doc, item, "scope", 0, d);
 		const char *title = jsondoc_string(doc, item, "title", 0, d);
+		const char *basis = jsondoc_string(doc, item, "basis", 0, d);
 		jsondoc_string(doc, item, "note", 0, d);
 		if (!jsondoc_array(doc, item, "controls", 1, d) || !source || !id)
 			continue;
@@ -113,13 +129,14 @@ static void read_entries(struct mappings *m, const struct jsondoc *doc, const cJ
 			}
 		}
 		struct map_entry e = { .source = xstrdup(source), .id = xstrdup(id),
-				       .scope = sc, .title = xstrdup(title), .file = xstrdup(file) };
+				       .scope = sc, .title = xstrdup(title), .basis = xstrdup(basis),
+				       .file = xstrdup(file) };
 		e.controls = jsondoc_strv(doc, item, "controls", &e.ncontrols, d);
 		if (diag_failures(d) > before) {
 			entry_free(&e);
 			continue;
 		}
-		char *key = xasprintf("%s\x1f%s", source, id);
+		char *key = entry_key(source, id);
 		size_t at = (size_t)(uintptr_t)strmap_get(&m->index, key);
 		if (at) {
 			entry_free(&m->entries[at - 1]);
@@ -249,7 +266,7 @@ const struct map_entry *mappings_find(const struct mappings *m, const char *sour
 {
 	if (!m->n || !id)
 		return NULL;
-	char *key = xasprintf("%s\x1f%s", source, id);
+	char *key = entry_key(source, id);
 	size_t at = (size_t)(uintptr_t)strmap_get(&m->index, key);
 	free(key);
 	return at ? &m->entries[at - 1] : NULL;

@@ -36,10 +36,19 @@ void emit_matrix(struct xmlout *o, const struct catalog *cat)
 void emit_controls(struct xmlout *o, const struct assessment *a)
 {
 	const struct catalog *cat = a->cat;
+	for (size_t i = 0; i < cat->ndomains; i++) {
+		xmlout_start(o, "domain");
+		xmlout_attr(o, "id", cat->domains[i].id);
+		xmlout_attr(o, "title", cat->domains[i].title);
+		xmlout_attr(o, "mcsb", cat->domains[i].mcsb);
+		xmlout_end(o);
+	}
 	for (size_t c = 0; c < cat->ncontrols; c++) {
 		const struct control *ctl = &cat->controls[c];
 		xmlout_start(o, "control");
 		xmlout_attr(o, "id", ctl->id);
+		if (ctl->domain != DOMAIN_NONE)
+			xmlout_attr(o, "domain", cat->domains[ctl->domain].id);
 		xmlout_attr(o, "layer", cat->layers[ctl->layer].id);
 		xmlout_attr(o, "severity", severity_name(ctl->severity));
 		for (int s = 0; s < STATUS_COUNT; s++)

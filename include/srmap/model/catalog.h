@@ -19,8 +19,21 @@
 #include "srmap/model/model.h"
 #include "srmap/base/strmap.h"
 
-/* Citation sources inside the catalog (NIST feeds FedRAMP through the baselines). */
-enum ref_source { REF_HIPAA, REF_SOC2, REF_NIST, REF_COUNT };
+/*
+ * Citation sources inside the catalog (NIST feeds FedRAMP through the
+ * baselines; MCSB, the Microsoft cloud security benchmark, is cited and
+ * groups the controls into domains, but has no roll-up of its own).
+ */
+enum ref_source { REF_HIPAA, REF_SOC2, REF_NIST, REF_MCSB, REF_COUNT };
+
+/* No domain: the index a control without one holds. */
+#define DOMAIN_NONE ((size_t)-1)
+
+/* A control domain (the twelve of MCSB, plus the provider's own layers). */
+struct domain {
+	char *id, *title;
+	char *mcsb;                            /* the MCSB id prefix ("NS"), or NULL */
+};
 
 struct layer {
 	char *id, *title;
@@ -40,6 +53,8 @@ struct restype {
 struct control {
 	char *id, *title, *description, *remediation, *rationale;
 	size_t layer;                          /* index into catalog.layers */
+	size_t domain;                         /* index into catalog.domains, or DOMAIN_NONE */
+	struct srcpos domain_pos;              /* where "domain" is written */
 	enum severity severity;
 	unsigned model_mask;                   /* bit (1 << model) for each model it applies to */
 	char **types;                          /* NULL-terminated resource types it applies to */
@@ -70,11 +85,13 @@ struct catalog {
 	size_t ntypes, types_cap;
 	struct control *controls;
 	size_t ncontrols, controls_cap;
+	struct domain *domains;         /* in the order the catalog lists them */
+	size_t ndomains, domains_cap;
 	struct framework_list refs[REF_COUNT];
 	char **baseline[BASELINE_COUNT];  /* NIST ids in each FedRAMP baseline */
 	size_t nbaseline[BASELINE_COUNT];
 	struct strmap baseline_index[BASELINE_COUNT];
-	struct strmap layer_index, type_index, control_index;
+	struct strmap layer_index, type_index, control_index, domain_index;
 	struct mappings mappings;       /* other tools' identifiers -> controls (mapping.h) */
 };
 
@@ -94,6 +111,7 @@ void catalog_release(struct catalog *cat);
 const struct restype *catalog_type(const struct catalog *cat, const char *type);
 const struct control *catalog_control(const struct catalog *cat, const char *id);
 const struct layer *catalog_layer(const struct catalog *cat, const char *id);
+const struct domain *catalog_domain(const struct catalog *cat, const char *id);
 const struct requirement *catalog_requirement(const struct catalog *cat,
 					      enum ref_source src, const char *id);
 
@@ -106,7 +124,7 @@ int control_applies(const struct control *c, const char *type, enum service_mode
 /* Returns 1 when NIST id (display form, "IA-2(1)") is in the baseline. */
 int catalog_in_baseline(const struct catalog *cat, enum fedramp_baseline b, const char *id);
 
-/* Name of a citation source as used in files and XML: "hipaa", "soc2", "nist-800-53". */
+/* Name of a citation source as used in files and XML: "hipaa", "soc2", "nist-800-53", "mcsb". */
 const char *ref_source_name(enum ref_source s);
 
 #endif

@@ -9,14 +9,14 @@
  *   "mappings": {
  *     "evidence": [ {"source": "azure-policy", "id": "<policy definition name>",
  *                    "controls": ["data-sql-tde"], "scope": "resource",
- *                    "title": "...", "note": "..."}, ... ],
+ *                    "title": "...", "basis": "...", "note": "..."}, ... ],
  *     "saas_services": [ {"name": "Exchange Online", "type": "Microsoft 365 Exchange Online"} ],
  *     "resource_kinds": [ {"type": "Microsoft.Web/sites", "kind": "functionapp",
  *                          "title": "Function App"} ]
  *   }
  *
  * Evidence entries are keyed by (source, id), both compared without regard
- * to letter case.  An entry with an empty "controls" list records an
+ * to letter case, the id without surrounding white space.  An entry with an empty "controls" list records an
  * identifier that is known and deliberately not mapped: its records are
  * counted as ignored, not as unmapped.  docs/catalog.md describes the data.
  */
@@ -42,6 +42,9 @@ struct map_entry {
 	size_t ncontrols;
 	enum map_scope scope;
 	char *title;             /* the identifier's human name, or NULL */
+	char *basis;             /* why it evidences those controls (the policy definition a
+				    recommendation derives from, an initiative group, the tool's
+				    own compliance map), or NULL */
 	char *file;              /* the catalog file it came from */
 };
 
