@@ -101,6 +101,44 @@ static int check_references(struct assessment *a, struct diag_list *d)
 	return bad ? -1 : 0;
 }
 
+/* ---- controls evidenced on a workload itself --------------------------------- */
+
+/*
+ * A record about a workload itself (not its subscription or tenant) shows
+ * that its tool assessed the control there, so the control applies to that
+ * workload even where the catalog's applies_to does not name its type: a
+ * scanner's verdict on a resource is not dropped for a gap in the type list.
+ * The pairs are kept sorted by workload, so each workload finds its own.
+ */
+struct direct { size_t workload, control; };
+
+static int by_workload(const void *x, const void *y)
+{
+	const struct direct *p = x, *q = y;
+	if (p->workload != q->workload)
+		return p->workload < q->workload ? -1 : 1;
+	return p->control < q->control ? -1 : p->control > q->control;
+}
+
+static void collect_direct(struct assessment *a)
+{
+	for (size_t i = 0; i < a->ev->n; i++) {
+		const struct evidence *e = &a->ev->items[i];
+		if (e->scope != SCOPE_WORKLOAD || e->artifact_state == ARTIFACT_MISSING ||
+		    e->artifact_state == ARTIFACT_MISMATCH)
+			continue;
+		const struct workload *w = inventory_find(a->inv, e->scope_id);
+		const struct control *c = catalog_control(a->cat, e->control);
+		if (!w || !c)
+			continue;
+		GROW(a->direct, a->direct_cap, a->ndirect + 1);
+		a->direct[a->ndirect++] = (struct direct){ (size_t)(w - a->inv->items),
+							   (size_t)(c - a->cat->controls) };
+	}
+	if (a->ndirect)
+		qsort(a->direct, a->ndirect, sizeof(*a->direct), by_workload);
+}
+
 /* ---- checks ------------------------------------------------------------------ */
 
 static enum status decide(const struct assessment *a, enum owner owner, const struct evidence *e)
@@ -141,9 +179,17 @@ static void assess_workload(struct assessment *a, struct workload_result *wr,
 		a->owner_count[wr->layer_owner[l]]++;
 	}
 	wr->checks = xcalloc(cat->ncontrols, sizeof(struct check));
+	size_t wi = (size_t)(w - a->inv->items);
+	while (a->next_direct < a->ndirect && a->direct[a->next_direct].workload < wi)
+		a->next_direct++;
+	size_t dk = a->next_direct;
 	for (size_t c = 0; c < cat->ncontrols; c++) {
 		const struct control *ctl = &cat->controls[c];
-		if (!control_applies(ctl, w->type, wr->model))
+		while (dk < a->ndirect && a->direct[dk].workload == wi && a->direct[dk].control < c)
+			dk++;
+		int evidenced = dk < a->ndirect && a->direct[dk].workload == wi &&
+				a->direct[dk].control == c;
+		if (!evidenced && !control_applies(ctl, w->type, wr->model))
 			continue;
 		struct check *k = &wr->checks[wr->nchecks++];
 		k->control = ctl;
@@ -328,6 +374,7 @@ int assess_run(struct assessment *a, const struct catalog *cat, const struct pro
 		    ev->items[i].artifact_state != ARTIFACT_MISMATCH)
 			index_evidence(a, &ev->items[i]);
 
+	collect_direct(a);
 	a->workloads = xcalloc(inv->n, sizeof(*a->workloads));
 	a->nworkloads = inv->n;
 	for (size_t i = 0; i < inv->n; i++)
@@ -360,6 +407,7 @@ void assess_release(struct assessment *a)
 	}
 	free(a->control_count);
 	free(a->evidence_used);
+	free(a->direct);
 	for (size_t i = 0; i < a->nkeys; i++)
 		free(a->index_keys[i]);
 	free(a->index_keys);

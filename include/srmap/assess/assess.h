@@ -4,6 +4,9 @@
  * statuses to framework requirements with a score per framework.
  *
  * Rules (docs/architecture.md explains them):
+ * - a control applies to a workload when its applies_to names the workload's
+ *   service model or type, or when an evidence record about that workload
+ *   itself (not its subscription or tenant) names the control;
  * - owner of a check = the matrix cell (control's layer, workload's model);
  * - provider-owned -> inherited; otherwise the evidence decides: none ->
  *   missing, not-applicable -> not-applicable, fail -> failed, pass older
@@ -19,6 +22,8 @@
 #include "srmap/base/diag.h"
 #include "srmap/read.h"
 #include "srmap/base/strmap.h"
+
+struct direct;
 
 struct check {
 	const struct control *control;
@@ -87,6 +92,9 @@ struct assessment {
 	unsigned char *evidence_used;               /* per evidence record: 1 if it decided a check */
 	int overall_tenths;                         /* 0..1000, or -1 */
 	struct strmap evidence_index;               /* scope+id+control -> best record */
+	struct direct *direct;                      /* (workload, control) evidenced on the
+						       workload itself, sorted (assess.c) */
+	size_t ndirect, direct_cap, next_direct;
 	char **index_keys;
 	size_t nkeys, keys_cap;
 };
