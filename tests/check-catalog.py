@@ -60,12 +60,15 @@ MODELS = ["iaas", "paas", "saas", "onprem"]
 OWNERS = ["provider", "customer", "shared"]
 SEVERITIES = ["critical", "high", "medium", "low"]
 HIPAA_KINDS = ["standard", "required", "addressable"]
-FRAMEWORK_OF_REF = {"hipaa": "hipaa", "soc2": "soc2", "nist": "nist-800-53"}
+FRAMEWORK_OF_REF = {"hipaa": "hipaa", "soc2": "soc2", "nist": "nist-800-53", "mcsb": "mcsb"}
 MIN_AZURE_TYPES = 40
+MIN_CUSTOMER_CONTROLS = 100     # customer-side controls (every domain but "provider")
+MIN_NIST_AGREEMENT = 90.0       # percent of the definitions Microsoft's NIST initiative groups
 
 NIST_RE = re.compile(r"^[A-Z]{2}-\d+(\(\d+\))?$")
 HIPAA_RE = re.compile(r"^164\.3\d\d(\([A-Za-z0-9]+\))+$")
 SOC2_RE = re.compile(r"^(CC|A|C|PI|P)\d+\.\d+$")
+MCSB_RE = re.compile(r"^(NS|IM|PA|DP|AM|LT|IR|PV|ES|BR|DS|GS)-\d+$")
 
 problems = []
 
@@ -89,8 +92,9 @@ def is_str(v):
     return isinstance(v, str) and v.strip() != ""
 
 
-def check_control(where, c, type_index):
-    for key in ("id", "title", "layer", "severity", "description", "remediation", "rationale"):
+def check_control(where, c, type_index, domains):
+    for key in ("id", "title", "domain", "layer", "severity", "description", "remediation",
+                "rationale"):
         if not is_str(c.get(key)):
             problem(where, "missing or empty %r" % key)
     cid = c.get("id")
@@ -139,7 +143,22 @@ def check_control(where, c, type_index):
         if key not in FRAMEWORK_OF_REF:
             problem(where, "unknown refs key %r" % key)
     total = 0
-    for key, regex in (("hipaa", HIPAA_RE), ("soc2", SOC2_RE), ("nist", NIST_RE)):
+    dom = domains.get(c.get("domain"))
+    if c.get("domain") is not None and dom is None:
+        problem(where, "unknown domain %r" % c.get("domain"))
+    mcsb = refs.get("mcsb", [])
+    if dom is not None and dom.get("mcsb"):
+        if not mcsb:
+            problem(where, "cites no MCSB control (its domain is MCSB %s)" % dom["mcsb"])
+        elif isinstance(mcsb, list) and isinstance(mcsb[0], str) and \
+                mcsb[0].split("-")[0] != dom["mcsb"]:
+            problem(where, "first MCSB id %s is not of its domain %s (%s)"
+                    % (mcsb[0], c.get("domain"), dom["mcsb"]))
+        for key in ("hipaa", "soc2", "nist"):
+            if not refs.get(key):
+                problem(where, "cites no %s requirement" % key)
+    for key, regex in (("hipaa", HIPAA_RE), ("soc2", SOC2_RE), ("nist", NIST_RE),
+                       ("mcsb", MCSB_RE)):
         ids = refs.get(key, [])
         if not isinstance(ids, list):
             problem(where, "refs.%s is not an array" % key)
@@ -253,8 +272,26 @@ def main(argv):
             if "nist-800-53" in fw and rid not in fw["nist-800-53"]["reqs"]:
                 problem("fedramp_baselines", "%s id %s has no nist-800-53 requirement" % (level, rid))
 
+    # Domains.
+    domains = {}
+    for name, doc in docs:
+        for i, dm in enumerate(doc.get("domains", [])):
+            did = dm.get("id") if isinstance(dm, dict) else None
+            if not is_str(did) or not is_str(dm.get("title")):
+                problem("%s: domains[%d]" % (name, i), "domain without an id and a title")
+                continue
+            if did in domains:
+                problem(name, "domain %s defined twice" % did)
+            domains[did] = dm
+    mcsb_domains = {dm["mcsb"]: did for did, dm in domains.items() if dm.get("mcsb")}
+    if "mcsb" in fw:
+        prefixes = {rid.split("-")[0] for rid in fw["mcsb"]["reqs"]}
+        for p in sorted(prefixes - set(mcsb_domains)):
+            problem("domains", "no domain for the MCSB controls %s-*" % p)
+
     # Controls.
     seen = {}
+    per_domain = {}
     for name, doc in docs:
         for i, c in enumerate(doc.get("controls", [])):
             if not isinstance(c, dict) or not is_str(c.get("id")):
@@ -265,7 +302,8 @@ def main(argv):
                 problem(where, "duplicate control id (also in %s)" % seen[c["id"]])
                 continue
             seen[c["id"]] = name
-            check_control(where, c, type_index)
+            check_control(where, c, type_index, domains)
+            per_domain.setdefault(c.get("domain"), []).append(c["id"])
             refs = c.get("refs") if isinstance(c.get("refs"), dict) else {}
             for key, fid in FRAMEWORK_OF_REF.items():
                 if fid not in fw:
@@ -276,6 +314,13 @@ def main(argv):
     for cid in CONTROLS:
         if cid not in seen:
             problem("controls", "control %s missing" % cid)
+    customer = sum(len(v) for k, v in per_domain.items() if k != "provider")
+    if customer < MIN_CUSTOMER_CONTROLS:
+        problem("controls", "%d customer-side controls, need at least %d"
+                % (customer, MIN_CUSTOMER_CONTROLS))
+    for did in mcsb_domains.values():
+        if not per_domain.get(did):
+            problem("controls", "domain %s has no control" % did)
 
     # Responsibility matrix and layers, where present.
     rows = {}
@@ -302,7 +347,12 @@ def main(argv):
                 problem("%s: layers[%d]" % (name, i), "unknown layer %r"
                         % (l.get("id") if isinstance(l, dict) else l))
 
-    check_mappings(docs, seen, type_index, refdir)
+    controls = {}
+    for name, doc in docs:
+        for c in doc.get("controls", []):
+            if isinstance(c, dict) and is_str(c.get("id")):
+                controls[c["id"]] = c
+    check_mappings(docs, controls, type_index, refdir)
 
     if refdir and os.path.isdir(refdir):
         check_refdata(refdir, fw, baselines)
@@ -326,6 +376,7 @@ def check_mappings(docs, controls, type_index, refdir):
     Microsoft's regulatory initiatives in refdata/azure-policy."""
     keys = {}
     policy = []
+    rows = []
     for name, doc in docs:
         m = doc.get("mappings")
         if m is None:
@@ -347,8 +398,11 @@ def check_mappings(docs, controls, type_index, refdir):
                     problem(where, "unknown control %r" % c)
             if e.get("scope", "resource") not in ("resource", "subscription", "tenant"):
                 problem(where, "unknown scope %r" % e.get("scope"))
+            if not is_str(e.get("basis")):
+                problem(where, "%s %s has no basis" % key)
             if e["source"].startswith("azure-policy"):
                 policy.append((where, e["source"], e["id"]))
+            rows.append((where, e))
         for i, sv in enumerate(m.get("saas_services", [])):
             if not isinstance(sv, dict) or str(sv.get("type", "")).lower() not in type_index:
                 problem("%s: mappings.saas_services[%d]" % (name, i), "type is not in resource-types.json")
@@ -373,6 +427,72 @@ def check_mappings(docs, controls, type_index, refdir):
         if pid.lower() not in known[source]:
             problem(where, "%s %s is in none of Microsoft's initiatives in refdata/azure-policy"
                     % (source, pid))
+    check_nist_agreement(rows, controls, refdir)
+
+
+def nist_base(rid):
+    return re.sub(r"\(.*", "", rid.upper())
+
+
+def check_nist_agreement(rows, controls, refdir):
+    """For the policy definitions Microsoft's NIST SP 800-53 R5 initiative groups (and the Defender
+    recommendations derived from them), the srmap controls a row maps to must cite a NIST control
+    of the same base id.  A row that does not is an exception and must say why ("nist_exception");
+    at least MIN_NIST_AGREEMENT percent must agree.  The exceptions are printed."""
+    ini = load_json(os.path.join(refdir, "azure-policy", "NIST_SP_800-53_R5.json"))
+    if not isinstance(ini, dict):
+        return
+    groups = {}
+    for d in ini.get("properties", {}).get("policyDefinitions", []):
+        pid = d.get("policyDefinitionId", "").split("/")[-1].lower()
+        for g in d.get("groupNames", []):
+            m = re.match(r"NIST_SP_800-53_R5_(.+)$", g)
+            if m:
+                groups.setdefault(pid, set()).add(nist_base(m.group(1)))
+    derives = {}
+    path = os.path.join(refdir, "defender-recommendations.tsv")
+    if os.path.exists(path):
+        rows_tsv = read_rows(path)
+        head = rows_tsv[0] if rows_tsv else []
+        for cols in rows_tsv[1:]:
+            r = dict(zip(head, cols))
+            pid = r.get("policy_definition_id", "").lower()
+            if pid:
+                derives[r.get("assessment_key", "").lower()] = pid
+                derives[r.get("display_name", "").strip().lower()] = pid
+    judged = agree = 0
+    exceptions = []
+    for where, e in rows:
+        ident = e["id"].strip().lower()
+        if e["source"] == "azure-policy":
+            pid = ident
+        elif e["source"] == "defender":
+            pid = derives.get(ident)
+        else:
+            continue
+        want = groups.get(pid or "")
+        if not want or not e.get("controls"):
+            continue
+        judged += 1
+        have = {nist_base(x) for c in e["controls"] for x in controls.get(c, {}).get("refs", {}).get("nist", [])}
+        if have & want:
+            agree += 1
+        elif is_str(e.get("nist_exception")):
+            exceptions.append("%s %s: NIST initiative %s, srmap %s: %s" % (
+                e["source"], e["id"], ",".join(sorted(want)), ",".join(sorted(have)) or "-",
+                e["nist_exception"]))
+        else:
+            problem(where, "%s %s: Microsoft's NIST initiative groups it under %s; its controls cite "
+                    "none of these (%s) and no nist_exception says why"
+                    % (e["source"], e["id"], ",".join(sorted(want)), ",".join(sorted(have)) or "-"))
+    if judged:
+        pct = 100.0 * agree / judged
+        print("check-catalog: NIST agreement %.1f%% of %d mapped definitions and recommendations, "
+              "%d exceptions" % (pct, judged, len(exceptions)))
+        for x in exceptions:
+            print("  exception: " + x)
+        if pct < MIN_NIST_AGREEMENT:
+            problem("mappings", "NIST agreement %.1f%% < %g%%" % (pct, MIN_NIST_AGREEMENT))
 
 
 def read_rows(path):
@@ -435,6 +555,18 @@ def check_refdata(refdir, fw, baselines):
         if baselines.get(level) != ref:
             problem("fedramp_baselines", "%s differs from refdata (%d ids vs %d)"
                     % (level, len(baselines.get(level) or []), len(ref)))
+
+    if "mcsb" in fw:
+        ini = load_json(os.path.join(refdir, "azure-policy", "MCSB.json"))
+        if isinstance(ini, dict):
+            ref_ids = [g.get("name", "").rsplit("_", 1)[-1]
+                       for g in ini.get("properties", {}).get("policyDefinitionGroups", [])]
+            for rid in ref_ids:
+                if rid not in fw["mcsb"]["reqs"]:
+                    problem("mcsb", "%s missing from the MCSB framework list" % rid)
+            for rid in fw["mcsb"]["reqs"]:
+                if rid not in ref_ids:
+                    problem("mcsb", "%s is not a control of the MCSB initiative" % rid)
 
     if "nist-800-53" in fw:
         path = os.path.join(refdir, "nist-800-53-rev5-catalog.json")

@@ -95,7 +95,7 @@ static void read_entries(struct mappings *m, const struct jsondoc *doc, const cJ
 			 const char *file, struct diag_list *d)
 {
 	static const char *const known[] = { "source", "id", "controls", "scope", "title", "basis",
-					     "note", NULL };
+					     "nist_exception", "note", NULL };
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr) {
 		if (!cJSON_IsObject(item)) {
@@ -110,6 +110,7 @@ static void read_entries(struct mappings *m, const struct jsondoc *doc, const cJ
 		const char *title = jsondoc_string(doc, item, "title", 0, d);
 		const char *basis = jsondoc_string(doc, item, "basis", 0, d);
 		jsondoc_string(doc, item, "note", 0, d);
+		jsondoc_string(doc, item, "nist_exception", 0, d);
 		if (!jsondoc_array(doc, item, "controls", 1, d) || !source || !id)
 			continue;
 		if (!known_source(source)) {
@@ -223,6 +224,7 @@ static void read_kinds(struct mappings *m, const struct jsondoc *doc, const cJSO
 		const char *title = jsondoc_string(doc, item, "title", 1, d);
 		const char *model = jsondoc_string(doc, item, "service_model", 0, d);
 		jsondoc_string(doc, item, "note", 0, d);
+		jsondoc_string(doc, item, "nist_exception", 0, d);
 		if (!type || !kind || !title)
 			continue;
 		int mo = -1;

@@ -80,8 +80,36 @@ static void emit_import_counts(struct xmlout *o, const struct reader_stats *st)
 	}
 }
 
-static void emit_inputs(struct xmlout *o, const struct run_info *run)
+/*
+ * For every input, how many evidence records it gave (after aggregation per
+ * workload and control) and how many of them decided a check: the coverage
+ * of each file.  Records come in file order, so the last match is tried first.
+ */
+static void count_applied(const struct assessment *a, const struct run_info *run,
+			  size_t *given, size_t *applied)
 {
+	size_t last = 0;
+	for (size_t i = 0; i < a->ev->n; i++) {
+		const char *file = a->ev->items[i].pos.file;
+		if (!file)
+			continue;
+		if (last >= run->ninputs || strcmp(run->inputs[last].path, file) != 0)
+			for (last = 0; last < run->ninputs; last++)
+				if (!strcmp(run->inputs[last].role, "evidence") &&
+				    !strcmp(run->inputs[last].path, file))
+					break;
+		if (last == run->ninputs)
+			continue;
+		given[last]++;
+		applied[last] += a->evidence_used[i] != 0;
+	}
+}
+
+static void emit_inputs(struct xmlout *o, const struct assessment *a, const struct run_info *run)
+{
+	size_t *given = xcalloc(run->ninputs + 1, sizeof(size_t));
+	size_t *applied = xcalloc(run->ninputs + 1, sizeof(size_t));
+	count_applied(a, run, given, applied);
 	xmlout_start(o, "inputs");
 	for (size_t i = 0; i < run->ninputs; i++) {
 		const struct input_file *f = &run->inputs[i];
@@ -92,12 +120,19 @@ static void emit_inputs(struct xmlout *o, const struct run_info *run)
 		xmlout_attr_count(o, "records", f->records);
 		xmlout_attrf(o, "size", "%llu", f->size);
 		xmlout_attr(o, "sha256", f->sha256);
+		if (!strcmp(f->role, "evidence")) {
+			xmlout_attr_count(o, "evidence", given[i]);
+			xmlout_attr_count(o, "applied", applied[i]);
+		}
 		if (f->stats && strcmp(f->format, "srmap-json") != 0)
 			emit_import_counts(o, f->stats);
 		xmlout_end(o);
 	}
 	xmlout_end(o);
+	free(given);
+	free(applied);
 }
+
 static void drift_finding(struct xmlout *o, const char *name, const struct snap_finding *f)
 {
 	xmlout_start(o, name);
@@ -233,7 +268,7 @@ static int emit_document(const struct assessment *a, const struct run_info *run,
 	if (run->command_line)
 		xmlout_text_element(&o, "command-line", run->command_line);
 	emit_profile(&o, a);
-	emit_inputs(&o, run);
+	emit_inputs(&o, a, run);
 	emit_summary(&o, a);
 	emit_matrix(&o, a->cat);
 	emit_controls(&o, a);
