@@ -10,7 +10,10 @@
 #define SRMAP_READ_STAGE_H
 
 #include "srmap/read/evidence.h"
+#include "srmap/read/import_env.h"
+#include "srmap/read/input.h"
 #include "srmap/read/inventory.h"
 #include "srmap/read/reader.h"
+#include "srmap/read/reader_stats.h"
 
 #endif

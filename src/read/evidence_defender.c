@@ -13,7 +13,8 @@
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
-#include "import.h"
+#include "import_field.h"
+#include "observation.h"
 #include "srmap/model.h"
 
 #include <stdlib.h>

@@ -29,7 +29,9 @@
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
-#include "import.h"
+#include "import_env.h"
+#include "import_field.h"
+#include "observation.h"
 #include "srmap/model.h"
 
 #include <stdlib.h>

@@ -17,7 +17,9 @@
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
 #include "srmap/model.h"
-#include "import.h"
+#include "azure_id.h"
+#include "import_field.h"
+#include "observation.h"
 #include "srmap/base/strmap.h"
 
 #include <stdlib.h>

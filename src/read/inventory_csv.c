@@ -13,7 +13,9 @@
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/csv.h"
-#include "import.h"
+#include "azure_id.h"
+#include "import_field.h"
+#include "import_workload.h"
 #include "srmap/read/inventory.h"
 #include "srmap/model.h"
 

@@ -18,7 +18,9 @@
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
 #include "srmap/model.h"
-#include "import.h"
+#include "import_env.h"
+#include "import_field.h"
+#include "import_workload.h"
 #include "srmap/read/inventory.h"
 
 #include <ctype.h>

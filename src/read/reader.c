@@ -8,7 +8,8 @@
 #include "srmap/base/readfile.h"
 #include "srmap/base/alloc.h"
 #include "srmap/read/evidence.h"
-#include "import.h"
+#include "import_field.h"
+#include "observation.h"
 #include "srmap/read/inventory.h"
 
 #include <errno.h>

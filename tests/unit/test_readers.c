@@ -1,7 +1,7 @@
 /*
  * test_readers.c - the CSV reader (csv.h), format detection and the input
- * readers (reader.h), the Azure id helpers and merging (import.h), and the
- * mapping tables (mapping.h).
+ * readers (reader.h), the Azure id helpers (azure_id.h) and merging
+ * (import_workload.h), and the mapping tables (mapping.h).
  *
  * Covers: RFC 4180 fields (quotes, doubled quotes, line breaks inside
  * quotes, CRLF, a byte-order mark, empty lines, a trailing delimiter),
@@ -31,7 +31,7 @@
 #include "srmap/base/csv.h"
 #include "srmap/base/diag.h"
 #include "srmap/read/evidence.h"
-#include "read/import.h"
+#include "read/azure_id.h"
 #include "srmap/read/inventory.h"
 #include "srmap/model/mapping.h"
 #include "srmap/read/reader.h"

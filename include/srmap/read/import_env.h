@@ -1,0 +1,47 @@
+/*
+ * import_env.h - what the readers of one run share: the catalog they map
+ * through, the inventory and evidence set they fill, the time given to
+ * records that carry none, and the tenants (with their subscriptions)
+ * that SaaS services files name.
+ */
+#ifndef SRMAP_IMPORT_ENV_H
+#define SRMAP_IMPORT_ENV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "srmap/base/strmap.h"
+
+struct catalog;
+struct evidence_set;
+struct inventory;
+
+/* What the readers of one run share. */
+struct import_env {
+	const struct catalog *cat;     /* borrowed */
+	struct inventory *inv;         /* borrowed */
+	struct evidence_set *ev;       /* borrowed */
+	int64_t as_of;                 /* the time given to records that carry none */
+	int match_resources;           /* check evidence against the inventory */
+	/* Tenants named by SaaS service files: canonical name and Entra tenant id. */
+	char **tenant_names, **tenant_ids;
+	size_t ntenants, tenants_cap;
+	struct strmap sub_tenant;      /* subscription -> tenant name (keys owned below) */
+	char **sub_keys;
+	size_t nsubs, subs_cap;
+};
+
+/* Prepares env for a run over cat, inv and ev (all borrowed). */
+void import_env_init(struct import_env *env, const struct catalog *cat, struct inventory *inv,
+		     struct evidence_set *ev, int64_t as_of);
+
+/* Frees what env owns. */
+void import_env_release(struct import_env *env);
+
+/*
+ * After every inventory file: gives workloads their tenant's canonical name
+ * (an Entra tenant id named by a SaaS services file becomes the tenant's
+ * name) and fills a missing tenant from the subscription's tenant.
+ */
+void import_finish_inventory(struct import_env *env);
+
+#endif
