@@ -106,6 +106,7 @@ static int load_inputs(struct loaded *in, const struct catalog *cat,
 	profile_defaults(&in->profile, job_now());
 	struct import_env env;
 	import_env_init(&env, cat, &in->inv, &in->ev, in->profile.as_of);
+	env.default_tenant = opt->tenant;
 	for (size_t i = 0; i < opt->ninventories; i++)
 		read_input(in, &env, opt->inventories[i], READER_INVENTORY, opt->inventory_format, d);
 	import_finish_inventory(&env);

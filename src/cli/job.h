@@ -27,6 +27,7 @@ struct job_options {
 	int attach_evidence;        /* embed evidence artifacts in the PDF (report.h) */
 	unsigned long long attach_limit;  /* bytes attached at most; 0: REPORT_ATTACH_LIMIT_DEFAULT */
 	const char *evidence_root;  /* folder artifacts are relative to; NULL: each evidence file's */
+	const char *tenant;         /* --tenant: the tenant of records that name none, or NULL */
 	int fail_on;                /* exit SRMAP_EXIT_FINDINGS when a finding is this severe; -1 never */
 	int keep;                   /* with a dated --out pattern: dated folders to keep; 0 all */
 	int summary_json;           /* print a one-line JSON summary on stdout */

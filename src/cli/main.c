@@ -28,7 +28,8 @@ struct option_spec {
 
 static const struct option_spec options[] = {
 	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s): srmap JSON or an export "
-	  "(az resource list, Resource Graph, CSV, SaaS services); FORMAT:FILE names the format" },
+	  "(az resource list, Resource Graph, CSV, SaaS services, az account list); FORMAT:FILE "
+	  "names the format" },
 	{ "evidence", 'e', ARG_MANY, "FILE...", "control evidence file(s): srmap JSON or an export "
 	  "(Defender for Cloud, Azure Policy, Prowler, Microsoft Graph)" },
 	{ "inventory-format", 0, ARG_ONE, "FORMAT", "read every inventory file in FORMAT instead of "
@@ -36,6 +37,8 @@ static const struct option_spec options[] = {
 	{ "evidence-format", 0, ARG_ONE, "FORMAT", "read every evidence file in FORMAT instead of "
 	  "detecting it" },
 	{ "evidence-root", 0, ARG_ONE, "DIR", "folder that evidence artifacts are relative to" },
+	{ "tenant", 0, ARG_ONE, "ID", "the tenant (name or Entra id) of workloads and tenant-wide "
+	  "evidence that name none" },
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
@@ -144,6 +147,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "catalog")) add(&c->job.catalogs, &c->job.ncatalogs, value);
 	else if (!strcmp(n, "profile")) c->job.profile = value;
 	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
+	else if (!strcmp(n, "tenant")) c->job.tenant = value;
 	else if (!strcmp(n, "out")) c->job.out_dir = value;
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;
@@ -244,6 +248,8 @@ static int run(struct cli *c, struct diag_list *d)
 			return usage_error("assess needs --inventory FILE");
 		if (!c->job.out_dir)
 			return usage_error("assess needs --out DIR");
+		if (c->job.tenant && !c->job.tenant[0])
+			return usage_error("--tenant needs a tenant name or id");
 		char *expanded = outdir_expand(c->job.out_dir, job_now());
 		if (!expanded)
 			return usage_error("--out '%s' gives an empty or too long folder name",

@@ -170,9 +170,10 @@ void graph_ca_read(struct import_ctx *cx)
 	}
 	struct srcpos top = import_pos(cx, arr);
 	if (!import_single_tenant(cx)) {
-		diag_warn_at(cx->d, top, "Conditional Access policies do not name their tenant, and the "
-			     "inventory has several tenants (or none): the export gives no evidence; "
-			     "assess each tenant in a run of its own");
+		char *why = import_no_tenant_reason(cx);
+		diag_error_at(cx->d, top, "Conditional Access policies do not name their tenant, and %s",
+			      why);
+		free(why);
 		for (int f = 0; f < F_COUNT; f++)
 			free(fs[f].by);
 		return;

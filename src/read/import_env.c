@@ -20,6 +20,7 @@ void import_env_init(struct import_env *env, const struct catalog *cat, struct i
 	*env = (struct import_env){ .cat = cat, .inv = inv, .ev = ev, .as_of = as_of,
 				    .match_resources = 1 };
 	strmap_init(&env->sub_tenant, 1);
+	strmap_init(&env->account_tenant, 1);
 }
 
 void import_env_release(struct import_env *env)
@@ -34,6 +35,13 @@ void import_env_release(struct import_env *env)
 		free(env->sub_keys[i]);
 	free(env->sub_keys);
 	strmap_release(&env->sub_tenant);
+	for (size_t i = 0; i < env->naccounts; i++) {
+		free(env->account_keys[i]);
+		free(env->account_values[i]);
+	}
+	free(env->account_keys);
+	free(env->account_values);
+	strmap_release(&env->account_tenant);
 	*env = (struct import_env){ 0 };
 }
 
@@ -77,6 +85,30 @@ void import_add_subscription(struct import_env *env, const char *subscription, c
 	env->nsubs++;
 }
 
+void import_add_account(struct import_env *env, const char *subscription, const char *tenant)
+{
+	if (strmap_get(&env->account_tenant, subscription))
+		return;
+	if (env->naccounts == env->accounts_cap) {
+		size_t cap = env->accounts_cap;
+		GROW(env->account_keys, cap, env->naccounts + 1);
+		env->account_values = xreallocarray(env->account_values, cap, sizeof(char *));
+		env->accounts_cap = cap;
+	}
+	env->account_keys[env->naccounts] = xstrdup(subscription);
+	env->account_values[env->naccounts] = xstrdup(tenant);
+	strmap_put(&env->account_tenant, env->account_keys[env->naccounts],
+		   env->account_values[env->naccounts]);
+	env->naccounts++;
+}
+
+/* t as the run names it: the canonical name when a SaaS services file knows it, else t. */
+static const char *canonical(const struct import_env *env, const char *t)
+{
+	const char *name = env_tenant(env, t);
+	return name ? name : t;
+}
+
 void import_finish_inventory(struct import_env *env)
 {
 	struct inventory *inv = env->inv;
@@ -101,10 +133,16 @@ void import_finish_inventory(struct import_env *env)
 		const char *t = strmap_get(&env->sub_tenant, w->subscription);
 		if (!t)
 			t = strmap_get(&seen, w->subscription);
+		if (!t && (t = strmap_get(&env->account_tenant, w->subscription)))
+			t = canonical(env, t);
 		if (t)
 			w->tenant = xstrdup(t);
 	}
 	strmap_release(&seen);
+	if (env->default_tenant)
+		for (size_t i = 0; i < inv->n; i++)
+			if (!inv->items[i].tenant)
+				inv->items[i].tenant = xstrdup(canonical(env, env->default_tenant));
 }
 
 const char *import_tenant(const struct import_ctx *cx, const char *t)
@@ -141,6 +179,8 @@ const char *import_pick_tenant(struct import_ctx *cx, const char *const *cands, 
 const char *import_single_tenant(const struct import_ctx *cx)
 {
 	struct import_ctx *m = (struct import_ctx *)cx;
+	if (cx->env->default_tenant)
+		return canonical(cx->env, cx->env->default_tenant);
 	if (m->single_done)
 		return m->single_tenant;
 	m->single_done = 1;
@@ -160,4 +200,35 @@ const char *import_single_tenant(const struct import_ctx *cx)
 	}
 	m->single_tenant = one;
 	return one;
+}
+
+char *import_no_tenant_reason(const struct import_ctx *cx)
+{
+	const struct import_env *env = cx->env;
+	struct strmap seen;
+	strmap_init(&seen, 1);
+	const char *names[4];
+	size_t n = 0, more = 0;
+	for (size_t i = 0; i < env->ntenants + env->inv->n; i++) {
+		const char *t = i < env->ntenants ? env->tenant_names[i]
+						  : env->inv->items[i - env->ntenants].tenant;
+		if (!t || strmap_get(&seen, t))
+			continue;
+		strmap_put(&seen, t, (void *)t);
+		if (n < 3)
+			names[n++] = t;
+		else
+			more++;
+	}
+	strmap_release(&seen);
+	if (!n)
+		return xstrdup("the inventory names no tenant: pass --tenant ID, or give the "
+			       "subscriptions' tenant with an `az account list` file or a SaaS "
+			       "services file");
+	names[n] = more ? "..." : NULL;
+	char *list = xjoin(names, n + (more ? 1 : 0), ", ");
+	char *why = xasprintf("the inventory has several tenants (%s): pass --tenant ID to say "
+			      "which one, or assess each tenant in a run of its own", list);
+	free(list);
+	return why;
 }

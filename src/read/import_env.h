@@ -16,6 +16,9 @@ struct import_ctx;
 void import_add_tenant(struct import_env *env, const char *name, const char *id);
 void import_add_subscription(struct import_env *env, const char *subscription, const char *tenant);
 
+/* Records that subscription belongs to the tenant with Entra id tenant (an account list). */
+void import_add_account(struct import_env *env, const char *subscription, const char *tenant);
+
 /* The canonical tenant name for a tenant name or id (borrowed), or t itself. */
 const char *import_tenant(const struct import_ctx *cx, const char *t);
 
@@ -27,7 +30,18 @@ const char *import_tenant(const struct import_ctx *cx, const char *t);
  */
 const char *import_pick_tenant(struct import_ctx *cx, const char *const *cands, size_t n);
 
-/* The only tenant of the run, when there is exactly one; else NULL.  Borrowed. */
+/*
+ * The tenant a record that names none is about: --tenant when given, else
+ * the only tenant of the run; NULL when there are several or none.
+ * Borrowed.
+ */
 const char *import_single_tenant(const struct import_ctx *cx);
+
+/*
+ * Why a record that names no tenant cannot be placed, for an error message:
+ * "the inventory has several tenants (a, b, ...)" or "the inventory names no
+ * tenant", each followed by what to pass.  Caller frees.
+ */
+char *import_no_tenant_reason(const struct import_ctx *cx);
 
 #endif

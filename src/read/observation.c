@@ -178,9 +178,10 @@ void import_observe(struct import_ctx *cx, const struct import_obs *o)
 		sk = SCOPE_TENANT;
 		const char *t = o->tenant ? import_tenant(cx, o->tenant) : import_single_tenant(cx);
 		if (!t) {
-			import_reject(cx, o->pos, "cannot tell which tenant \"%s\" is about: the export "
-				      "does not say, and the inventory has several tenants (or none)",
-				      o->label ? o->label : o->ident);
+			char *why = import_no_tenant_reason(cx);
+			diag_error_at(cx->d, o->pos, "cannot tell which tenant \"%s\" is about: the "
+				      "export does not say, and %s", o->label ? o->label : o->ident, why);
+			free(why);
 			goto out;
 		}
 		sid = xstrdup(t);

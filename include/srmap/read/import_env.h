@@ -28,6 +28,12 @@ struct import_env {
 	struct strmap sub_tenant;      /* subscription -> tenant name (keys owned below) */
 	char **sub_keys;
 	size_t nsubs, subs_cap;
+	/* Subscriptions of `az account list` / `az account show`: id -> tenant id (owned). */
+	struct strmap account_tenant;
+	char **account_keys, **account_values;
+	size_t naccounts, accounts_cap;
+	/* --tenant: the tenant of workloads and tenant evidence that name none (borrowed), or NULL. */
+	const char *default_tenant;
 };
 
 /* Prepares env for a run over cat, inv and ev (all borrowed). */
@@ -40,7 +46,9 @@ void import_env_release(struct import_env *env);
 /*
  * After every inventory file: gives workloads their tenant's canonical name
  * (an Entra tenant id named by a SaaS services file becomes the tenant's
- * name) and fills a missing tenant from the subscription's tenant.
+ * name) and fills a missing tenant from the subscription's tenant (a SaaS
+ * services file, another workload of the subscription, an account list),
+ * else from default_tenant.
  */
 void import_finish_inventory(struct import_env *env);
 

@@ -69,6 +69,8 @@ int csv_inventory_detect(const struct input_text *in);
 void csv_inventory_read(struct import_ctx *cx);
 int saas_detect(const struct input_text *in);
 void saas_read(struct import_ctx *cx);
+int account_detect(const struct input_text *in);
+void account_read(struct import_ctx *cx);
 int defender_detect(const struct input_text *in);
 void defender_read(struct import_ctx *cx);
 int policy_detect(const struct input_text *in);
