@@ -3,7 +3,7 @@
 
 usage: check-layout.py LAYOUT.xml...    ("-" reads standard input)
 
-Independent of srmap's own parser (src/layout.c), so that the two can be held against each
+Independent of srmap's own parser (src/pdf/layout_parse.c), so that the two can be held against each
 other: elements and where they may appear, attributes and their values (lengths, colours, sizes,
 numbers, the listed words), required attributes, {fields} in running headers and footers,
 table shape (one thead row first, rows no wider than the table, at least one row) and that a

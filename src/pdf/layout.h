@@ -14,6 +14,10 @@
  *
  * Units are PostScript points (1/72 inch).  Page coordinates have their
  * origin at the top-left corner of the page with y growing downwards.
+ *
+ * The engine's own files share headers named after what they declare
+ * (layout_tree.h, layout_font.h, layout_break.h, layout_items.h,
+ * layout_box.h, ...); other modules use this header only.
  */
 #ifndef SRMAP_LAYOUT_H
 #define SRMAP_LAYOUT_H

@@ -8,7 +8,10 @@
  * legend with value and share.  At most six palette colours (Okabe-Ito,
  * distinguishable with the common colour-vision deficiencies).
  */
-#include "layout_int.h"
+#include "layout_chart.h"
+#include "layout_break.h"
+#include "layout_font.h"
+#include "layout_items.h"
 #include "srmap/base/alloc.h"
 
 #include <math.h>

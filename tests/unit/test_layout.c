@@ -39,7 +39,8 @@
 #include "srmap/base/alloc.h"
 #include "srmap/base/diag.h"
 #include "pdf/layout.h"
-#include "pdf/layout_int.h"
+#include "pdf/layout_break.h"
+#include "pdf/layout_font.h"
 #include "srmap/pdf/pdf.h"
 #include "srmap/write/template.h"
 

@@ -1,65 +1,22 @@
 /*
- * layout_text.c - inline text into lines: white space, font fallback, word
- * and character breaking, alignment.
+ * layout_break.c - inline text into lines: white space, word and character
+ * breaking, alignment.
  *
- * Text is measured glyph by glyph through struct lay_metrics (advance widths
- * of the face that will draw each character), so a line measured here has
- * exactly the width it will have in the PDF.  Lines break at spaces, around
- * CJK characters and at zero-width spaces; a word wider than the line is cut
- * between characters, preferably after a '/', '-', '_', '.' or ':' so that
- * resource ids break at their separators.
+ * Lines break at spaces, around CJK characters and at zero-width spaces; a
+ * word wider than the line is cut between characters, preferably after a
+ * '/', '-', '_', '.' or ':' so that resource ids break at their separators.
+ * Every word is measured in the faces that will draw it (layout_font.c).
  */
-#include "layout_int.h"
+#include "layout_break.h"
+#include "layout_badge.h"
+#include "layout_font.h"
 #include "srmap/base/alloc.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* ---- UTF-8 and character classes -------------------------------------------------------- */
-
-size_t lay_utf8_next(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
-	if (n > len || u[0] >= 0xF8 || (u[0] >= 0x80 && u[0] < 0xC0)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	uint32_t v = n == 1 ? u[0] : n == 2 ? u[0] & 0x1Fu : n == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
-	for (size_t i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = v << 6 | (u[i] & 0x3Fu);
-	}
-	*cp = v;
-	return n;
-}
-
-static size_t utf8_put(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
+/* ---- character classes ------------------------------------------------------------------ */
 
 static int is_space(uint32_t cp)
 {
@@ -105,188 +62,6 @@ static int good_cut_after(uint32_t cp)
 {
 	return cp == '/' || cp == '-' || cp == '_' || cp == '.' || cp == ':' || cp == '\\' ||
 	       cp == ',' || cp == ';' || cp == '=' || cp == '&' || cp == '?';
-}
-
-/* ---- fonts ------------------------------------------------------------------------------ */
-
-static enum lay_face face_for(struct lay_fonts *f, enum lay_face wanted, uint32_t cp, int count)
-{
-	if (cp < 0x20 || f->m->has_glyph(f->m->ctx, wanted, cp))
-		return wanted;
-	if (f->m->has_glyph(f->m->ctx, LAY_FACE_CJK, cp))
-		return LAY_FACE_CJK;
-	if (count) {
-		if (!f->first_missing)
-			f->first_missing = cp;
-		f->missing++;
-	}
-	return wanted;
-}
-
-enum lay_face lay_face_for(struct lay_fonts *f, enum lay_face wanted, uint32_t cp)
-{
-	return face_for(f, wanted, cp, 0);
-}
-
-static double advance(struct lay_fonts *f, enum lay_face face, uint32_t cp, double size)
-{
-	enum lay_face use = face_for(f, face, cp, 0);
-	return f->m->advance(f->m->ctx, use, cp) * size / 1000.0;
-}
-
-double lay_text_width(struct lay_fonts *f, enum lay_face face, double size, const char *s,
-		      size_t len)
-{
-	double w = 0;
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		i += lay_utf8_next(s + i, len - i, &cp);
-		w += advance(f, face, cp, size);
-	}
-	return w;
-}
-
-double lay_line_height(double size)
-{
-	return 1.3 * size;
-}
-
-double lay_baseline(double size)
-{
-	/* DejaVu: ascender 0.93 em, descender 0.24 em; centred in 1.3 em */
-	return 1.0 * size;
-}
-
-double lay_badge_size(double size)
-{
-	return 0.85 * size;
-}
-
-double lay_badge_pad(double size)
-{
-	return 0.35 * size;
-}
-
-/* ---- badges ----------------------------------------------------------------------------- */
-
-const char *lay_status_label(enum lay_status s)
-{
-	static const char *const labels[STATUS_COUNT] = {
-		"Met", "Satisfied", "Partially met", "Stale", "Not met", "Failed", "Missing",
-		"Inherited", "Not applicable", "Not assessed", "Critical", "High", "Medium", "Low"
-	};
-	return (unsigned)s < STATUS_COUNT ? labels[s] : "?";
-}
-
-/*
- * Colours chosen to stay apart for colour-blind readers and in greyscale
- * (lightness: red and critical darkest, then green, blue-grey, amber, grey);
- * the label is always drawn too.
- */
-void lay_status_colors(enum lay_status s, uint32_t *fill, uint32_t *border, uint32_t *text)
-{
-	uint32_t fl, tx;
-	switch (s) {
-	case STATUS_MET: case STATUS_SATISFIED: fl = 0x2E7D32; tx = 0xFFFFFF; break;
-	case STATUS_PARTIALLY_MET: case STATUS_STALE: case STATUS_MEDIUM:
-		fl = 0xF9A825; tx = 0x2B1D00; break;
-	case STATUS_NOT_MET: case STATUS_FAILED: case STATUS_HIGH: fl = 0xB71C1C; tx = 0xFFFFFF; break;
-	case STATUS_CRITICAL: fl = 0x5D0A0A; tx = 0xFFFFFF; break;
-	case STATUS_MISSING:
-		*fill = 0xFFFFFF;
-		*border = 0xB71C1C;
-		*text = 0xB71C1C;
-		return;
-	case STATUS_INHERITED: fl = 0x546E7A; tx = 0xFFFFFF; break;
-	case STATUS_LOW: fl = 0xB0BEC5; tx = 0x1C2B33; break;
-	default: fl = 0xE0E0E0; tx = 0x424242; break;   /* not applicable, not assessed */
-	}
-	*fill = fl;
-	*border = fl;
-	*text = tx;
-}
-
-/* ---- lines ------------------------------------------------------------------------------ */
-
-void lay_line_push(struct lay_line *line, const struct lay_frag *frag)
-{
-	GROW(line->frags, line->cap, line->n + 1);
-	line->frags[line->n] = *frag;
-	line->frags[line->n].text = xstrdup(frag->text);
-	line->n++;
-}
-
-/* A copy of s with characters beyond U+FFFF replaced by U+FFFD, or NULL when it has none. */
-static char *bmp_only(const char *s, size_t len, size_t *out_len)
-{
-	size_t i = 0;
-	while (i < len && (unsigned char)s[i] < 0xF0)
-		i++;
-	if (i == len)
-		return NULL;
-	char *out = xmalloc(len + 1);   /* 4 bytes become 3: never longer */
-	size_t o = 0;
-	i = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = lay_utf8_next(s + i, len - i, &cp);
-		if (cp > 0xFFFF)
-			o += utf8_put(out + o, 0xFFFD);
-		else {
-			memcpy(out + o, s + i, n);
-			o += n;
-		}
-		i += n;
-	}
-	out[o] = '\0';
-	*out_len = o;
-	return out;
-}
-
-void lay_shape_runs(struct lay_fonts *f, enum lay_face face, double size, const char *s,
-		    size_t len, uint32_t color, const char *link, double x0, struct lay_line *line)
-{
-	/* libharu 2.3.0 draws only the Basic Multilingual Plane */
-	size_t blen;
-	char *bmp = bmp_only(s, len, &blen);
-	if (bmp) {
-		lay_shape_runs(f, face, size, bmp, blen, color, link, x0, line);
-		free(bmp);
-		return;
-	}
-	size_t i = 0;
-	double x = x0;
-	while (i < len) {
-		size_t start = i;
-		uint32_t cp;
-		i += lay_utf8_next(s + i, len - i, &cp);
-		enum lay_face use = face_for(f, face, cp, 1);
-		double w = f->m->advance(f->m->ctx, use, cp) * size / 1000.0;
-		while (i < len) {
-			size_t n = lay_utf8_next(s + i, len - i, &cp);
-			enum lay_face next = face_for(f, face, cp, 1);
-			if (next != use)
-				break;
-			w += f->m->advance(f->m->ctx, use, cp) * size / 1000.0;
-			i += n;
-		}
-		GROW(line->frags, line->cap, line->n + 1);
-		line->frags[line->n++] = (struct lay_frag){ .x = x, .w = w, .face = use,
-			.color = color, .text = xstrndup(s + start, i - start), .link = link };
-		x += w;
-	}
-}
-
-void lay_lines_release(struct lay_lines *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		for (size_t j = 0; j < l->lines[i].n; j++)
-			free(l->lines[i].frags[j].text);
-		free(l->lines[i].frags);
-	}
-	free(l->lines);
-	*l = (struct lay_lines){ 0 };
 }
 
 /* ---- from spans to words ---------------------------------------------------------------- */
@@ -396,10 +171,10 @@ static void add_char(struct breaker *b, uint32_t cp, enum lay_face face, uint32_
 		w->n++;
 	}
 	GROW(b->buf, b->cap, b->len + 4);
-	size_t n = utf8_put(b->buf + b->len, cp);
+	size_t n = lay_utf8_put(b->buf + b->len, cp);
 	b->len += n;
 	p->len += n;
-	double cw = advance(b->f, face, cp, b->st->size);
+	double cw = lay_advance(b->f, face, cp, b->st->size);
 	p->w += cw;
 	w->w += cw;
 }
@@ -425,7 +200,7 @@ static void add_badge(struct breaker *b, const struct lay_span *s, const char *l
 		if (space)
 			b->buf[b->len++] = ' ';
 		space = 0;
-		b->len += utf8_put(b->buf + b->len, cp > 0xFFFF ? 0xFFFD : cp);
+		b->len += lay_utf8_put(b->buf + b->len, cp > 0xFFFF ? 0xFFFD : cp);
 	}
 	if (b->len == start) {
 		const char *label = lay_status_label(s->status);
@@ -624,7 +399,7 @@ static void place_split(struct filler *fl, const struct word *w)
 				cw = p->w;
 			} else {
 				n = lay_utf8_next(b->buf + i, end - i, &cp);
-				cw = advance(b->f, p ? p->face : LAY_FACE_REGULAR, cp, b->st->size);
+				cw = lay_advance(b->f, p ? p->face : LAY_FACE_REGULAR, cp, b->st->size);
 			}
 			if (acc + cw > fl->width && i > pos)
 				break;
@@ -715,29 +490,13 @@ void lay_break_plain(struct lay_fonts *f, const char *text, enum lay_face face,
 	lay_break_lines(f, &in, st, width, align, out);
 }
 
-char *lay_fit_text(struct lay_fonts *f, enum lay_face face, double size, const char *text,
-		   double width)
+void lay_lines_release(struct lay_lines *l)
 {
-	size_t len = strlen(text);
-	if (lay_text_width(f, face, size, text, len) <= width)
-		return xstrdup(text);
-	static const char ellipsis[] = "\xE2\x80\xA6";
-	double ew = lay_text_width(f, face, size, ellipsis, 3);
-	double acc = 0;
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = lay_utf8_next(text + i, len - i, &cp);
-		double cw = advance(f, face, cp, size);
-		if (acc + cw + ew > width)
-			break;
-		acc += cw;
-		i += n;
+	for (size_t i = 0; i < l->n; i++) {
+		for (size_t j = 0; j < l->lines[i].n; j++)
+			free(l->lines[i].frags[j].text);
+		free(l->lines[i].frags);
 	}
-	while (i > 0 && text[i - 1] == ' ')
-		i--;
-	char *s = xmalloc(i + 4);
-	memcpy(s, text, i);
-	memcpy(s + i, ellipsis, 4);
-	return s;
+	free(l->lines);
+	*l = (struct lay_lines){ 0 };
 }
