@@ -91,6 +91,7 @@ check:
 
 test: srmap $(UNIT_BINS)
 	sh tests/check-banned.sh
+	python3 tests/check-tree.py . build
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
 	python3 tests/check-catalog.py catalog ../shared/refdata
 	sh tests/run-cases.sh
