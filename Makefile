@@ -21,6 +21,8 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 HPDF_LIBS  := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lm
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
+# The official id lists and reference lists the catalog checks compare with (skipped when absent).
+REFDATA   ?= ../shared/refdata
 
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
@@ -93,7 +95,8 @@ test: srmap $(UNIT_BINS)
 	sh tests/check-banned.sh
 	python3 tests/check-tree.py . build
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
-	python3 tests/check-catalog.py catalog ../shared/refdata
+	python3 tests/check-catalog.py catalog $(REFDATA)
+	python3 tests/check-coverage.py ./srmap tests/out/coverage $(REFDATA)
 	sh tests/run-cases.sh
 	sh tests/test-xml-outputs.sh
 	sh tests/test-nightly.sh

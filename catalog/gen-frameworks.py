@@ -11,10 +11,11 @@ REFDATA_DIR holds:
 
 The NIST requirement list is every control and enhancement of the FedRAMP
 baselines plus every NIST id cited by the controls files (default: the
-controls.json next to this script), in NIST catalog order. Output is JSON with
+controls-*.json next to this script), in NIST catalog order. Output is JSON with
 a 2-space indent; the same inputs give the same bytes.
 """
 
+import glob
 import json
 import os
 import re
@@ -184,8 +185,8 @@ def main(argv):
         sys.stderr.write("usage: gen-frameworks.py REFDATA_DIR [CONTROLS_JSON ...]\n")
         return 2
     refdir = argv[1]
-    controls_files = argv[2:] or [
-        os.path.join(os.path.dirname(os.path.abspath(__file__)), "controls.json")]
+    controls_files = argv[2:] or sorted(
+        glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "controls-*.json")))
 
     base, headers = baselines(refdir)
     order, info, version = nist_index(refdir)

@@ -113,6 +113,7 @@
       <xsl:when test="$id = 'hipaa'">HIPAA</xsl:when>
       <xsl:when test="$id = 'soc2'">SOC 2</xsl:when>
       <xsl:when test="$id = 'nist-800-53'">NIST SP 800-53</xsl:when>
+      <xsl:when test="$id = 'mcsb'">MCSB</xsl:when>
       <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -39,6 +39,7 @@
   <xsl:key name="workload" match="/assessment/workload" use="@id"/>
   <xsl:key name="removed-workload" match="/assessment/drift/workload-removed" use="@id"/>
   <xsl:key name="control" match="/assessment/control" use="@id"/>
+  <xsl:key name="ctl-by-domain" match="/assessment/control" use="@domain"/>
   <xsl:key name="evidence" match="/assessment/evidence" use="@id"/>
   <xsl:key name="layer" match="/assessment/matrix/row" use="@layer"/>
   <xsl:key name="wl-by-model" match="/assessment/workload" use="@service-model"/>
@@ -63,8 +64,9 @@
   <xsl:variable name="inventory-in-appendix" select="$inventory-appendix = 'yes'"/>
   <!-- Appendix letters: A, B, ... in order, the inventory first when it is an appendix. -->
   <xsl:variable name="app-evidence" select="substring('AB', 1 + number($inventory-in-appendix), 1)"/>
-  <xsl:variable name="app-method" select="substring('BC', 1 + number($inventory-in-appendix), 1)"/>
-  <xsl:variable name="app-provenance" select="substring('CD', 1 + number($inventory-in-appendix), 1)"/>
+  <xsl:variable name="app-coverage" select="substring('BC', 1 + number($inventory-in-appendix), 1)"/>
+  <xsl:variable name="app-method" select="substring('CD', 1 + number($inventory-in-appendix), 1)"/>
+  <xsl:variable name="app-provenance" select="substring('DE', 1 + number($inventory-in-appendix), 1)"/>
 
   <!-- Groups of findings larger than this are listed as compact name lists instead of a table. -->
   <xsl:param name="finding-rows-max" select="40"/>
@@ -178,11 +180,13 @@
       <xsl:apply-templates select="drift"/>
       <xsl:call-template name="scope-and-method"/>
       <xsl:call-template name="responsibility-model"/>
+      <xsl:call-template name="controls-by-domain"/>
       <xsl:if test="not($inventory-in-appendix)"><xsl:call-template name="inventory"/></xsl:if>
       <xsl:call-template name="findings"/>
       <xsl:apply-templates select="framework"/>
       <xsl:if test="$inventory-in-appendix"><xsl:call-template name="inventory"/></xsl:if>
       <xsl:call-template name="evidence-register"/>
+      <xsl:call-template name="coverage"/>
       <xsl:call-template name="methodology"/>
       <xsl:call-template name="provenance"/>
     </document>
@@ -1166,8 +1170,10 @@
 
     <p><b>Remediation: </b><xsl:value-of select="$fs[1]/remediation"/></p>
     </keep>
+    <!-- A table when some finding has evidence to show; findings that are all "missing" carry
+         nothing but the workload, so they are listed as names, which takes a few lines. -->
     <xsl:choose>
-      <xsl:when test="$n &lt;= $finding-rows-max">
+      <xsl:when test="$n &lt;= $finding-rows-max and $fs[@status != 'missing']">
         <table widths="11% 49% 15% 25%" size="8.5">
           <thead><row><cell>Finding</cell><cell>Workload</cell><cell>Status</cell><cell>Evidence</cell></row></thead>
           <xsl:for-each select="$fs">
@@ -1362,9 +1368,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "HIPAA 164.312(d); SOC 2 CC6.1; NIST SP 800-53 IA-2(1), IA-2(2)".  Context: a control. -->
+  <!-- "HIPAA 164.312(d); SOC 2 CC6.1; NIST SP 800-53 IA-2(1), IA-2(2); MCSB IM-6".  Context: a control. -->
   <xsl:template name="citations">
-    <xsl:for-each select="ref[@framework = 'hipaa'][1] | ref[@framework = 'soc2'][1] | ref[@framework = 'nist-800-53'][1]">
+    <xsl:for-each select="ref[@framework = 'hipaa'][1] | ref[@framework = 'soc2'][1] | ref[@framework = 'nist-800-53'][1] | ref[@framework = 'mcsb'][1]">
       <xsl:variable name="f" select="@framework"/>
       <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
       <xsl:call-template name="framework-name"><xsl:with-param name="id" select="$f"/></xsl:call-template>
@@ -1475,15 +1481,21 @@
               <xsl:value-of select="title"/>
               <xsl:if test="@kind"><xsl:value-of select="concat(' (', @kind, ')')"/></xsl:if>
             </cell>
+            <!-- A broad requirement is cited by many controls: the first ones are named, the
+                 rest counted, so that a row stays shorter than a page. -->
             <cell>
-              <xsl:for-each select="control-ref">
-                <xsl:if test="position() &gt; 1"><br/></xsl:if>
+              <xsl:for-each select="control-ref[position() &lt;= $requirement-controls-max]">
+                <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
                 <xsl:variable name="c" select="key('control', @id)"/>
                 <xsl:choose>
                   <xsl:when test="$c"><xsl:value-of select="$c/title"/></xsl:when>
                   <xsl:otherwise><code><xsl:value-of select="@id"/></code></xsl:otherwise>
                 </xsl:choose>
               </xsl:for-each>
+              <xsl:if test="count(control-ref) &gt; $requirement-controls-max">
+                <xsl:text>; and </xsl:text>
+                <xsl:call-template name="count-of"><xsl:with-param name="n" select="count(control-ref) - $requirement-controls-max"/><xsl:with-param name="one" select="'more control'"/></xsl:call-template>
+              </xsl:if>
             </cell>
             <cell><xsl:call-template name="check-counts"/></cell>
           </row>
@@ -1658,6 +1670,163 @@
   </xsl:template>
 
   <!-- ==== appendix B: evidence register ===================================================== -->
+
+  <!-- ==== controls by domain ================================================================ -->
+
+  <!-- The controls grouped by their domain (the MCSB domains), each with how its checks came
+       out over the estate.  Controls that apply to no workload in scope are counted, not listed. -->
+  <xsl:template name="controls-by-domain">
+    <h1 id="domains">Controls by domain</h1>
+    <p>
+      <xsl:text>The catalog groups its controls into the twelve security domains of the Microsoft cloud security benchmark (MCSB), plus the layers the provider runs. For every control that applies to at least one workload in scope, the table counts its checks by status; the MCSB column names the benchmark control it implements. Controls that apply to no workload in scope are only counted.</xsl:text>
+    </p>
+    <xsl:for-each select="$a/domain">
+      <xsl:variable name="cs" select="key('ctl-by-domain', @id)"/>
+      <xsl:variable name="used" select="$cs[@inherited + @satisfied + @failed + @missing + @stale + @not-applicable &gt; 0]"/>
+      <xsl:if test="$cs">
+        <keep with-next="yes">
+          <h2 id="domain-{@id}" toc="no">
+            <xsl:value-of select="@title"/>
+            <xsl:if test="@mcsb"><xsl:value-of select="concat(' (MCSB ', @mcsb, ')')"/></xsl:if>
+          </h2>
+        </keep>
+        <xsl:choose>
+          <xsl:when test="$used">
+            <table widths="38% 10% 9% 8% 9% 7% 11% 8%" size="7.5">
+              <thead>
+                <row><cell>Control</cell><cell>MCSB</cell><cell align="right">Satisfied</cell><cell align="right">Failed</cell><cell align="right">Missing</cell><cell align="right">Stale</cell><cell align="right">Inherited</cell><cell align="right">N/A</cell></row>
+              </thead>
+              <xsl:for-each select="$used">
+                <row>
+                  <cell><xsl:value-of select="title"/><br/><code><xsl:value-of select="@id"/></code></cell>
+                  <cell>
+                    <xsl:for-each select="ref[@framework = 'mcsb']">
+                      <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+                      <xsl:value-of select="@id"/>
+                    </xsl:for-each>
+                  </cell>
+                  <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="@satisfied"/></xsl:call-template></cell>
+                  <cell align="right">
+                    <xsl:if test="@failed &gt; 0"><xsl:attribute name="shade">#FBE3E1</xsl:attribute></xsl:if>
+                    <xsl:call-template name="num"><xsl:with-param name="n" select="@failed"/></xsl:call-template>
+                  </cell>
+                  <cell align="right">
+                    <xsl:if test="@missing &gt; 0"><xsl:attribute name="shade">#FFF1D6</xsl:attribute></xsl:if>
+                    <xsl:call-template name="num"><xsl:with-param name="n" select="@missing"/></xsl:call-template>
+                  </cell>
+                  <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="@stale"/></xsl:call-template></cell>
+                  <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="@inherited"/></xsl:call-template></cell>
+                  <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="@not-applicable"/></xsl:call-template></cell>
+                </row>
+              </xsl:for-each>
+            </table>
+            <xsl:if test="count($cs) &gt; count($used)">
+              <p size="8"><i>
+                <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($cs) - count($used)"/><xsl:with-param name="one" select="'other control'"/></xsl:call-template>
+                <xsl:text> of this domain apply to no workload in scope.</xsl:text>
+              </i></p>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <p size="8"><i>
+              <xsl:text>None of its </xsl:text>
+              <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($cs)"/><xsl:with-param name="one" select="'control'"/></xsl:call-template>
+              <xsl:text> applies to a workload in scope.</xsl:text>
+            </i></p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ==== evidence coverage ================================================================== -->
+
+  <xsl:variable name="unmapped-max" select="150"/>
+  <xsl:variable name="requirement-controls-max" select="12"/>
+
+  <!-- What each evidence file gave: records read, mapped to controls, deliberately ignored,
+       unmapped, about resources outside the inventory, and the evidence that decided checks;
+       then the identifiers the catalog does not map, with how many records named each. -->
+  <xsl:template name="coverage">
+    <xsl:variable name="ins" select="$a/inputs/input[@role = 'evidence']"/>
+    <h1 id="coverage"><xsl:value-of select="concat('Appendix ', $app-coverage, ' — Evidence coverage')"/></h1>
+    <p>
+      <xsl:text>How much of each evidence file reached the assessment. </xsl:text>
+      <i>Read</i><xsl:text> counts the file’s records; </xsl:text>
+      <i>mapped</i><xsl:text> those whose identifier the catalog maps to controls; </xsl:text>
+      <i>ignored</i><xsl:text> those the catalog knows and deliberately does not map; </xsl:text>
+      <i>unmapped</i><xsl:text> those it does not know (listed below: map them in a catalog file to use them); </xsl:text>
+      <i>outside</i><xsl:text> those about resources that are not in the inventory. </xsl:text>
+      <i>Evidence</i><xsl:text> counts the evidence records the file gave (one per workload, subscription or tenant and control) and </xsl:text>
+      <i>applied</i><xsl:text> how many of them decided a check.</xsl:text>
+    </p>
+    <xsl:choose>
+      <xsl:when test="not($ins)">
+        <p>No evidence files were given for this assessment.</p>
+      </xsl:when>
+      <xsl:otherwise>
+        <table widths="22% 14% 7% 9% 9% 12% 9% 9% 9%" size="7.5">
+          <thead>
+            <row><cell>File</cell><cell>Format</cell><cell align="right">Read</cell><cell align="right">Mapped</cell><cell align="right">Ignored</cell><cell align="right">Unmapped</cell><cell align="right">Outside</cell><cell align="right">Evidence</cell><cell align="right">Applied</cell></row>
+          </thead>
+          <xsl:for-each select="$ins">
+            <row>
+              <cell><code><xsl:value-of select="@path"/></code></cell>
+              <cell><xsl:value-of select="@format"/></cell>
+              <cell align="right">
+                <xsl:call-template name="num"><xsl:with-param name="n" select="(@read | @records[not(../@read)])[1]"/></xsl:call-template>
+              </cell>
+              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="(@mapped | @records[not(../@mapped)])[1]"/></xsl:call-template></cell>
+              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @ignored))"/></xsl:call-template></cell>
+              <cell align="right">
+                <xsl:if test="@unmapped &gt; 0"><xsl:attribute name="shade">#FFF1D6</xsl:attribute></xsl:if>
+                <xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @unmapped))"/></xsl:call-template>
+              </cell>
+              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @unmatched))"/></xsl:call-template></cell>
+              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @evidence))"/></xsl:call-template></cell>
+              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @applied))"/></xsl:call-template></cell>
+            </row>
+          </xsl:for-each>
+        </table>
+        <xsl:variable name="um" select="$ins/unmapped"/>
+        <xsl:choose>
+          <xsl:when test="not($um)">
+            <p>Every identifier in the evidence files is known to the catalog.</p>
+          </xsl:when>
+          <xsl:otherwise>
+            <keep with-next="yes">
+              <h2 id="coverage-unmapped">Unmapped identifiers</h2>
+              <p>
+                <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($um)"/><xsl:with-param name="one" select="'identifier'"/></xsl:call-template>
+                <xsl:text> that the catalog does not map, most frequent first</xsl:text>
+                <xsl:if test="count($um) &gt; $unmapped-max">
+                  <xsl:value-of select="concat('; the first ', $unmapped-max, ' are listed and the assessment XML holds them all')"/>
+                </xsl:if>
+                <xsl:text>. Their records gave no evidence.</xsl:text>
+              </p>
+            </keep>
+            <table widths="52% 18% 20% 10%" size="7.5">
+              <thead>
+                <row><cell>Identifier</cell><cell>Source</cell><cell>File</cell><cell align="right">Records</cell></row>
+              </thead>
+              <xsl:for-each select="$um">
+                <xsl:sort select="@count" data-type="number" order="descending"/>
+                <xsl:sort select="@id"/>
+                <xsl:if test="position() &lt;= $unmapped-max">
+                  <row>
+                    <cell><code><xsl:value-of select="@id"/></code></cell>
+                    <cell><xsl:value-of select="@source"/></cell>
+                    <cell><code><xsl:value-of select="../@path"/></code></cell>
+                    <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="@count"/></xsl:call-template></cell>
+                  </row>
+                </xsl:if>
+              </xsl:for-each>
+            </table>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template name="evidence-register">
     <h1 id="evidence"><xsl:value-of select="concat('Appendix ', $app-evidence, ' — Evidence register')"/></h1>
@@ -1998,6 +2167,7 @@
       <xsl:when test="$id = 'soc2'">SOC 2</xsl:when>
       <xsl:when test="$id = 'fedramp'">FedRAMP</xsl:when>
       <xsl:when test="$id = 'nist-800-53'">NIST SP 800-53</xsl:when>
+      <xsl:when test="$id = 'mcsb'">MCSB</xsl:when>
       <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -367,7 +367,7 @@ def main(argv):
 
 
 MAPPING_SOURCES = ["defender", "azure-policy", "azure-policy-group", "azure-policy-set", "prowler",
-                   "prowler-compliance", "graph", "secure-score"]
+                   "prowler-compliance", "graph", "secure-score", "scubagear", "maester"]
 
 
 def check_mappings(docs, controls, type_index, refdir):

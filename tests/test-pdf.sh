@@ -1,7 +1,8 @@
 #!/bin/sh
 # Tests the PDF report (docs/layout.md, templates/report-pdf.xsl) end to end.
 #
-# Renders, with --format xml,pdf: samples/ (with --attach-evidence), tests/pdf/no-findings (a
+# Renders, with --format xml,pdf: samples/ (with --attach-evidence), tests/pdf/no-findings (on the
+# small test catalog of tests/catalog-small, so that no finding is left; a
 # report without findings), the inputs of the golden cases minimal-iaas (one framework),
 # utf8-names and artifact-mismatch-finding, and an estate of 2,000 workloads made by
 # tests/bench/gen-estate.py.  For each PDF:
@@ -95,7 +96,7 @@ render() {
 cases="$top/tests/cases"
 render samples "$top/samples" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json --attach-evidence
-render no-findings "$top/tests/pdf/no-findings" --inventory inventory.json \
+render no-findings "$top/tests/pdf/no-findings" --datadir "$top/tests/catalog-small" --inventory inventory.json \
 	--evidence evidence.json --profile profile.json
 render one-framework "$cases/minimal-iaas" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json

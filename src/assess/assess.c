@@ -203,6 +203,27 @@ static void assess_workload(struct assessment *a, struct workload_result *wr,
 	}
 }
 
+/*
+ * A record that ties with the one that decided a check - same scope, control,
+ * time and result - decided it as much: it is marked used too, so that every
+ * tool finding behind a check counts as evidence, not only the first one read.
+ */
+static void mark_tied(struct assessment *a)
+{
+	for (size_t i = 0; i < a->ev->n; i++) {
+		const struct evidence *e = &a->ev->items[i];
+		if (a->evidence_used[i] || e->artifact_state == ARTIFACT_MISSING ||
+		    e->artifact_state == ARTIFACT_MISMATCH)
+			continue;
+		char *key = index_key(e->scope, e->scope_id, e->control);
+		const struct evidence *best = strmap_get(&a->evidence_index, key);
+		free(key);
+		if (best && best != e && a->evidence_used[best - a->ev->items] &&
+		    best->collected_at == e->collected_at && best->result == e->result)
+			a->evidence_used[i] = 1;
+	}
+}
+
 /* ---- findings ---------------------------------------------------------------- */
 
 static void add_finding(struct assessment *a, const struct workload_result *wr,
@@ -380,6 +401,7 @@ int assess_run(struct assessment *a, const struct catalog *cat, const struct pro
 	for (size_t i = 0; i < inv->n; i++)
 		assess_workload(a, &a->workloads[i], &inv->items[i], d);
 
+	mark_tied(a);
 	collect_findings(a);
 	if (a->nfindings)   /* qsort wants a non-null array even for none */
 		qsort(a->findings, a->nfindings, sizeof(*a->findings), by_severity);

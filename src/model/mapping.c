@@ -21,6 +21,8 @@ const char *const mapping_sources[] = {
 	"prowler-compliance",  /* "FRAMEWORK:requirement" from unmapped.compliance */
 	"graph",               /* a fact srmap derives from Microsoft Graph exports */
 	"secure-score",        /* a Microsoft Secure Score controlName, or "(overall)" */
+	"scubagear",           /* a CISA ScubaGear policy id ("MS.AAD.1.1v1") */
+	"maester",             /* a Maester test id ("MT.1001", "EIDSCA.AF01", "CIS.M365.1.1.1") */
 	NULL
 };
 

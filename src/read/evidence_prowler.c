@@ -130,9 +130,11 @@ static void read_finding(struct import_ctx *cx, const cJSON *f)
 	const cJSON *account = cloud ? import_obj(cx, cloud, "account", NULL) : NULL;
 	const cJSON *org = cloud ? import_obj(cx, cloud, "org", NULL) : NULL;
 	const char *sub = account ? import_str(cx, account, "uid", NULL) : NULL;
-	const char *names[2] = { org ? import_str(cx, org, "name", NULL) : NULL,
-				 org ? import_str(cx, org, "uid", NULL) : NULL };
-	const char *tenant = import_pick_tenant(cx, names, 2);
+	/* The tenant: cloud.org (name, then id), else OCSF's metadata.tenant_uid. */
+	const char *names[3] = { org ? import_str(cx, org, "name", NULL) : NULL,
+				 org ? import_str(cx, org, "uid", NULL) : NULL,
+				 meta ? import_str(cx, meta, "tenant_uid", NULL) : NULL };
+	const char *tenant = import_pick_tenant(cx, names, 3);
 	const cJSON *product = meta ? import_obj(cx, meta, "product", NULL) : NULL;
 	const char *version = product ? import_str(cx, product, "version", NULL) : NULL;
 	char *by = version ? xasprintf("Prowler %s", version) : xstrdup("Prowler");

@@ -34,14 +34,6 @@ static int result_of_rank(int rank)
 	return rank == 3 ? RESULT_FAIL : rank == 2 ? RESULT_PASS : RESULT_NOT_APPLICABLE;
 }
 
-static enum service_model model_of(const struct catalog *cat, const struct workload *w)
-{
-	if (w->model >= 0)
-		return w->model;
-	const struct restype *t = catalog_type(cat, w->type);
-	return t ? t->model : MODEL_UNCLASSIFIED;
-}
-
 static void note_add(struct pending *p, const char *label, const char *status)
 {
 	char *item = xasprintf("%s: %s", label, status ? status : "");
@@ -61,10 +53,15 @@ static void note_add(struct pending *p, const char *label, const char *status)
 	p->items++;
 }
 
+/*
+ * Observations of one file about the same scope, control and identifier
+ * become one evidence record; different identifiers stay apart, so that the
+ * register shows each tool finding (and its line) behind a check.
+ */
 static void pending_add(struct import_ctx *cx, enum scope_kind scope, const char *sid,
 			const char *control, const struct import_obs *o)
 {
-	char *key = xasprintf("%d\x1f%s\x1f%s", (int)scope, sid, control);
+	char *key = xasprintf("%d\x1f%s\x1f%s\x1f%s", (int)scope, sid, control, o->ident);
 	for (char *q = key; *q; q++)
 		*q = (char)tolower((unsigned char)*q);
 	size_t at = (size_t)(uintptr_t)strmap_get(&cx->pending_index, key);
@@ -198,11 +195,15 @@ void import_observe(struct import_ctx *cx, const struct import_obs *o)
 	char *label = via ? xasprintf("%s (via %s)", o->label ? o->label : o->ident, via) : NULL;
 	if (label)
 		shown.label = label;
+	/*
+	 * Every mapped control gets the record, even one whose type list lacks
+	 * the resource's type: the tool assessed it there, and the assessment
+	 * applies a control to a workload whose own evidence names it.
+	 */
 	for (size_t i = 0; i < n; i++) {
 		const struct control *ctl = catalog_control(cat, controls[i]);
-		if (!ctl || (w && !control_applies(ctl, w->type, model_of(cat, w))))
-			continue;
-		pending_add(cx, sk, sid, ctl->id, &shown);
+		if (ctl)
+			pending_add(cx, sk, sid, ctl->id, &shown);
 	}
 	free(label);
 	cx->st->mapped += !o->derived;

@@ -35,10 +35,10 @@ struct import_obs {
 };
 
 /*
- * Turns o into evidence for every control its identifier maps to (and that
- * applies to the resource), aggregated with earlier observations of the same
- * workload and control in this file: fail wins over pass over
- * not-applicable; the newest time is kept.  Counts the record as mapped,
+ * Turns o into evidence for every control its identifier maps to,
+ * aggregated with earlier observations of the same identifier about the same
+ * scope and control in this file: fail wins over pass over not-applicable;
+ * the newest time is kept.  Different identifiers give records of their own.  Counts the record as mapped,
  * unmapped, ignored or unmatched.  o is borrowed: what is kept of it is
  * copied, but for source, which must be static.
  */

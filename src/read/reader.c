@@ -44,6 +44,10 @@ const struct reader readers[] = {
 	  "a Microsoft Graph export of Conditional Access policies", graph_ca_detect, graph_ca_read },
 	{ "graph-secure-score", READER_EVIDENCE, "a Microsoft Graph export of Secure Score",
 	  graph_score_detect, graph_score_read },
+	{ "scubagear", READER_EVIDENCE, "CISA ScubaGear results (ScubaResults JSON)",
+	  scubagear_detect, scubagear_read },
+	{ "maester", READER_EVIDENCE, "Maester test results (TestResults JSON)",
+	  maester_detect, maester_read },
 	{ NULL, READER_INVENTORY, NULL, NULL, NULL }
 };
 

@@ -534,9 +534,28 @@ static void test_equal_time_and_result_first_read_kept(void **state)
 		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
 			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT)));
 	assert_int_equal(w.rc, 0);
+	/* The check cites the first read; the tied record decided it as much and is used too. */
 	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[0]);
 	assert_int_equal(w.a.evidence_used[0], 1);
-	assert_int_equal(w.a.evidence_used[1], 0);
+	assert_int_equal(w.a.evidence_used[1], 1);
+	world_free(&w);
+}
+
+/* Records that lost - older, or a pass beside a fail of the same time - are not used. */
+static void test_losing_records_not_used(void **state)
+{
+	(void)state;
+	struct world w;
+	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
+		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
+			   EV("iam-mfa", "workload", VM_ID, "fail", RECENT) ","
+			   EV("iam-mfa", "workload", VM_ID, "fail", OLDER)));
+	assert_int_equal(w.rc, 0);
+	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
+	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[1]);
+	assert_int_equal(w.a.evidence_used[0], 0);
+	assert_int_equal(w.a.evidence_used[1], 1);
+	assert_int_equal(w.a.evidence_used[2], 0);
 	world_free(&w);
 }
 
@@ -1040,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_equal_time_fail_listed_last_wins),
 		cmocka_unit_test(test_equal_time_not_applicable_between_fail_and_pass),
 		cmocka_unit_test(test_equal_time_and_result_first_read_kept),
+		cmocka_unit_test(test_losing_records_not_used),
 		cmocka_unit_test(test_times_compared_as_instants),
 		cmocka_unit_test(test_lookup_matches_check),
 		cmocka_unit_test(test_unknown_control_fails),

@@ -116,9 +116,10 @@ static int group_teardown(void **state)
 static void test_shipped_loads_with_counts(void **state)
 {
 	(void)state;
-	/* Ten layers are fixed by the data format; 33 controls are the fixed control set. */
+	/* Ten layers are fixed by the data format; the control set covers the MCSB domains. */
 	assert_int_equal(shipped.nlayers, 10);
-	assert_int_equal(shipped.ncontrols, 33);
+	assert_true(shipped.ncontrols >= 100);
+	assert_int_equal(shipped.ndomains, 13);
 	assert_true(shipped.ntypes > 0);
 	for (int r = 0; r < REF_COUNT; r++)
 		assert_true(shipped.refs[r].n > 0);
@@ -133,7 +134,7 @@ static void test_shipped_version(void **state)
 {
 	(void)state;
 	assert_non_null(shipped.version);
-	assert_string_equal(shipped.version, "2026.11.0");
+	assert_string_equal(shipped.version, "2026.12.0");
 }
 
 static void test_shipped_layers_in_spec_order(void **state)
@@ -302,8 +303,8 @@ static void test_type_unknown_is_null(void **state)
 static void test_applies_model_based(void **state)
 {
 	(void)state;
-	/* iam-guest-access applies to the saas model only. */
-	const struct control *c = catalog_control(&shipped, "iam-guest-access");
+	/* data-dlp applies to the saas model only. */
+	const struct control *c = catalog_control(&shipped, "data-dlp");
 	assert_non_null(c);
 	assert_true(control_applies(c, "Microsoft 365 Exchange Online", MODEL_SAAS));
 	assert_true(control_applies(c, "Anything/else", MODEL_SAAS));
@@ -389,7 +390,7 @@ static void test_user_override_one_cell(void **state)
 			assert_int_equal(catalog_owner(&cat, l, m), catalog_owner(&shipped, l, m));
 		}
 	/* The user's version is appended to the shipped one. */
-	assert_string_equal(cat.version, "2026.11.0+contoso-1");
+	assert_string_equal(cat.version, "2026.12.0+contoso-1");
 	catalog_release(&cat);
 	diag_release(&d);
 }
@@ -707,6 +708,80 @@ static void test_missing_manifest_rejected(void **state)
 	diag_release(&d);
 }
 
+/* ---- domains, MCSB and mappings ------------------------------------------------- */
+
+static void test_shipped_controls_have_domains_and_mcsb(void **state)
+{
+	(void)state;
+	const struct domain *ns = catalog_domain(&shipped, "network-security");
+	assert_non_null(ns);
+	assert_string_equal(ns->mcsb, "NS");
+	assert_null(catalog_domain(&shipped, "no-such-domain"));
+	size_t customer = 0;
+	for (size_t i = 0; i < shipped.ncontrols; i++) {
+		const struct control *c = &shipped.controls[i];
+		assert_true(c->domain != DOMAIN_NONE);
+		const struct domain *dm = &shipped.domains[c->domain];
+		if (!dm->mcsb)
+			continue;
+		customer++;
+		/* A customer control implements an MCSB control of its own domain first. */
+		assert_true(c->nrefs[REF_MCSB] > 0);
+		assert_int_equal(strncmp(c->refs[REF_MCSB][0], dm->mcsb, strlen(dm->mcsb)), 0);
+		assert_non_null(catalog_requirement(&shipped, REF_MCSB, c->refs[REF_MCSB][0]));
+	}
+	assert_true(customer >= 100);
+	assert_string_equal(ref_source_name(REF_MCSB), "mcsb");
+}
+
+static void test_mapping_found_without_case_and_space(void **state)
+{
+	(void)state;
+	const struct map_entry *e = mappings_find(&shipped.mappings, "defender",
+		"  KEY VAULTS SHOULD HAVE SOFT DELETE ENABLED \t");
+	assert_non_null(e);
+	assert_true(e->ncontrols > 0);
+	assert_non_null(e->basis);
+	assert_null(mappings_find(&shipped.mappings, "defender", "no such recommendation"));
+	/* Every shipped row says why it maps as it does. */
+	for (size_t i = 0; i < shipped.mappings.n; i++)
+		assert_non_null(shipped.mappings.entries[i].basis);
+}
+
+static void test_user_unknown_domain_rejected(void **state)
+{
+	(void)state;
+	struct catalog cat;
+	struct diag_list d;
+	int rc = load_with_user(&cat, &d, "bad-domain.json",
+		"{\"srmap_catalog\": 1, \"controls\": [\n"
+		"{\"id\": \"contoso-x\", \"title\": \"X\", \"domain\": \"nope\", \"layer\": \"data\",\n"
+		" \"severity\": \"low\", \"applies_to\": {\"service_models\": [\"iaas\"]},\n"
+		" \"remediation\": \"r\", \"refs\": {\"mcsb\": [\"DP-99\"]}}]}\n", NULL);
+	assert_int_equal(rc, -1);
+	const struct diag *e = find_error(&d, "unknown domain \"nope\"");
+	assert_non_null(e);
+	assert_int_equal(e->line, 2);
+	catalog_release(&cat);
+	diag_release(&d);
+}
+
+static void test_user_unknown_mcsb_citation_rejected(void **state)
+{
+	(void)state;
+	struct catalog cat;
+	struct diag_list d;
+	int rc = load_with_user(&cat, &d, "bad-mcsb.json",
+		"{\"srmap_catalog\": 1, \"controls\": [\n"
+		USER_CONTROL("contoso-locks", "{\"mcsb\": [\"DP-99\"]}") "]}\n", NULL);
+	assert_int_equal(rc, -1);
+	const struct diag *e = find_error(&d, "DP-99");
+	assert_non_null(e);
+	assert_non_null(strstr(e->msg, "mcsb"));
+	catalog_release(&cat);
+	diag_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -722,6 +797,10 @@ int main(void)
 		cmocka_unit_test(test_type_saas_names),
 		cmocka_unit_test(test_type_unknown_is_null),
 		cmocka_unit_test(test_applies_model_based),
+		cmocka_unit_test(test_shipped_controls_have_domains_and_mcsb),
+		cmocka_unit_test(test_mapping_found_without_case_and_space),
+		cmocka_unit_test(test_user_unknown_domain_rejected),
+		cmocka_unit_test(test_user_unknown_mcsb_citation_rejected),
 		cmocka_unit_test(test_applies_type_based),
 		cmocka_unit_test(test_applies_model_or_type),
 		cmocka_unit_test(test_applies_unclassified_only_all_models),

@@ -452,7 +452,7 @@ static void test_evidence_counts_and_aggregation(void **state)
 	assert_int_equal(ev.ignored, 1);       /* NotApplicable because OffByPolicy */
 	assert_int_equal(ev.unmatched, 1);     /* a VM that is not in the inventory */
 	assert_int_equal(ev.unmapped_ids.n, 1);
-	assert_string_equal(ev.unmapped_ids.ids[0], "Key vaults should have soft delete enabled");
+	assert_string_equal(ev.unmapped_ids.ids[0], "Contoso custom: key vaults carry a cost-centre tag");
 	assert_string_equal(ev.unmapped_ids.sources[0], "defender");
 	const struct evidence *e = evidence_find(&r.ev, "defender-rest.json#4");
 	assert_non_null(e);

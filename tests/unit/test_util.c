@@ -760,7 +760,7 @@ static void test_emit_xml_validates_against_schema(void **state)
 
 	/* The document says what the assessment holds. */
 	xmlDocPtr doc = E.doc;
-	assert_xpath(doc, "string(/assessment/@catalog-version)", "2026.11.0");
+	assert_xpath(doc, "string(/assessment/@catalog-version)", "2026.12.0");
 	assert_xpath(doc, "string(/assessment/@as-of)", "2026-11-20T00:00:00Z");
 	assert_true(xpath_number(doc, "count(/assessment/workload)") == 2);
 	assert_true(xpath_number(doc, "count(/assessment/evidence)") == 3);

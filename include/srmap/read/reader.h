@@ -81,5 +81,9 @@ int graph_ca_detect(const struct input_text *in);
 void graph_ca_read(struct import_ctx *cx);
 int graph_score_detect(const struct input_text *in);
 void graph_score_read(struct import_ctx *cx);
+int scubagear_detect(const struct input_text *in);
+void scubagear_read(struct import_ctx *cx);
+int maester_detect(const struct input_text *in);
+void maester_read(struct import_ctx *cx);
 
 #endif
