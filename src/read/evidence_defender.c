@@ -1,19 +1,25 @@
 /*
  * evidence_defender.c - reads Microsoft Defender for Cloud assessments:
- * the REST list shape {"value": [...]}, the bare array `az security
- * assessment list` writes, and rows of Resource Graph's securityresources
- * table or of continuous export, which spell resourceDetails' keys in
- * PascalCase (Id, Source) where the REST API writes camelCase.
+ * the REST list shape {"value": [...]} (one page, several pages saved as an
+ * array, or one assessment alone, as a GET of one returns it), the bare
+ * array `az security assessment list` writes, and rows of Resource Graph's
+ * securityresources table or of continuous export, which spell
+ * resourceDetails' keys in PascalCase (Id, Source) where the REST API
+ * writes camelCase.
  *
  * An assessment is identified by its key (the assessment name, a GUID) and
  * its display name; either may be mapped.  properties.status.code Healthy
  * is a pass, Unhealthy a fail, NotApplicable not-applicable, except when
  * the cause says the assessment is switched off or exempted (OffByPolicy,
- * Exempt): such records give no evidence.
+ * Exempt): such records give no evidence.  An assessment read with
+ * $expand=metadata names its policy definition (metadata.policyDefinitionId);
+ * when neither key nor display name is mapped, it is mapped as that
+ * definition is.
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
 #include "import_field.h"
+#include "records.h"
 #include "observation.h"
 #include "srmap/model.h"
 
@@ -37,9 +43,11 @@ int defender_detect(const struct input_text *in)
 {
 	if (!in->parsed)
 		return 0;
-	const cJSON *first = json_first_record(in->doc.root, "value");
+	const cJSON *first = records_first(in->doc.root, "value");
 	if (first)
 		return is_assessment(first) ? 2 : 0;
+	if (cJSON_IsObject(in->doc.root) && is_assessment(in->doc.root))
+		return 2;      /* one assessment: a GET of one */
 	const cJSON *value = json_get_ci(in->doc.root, "value");
 	return cJSON_IsArray(value) && !cJSON_GetArraySize(value) &&
 	       !json_get_ci(in->doc.root, "@odata.context") ? 1 : 0;
@@ -96,10 +104,12 @@ static void read_assessment(struct import_ctx *cx, const cJSON *item)
 		import_reject(cx, pos, "the assessment has no properties.status.code");
 		return;
 	}
-	if (!display) {
-		const cJSON *meta = import_obj(cx, props, "metadata", NULL);
+	/* With $expand=metadata the assessment also names the policy definition it derives from. */
+	const cJSON *meta = import_obj(cx, props, "metadata", NULL);
+	if (!display)
 		display = meta ? import_str(cx, meta, "displayName", NULL) : NULL;
-	}
+	const char *def = meta ? import_str(cx, meta, "policyDefinitionId", NULL) : NULL;
+	const char *def_name = def && strrchr(def, '/') ? strrchr(def, '/') + 1 : def;
 	int result;
 	if (strcasecmp(code, "Healthy") == 0) {
 		result = RESULT_PASS;
@@ -125,6 +135,9 @@ static void read_assessment(struct import_ctx *cx, const cJSON *item)
 			.source = "defender", .ident = key ? key : display, .ident2 = key ? display : NULL,
 			.label = display ? display : key, .resource = resource, .result = result,
 			.status = code, .collected_by = collected_by, .pos = pos,
+			/* an unmapped recommendation is mapped like its policy definition */
+			.group_source = def_name && def_name[0] ? "azure-policy" : NULL,
+			.groups = &def_name, .ngroups = def_name && def_name[0] ? 1 : 0,
 		};
 		const cJSON *owner = import_get(cx, props, "timeGenerated") ? props : item;
 		const char *when = import_str(cx, owner, "timeGenerated", NULL);
@@ -142,16 +155,12 @@ static void read_assessment(struct import_ctx *cx, const cJSON *item)
 
 void defender_read(struct import_ctx *cx)
 {
-	const cJSON *arr = import_records(cx, "value");
-	if (!arr)
+	struct record_list recs;
+	if (records_collect(cx, "value", is_assessment, &recs) < 0)
 		return;
-	const cJSON *next = json_get_ci(cx->in->doc.root, "nextLink");
-	if (cJSON_IsString(next) && next->valuestring[0])
-		diag_warn_at(cx->d, import_pos(cx, next), "this is one page of a longer list (nextLink "
-			     "is set): the evidence lacks the rest; fetch every page");
-	const cJSON *item;
-	cJSON_ArrayForEach(item, arr) {
+	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
-		read_assessment(cx, item);
+		read_assessment(cx, recs.items[i]);
 	}
+	records_release(&recs);
 }

@@ -31,6 +31,7 @@
 #include "srmap/base/alloc.h"
 #include "import_env.h"
 #include "import_field.h"
+#include "records.h"
 #include "observation.h"
 #include "srmap/model.h"
 
@@ -70,7 +71,9 @@ int graph_ca_detect(const struct input_text *in)
 	const cJSON *ctx = json_get_ci(in->doc.root, "@odata.context");
 	if (cJSON_IsString(ctx) && strstr(ctx->valuestring, "conditionalAccess/policies"))
 		return 2;
-	const cJSON *first = json_first_record(in->doc.root, "value");
+	const cJSON *first = records_first(in->doc.root, "value");
+	if (!first && cJSON_IsObject(in->doc.root))
+		first = in->doc.root;     /* one policy: a GET of one */
 	return first && is_ca_policy(first) ? 2 : 0;
 }
 
@@ -155,20 +158,17 @@ static void read_policy(struct import_ctx *cx, const cJSON *p, struct fact_state
 
 void graph_ca_read(struct import_ctx *cx)
 {
-	const cJSON *arr = import_records(cx, "value");
-	if (!arr)
+	struct record_list recs;
+	if (records_collect(cx, "value", is_ca_policy, &recs) < 0)
 		return;
-	const cJSON *next = json_get_ci(cx->in->doc.root, "@odata.nextLink");
-	if (cJSON_IsString(next) && next->valuestring[0])
-		diag_warn_at(cx->d, import_pos(cx, next), "this is one page of a longer result "
-			     "(@odata.nextLink is set): the evidence lacks the rest; fetch every page");
 	struct fact_state fs[F_COUNT] = { 0 };
-	const cJSON *p;
-	cJSON_ArrayForEach(p, arr) {
+	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
-		read_policy(cx, p, fs);
+		read_policy(cx, recs.items[i], fs);
 	}
-	struct srcpos top = import_pos(cx, arr);
+	const cJSON *value = json_get_ci(cx->in->doc.root, "value");
+	struct srcpos top = import_pos(cx, cJSON_IsArray(value) ? value : cx->in->doc.root);
+	records_release(&recs);
 	if (!import_single_tenant(cx)) {
 		char *why = import_no_tenant_reason(cx);
 		diag_error_at(cx->d, top, "Conditional Access policies do not name their tenant, and %s",

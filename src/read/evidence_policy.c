@@ -19,6 +19,7 @@
 #include "srmap/model.h"
 #include "azure_id.h"
 #include "import_field.h"
+#include "records.h"
 #include "observation.h"
 #include "srmap/base/strmap.h"
 
@@ -28,6 +29,14 @@
 
 static const char collected_by[] = "Azure Policy compliance states";
 
+/* A compliance state: its compliance and the policy (definition or assignment) it is for. */
+static int is_state(const cJSON *rec)
+{
+	return rec && (json_get_ci(rec, "complianceState") || json_get_ci(rec, "isCompliant")) &&
+	       (json_get_ci(rec, "policyDefinitionName") || json_get_ci(rec, "policyAssignmentId") ||
+		json_get_ci(rec, "policyDefinitionId"));
+}
+
 int policy_detect(const struct input_text *in)
 {
 	if (!in->parsed)
@@ -35,10 +44,10 @@ int policy_detect(const struct input_text *in)
 	const cJSON *ctx = json_get_ci(in->doc.root, "@odata.context");
 	if (cJSON_IsString(ctx) && strstr(ctx->valuestring, "policyStates"))
 		return 2;
-	const cJSON *first = json_first_record(in->doc.root, "value");
-	return first && (json_get_ci(first, "complianceState") || json_get_ci(first, "isCompliant")) &&
-	       (json_get_ci(first, "policyDefinitionName") || json_get_ci(first, "policyAssignmentId") ||
-		json_get_ci(first, "policyDefinitionId")) ? 2 : 0;
+	const cJSON *first = records_first(in->doc.root, "value");
+	if (!first && cJSON_IsObject(in->doc.root))
+		first = in->doc.root;     /* one state alone */
+	return is_state(first) ? 2 : 0;
 }
 
 /* An initiative seen assigned to a subscription. */
@@ -86,18 +95,14 @@ static const char *last_segment(const char *id)
 
 void policy_read(struct import_ctx *cx)
 {
-	const cJSON *arr = import_records(cx, "value");
-	if (!arr)
+	struct record_list recs;
+	if (records_collect(cx, "value", is_state, &recs) < 0)
 		return;
-	const cJSON *next = json_get_ci(cx->in->doc.root, "@odata.nextLink");
-	if (cJSON_IsString(next) && next->valuestring[0])
-		diag_warn_at(cx->d, import_pos(cx, next), "this is one page of a longer result "
-			     "(@odata.nextLink is set): the evidence lacks the rest; fetch every page");
 	const struct mappings *m = &cx->env->cat->mappings;
 	struct assignments sets = { 0 };
 	strmap_init(&sets.index, 1);
-	const cJSON *item;
-	cJSON_ArrayForEach(item, arr) {
+	for (size_t r = 0; r < recs.n; r++) {
+		const cJSON *item = recs.items[r];
 		cx->st->read++;
 		struct srcpos pos = import_pos(cx, item);
 		if (!cJSON_IsObject(item)) {
@@ -196,4 +201,5 @@ void policy_read(struct import_ctx *cx)
 	}
 	free(sets.list);
 	strmap_release(&sets.index);
+	records_release(&recs);
 }

@@ -18,6 +18,7 @@
 #include "import_field.h"
 #include "import_workload.h"
 #include "srmap/read/inventory.h"
+#include "records.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,13 +45,23 @@ static int is_graph_envelope(const cJSON *root)
 
 int azure_list_detect(const struct input_text *in)
 {
-	if (!in->parsed || !cJSON_IsArray(in->doc.root))
+	if (!in->parsed)
 		return 0;
-	const cJSON *first = json_first_record(in->doc.root, NULL);
+	const cJSON *root = in->doc.root;
+	if (cJSON_IsObject(root)) {
+		/* The ARM REST list ({"value": [...], "nextLink"}), or one resource (a GET of one). */
+		const cJSON *first = records_first(root, "value");
+		return (first && is_resource(first)) || is_resource(root) ? 2 : 0;
+	}
+	if (!cJSON_IsArray(root))
+		return 0;
+	const cJSON *first = records_first(root, "value");
 	if (!first)
-		return cJSON_GetArraySize(in->doc.root) == 0 ? 1 : 0;
+		return cJSON_GetArraySize(root) == 0 ? 1 : 0;
 	if (!is_resource(first))
 		return 0;
+	if (first != json_first_record(root, NULL))
+		return 2;      /* pages of the REST list */
 	return json_get_ci(first, "tenantId") || json_get_ci(first, "subscriptionId") ? 1 : 2;
 }
 
@@ -178,16 +189,20 @@ void azure_inventory_read(struct import_ctx *cx)
 			return;
 		}
 	}
-	const cJSON *arr = import_records(cx, "data");
-	if (!arr)
+	/* Resource Graph writes its rows under "data", the ARM REST API under "value". */
+	const char *key = records_are_pages(root, "value") ? "value" : "data";
+	struct record_list recs;
+	if (records_collect(cx, key, is_resource, &recs) < 0)
 		return;
-	if (cJSON_IsObject(root))
-		check_paging(cx, root, arr);
-	const cJSON *item;
-	cJSON_ArrayForEach(item, arr) {
+	const cJSON *data = json_get_ci(root, key);
+	if (cJSON_IsObject(root) && cJSON_IsArray(data))
+		check_paging(cx, root, data);
+	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
-		read_resource(cx, item);
+		read_resource(cx, recs.items[i]);
 	}
 	if (!cx->st->read)
-		diag_warn_at(cx->d, import_pos(cx, arr), "the export lists no resources");
+		diag_warn_at(cx->d, import_pos(cx, cJSON_IsArray(data) ? data : root),
+			     "the export lists no resources");
+	records_release(&recs);
 }

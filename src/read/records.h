@@ -1,0 +1,48 @@
+/*
+ * records.h - the records of an export, whatever shape the file has: a bare
+ * array, a REST list envelope ({"value": [...], "nextLink": ...}, Resource
+ * Graph's {"data": [...]}), several pages saved as one array of envelopes,
+ * or one record alone (a GET of one item).  Internal to the read stage.
+ */
+#ifndef SRMAP_RECORDS_H
+#define SRMAP_RECORDS_H
+
+#include <stddef.h>
+#include "srmap/base/jsondoc.h"
+
+struct import_ctx;
+
+/*
+ * The first record of root in any of the shapes above, for detectors: the
+ * first object of the array, of the member key of an envelope, or of the
+ * first page of an array of envelopes.  NULL when there is none (a single
+ * record is not looked for: detectors test the root themselves).  Borrowed.
+ */
+const cJSON *records_first(const cJSON *root, const char *key);
+
+/* Whether root is a list envelope with a key array, or an array of such envelopes. */
+int records_are_pages(const cJSON *root, const char *key);
+
+/* The records of a file, in file order; items are borrowed from the parse tree. */
+struct record_list {
+	const cJSON **items;    /* owned array of borrowed records */
+	size_t n;
+	int pages;              /* envelopes read (0 for a bare array or one record) */
+};
+
+/*
+ * Collects the records of the file cx reads into *out (release with
+ * records_release): the root array; or the array member key of an envelope;
+ * or the records of every envelope of an array of envelopes; or, when
+ * is_record (may be NULL) says the root object is one, that object alone.
+ * Warns when the last page still names a next page (the file lacks the
+ * rest).  Returns 0, or -1 after an error at the offending position (an
+ * object that is neither, an array of arrays).
+ */
+int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(const cJSON *),
+		    struct record_list *out);
+
+/* Frees the array of out (the records belong to the parse tree). */
+void records_release(struct record_list *out);
+
+#endif
