@@ -64,9 +64,9 @@
   <xsl:variable name="inventory-in-appendix" select="$inventory-appendix = 'yes'"/>
   <!-- Appendix letters: A, B, ... in order, the inventory first when it is an appendix. -->
   <xsl:variable name="app-evidence" select="substring('AB', 1 + number($inventory-in-appendix), 1)"/>
-  <xsl:variable name="app-coverage" select="substring('BC', 1 + number($inventory-in-appendix), 1)"/>
-  <xsl:variable name="app-method" select="substring('CD', 1 + number($inventory-in-appendix), 1)"/>
-  <xsl:variable name="app-provenance" select="substring('DE', 1 + number($inventory-in-appendix), 1)"/>
+  <xsl:variable name="app-method" select="substring('BC', 1 + number($inventory-in-appendix), 1)"/>
+  <xsl:variable name="app-provenance" select="substring('CD', 1 + number($inventory-in-appendix), 1)"/>
+  <xsl:variable name="app-coverage" select="substring('DE', 1 + number($inventory-in-appendix), 1)"/>
 
   <!-- Groups of findings larger than this are listed as compact name lists instead of a table. -->
   <xsl:param name="finding-rows-max" select="40"/>
@@ -186,9 +186,9 @@
       <xsl:apply-templates select="framework"/>
       <xsl:if test="$inventory-in-appendix"><xsl:call-template name="inventory"/></xsl:if>
       <xsl:call-template name="evidence-register"/>
-      <xsl:call-template name="coverage"/>
       <xsl:call-template name="methodology"/>
       <xsl:call-template name="provenance"/>
+      <xsl:call-template name="coverage"/>
     </document>
   </xsl:template>
 
@@ -1765,7 +1765,7 @@
         <p>No evidence files were given for this assessment.</p>
       </xsl:when>
       <xsl:otherwise>
-        <table widths="22% 14% 7% 9% 9% 12% 9% 9% 9%" size="7.5">
+        <table widths="21% 13% 7% 9% 9% 11% 9% 12% 9%" size="7.5">
           <thead>
             <row><cell>File</cell><cell>Format</cell><cell align="right">Read</cell><cell align="right">Mapped</cell><cell align="right">Ignored</cell><cell align="right">Unmapped</cell><cell align="right">Outside</cell><cell align="right">Evidence</cell><cell align="right">Applied</cell></row>
           </thead>
