@@ -295,9 +295,11 @@ fail:
 int jsondoc_load(struct jsondoc *doc, const char *path, struct diag_list *d)
 {
 	*doc = (struct jsondoc){ 0 };
-	char *buf;
+	char *buf, sha256[65];
 	size_t len;
-	if (readfile(path, &buf, &len, d) < 0)
+	unsigned long long size;
+	int gzipped;
+	if (readfile_input(path, &buf, &len, sha256, &size, &gzipped, d) < 0)
 		return -1;
 	int rc = jsondoc_parse(doc, path, buf, len, d);
 	free(buf);

@@ -1,7 +1,12 @@
-/* readfile.c - whole-file reads for the input readers. */
+/*
+ * readfile.c - whole-file reads for the input readers, gzip-compressed
+ * inputs inflated in memory (zlib).
+ */
 #include "srmap/base/readfile.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/digest.h"
 
+#include <zlib.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,4 +55,83 @@ int readfile(const char *path, char **out, size_t *len, struct diag_list *d)
 	*out = buf;
 	*len = n;
 	return 0;
+}
+
+/* Inflates the gzip stream raw (len bytes) into *out; -1 after reporting to d. */
+static int inflate_gzip(const char *path, const unsigned char *raw, size_t len, char **out,
+			size_t *out_len, struct diag_list *d)
+{
+	z_stream z = { 0 };
+	/* 15 + 16: a gzip header and trailer around the deflate data. */
+	if (inflateInit2(&z, 15 + 16) != Z_OK) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot start zlib");
+		return -1;
+	}
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	z.next_in = (unsigned char *)raw;
+	int rc = Z_OK;
+	/* Several gzip members one after another are one file (as gzip -d reads them). */
+	while (rc != Z_STREAM_END || z.avail_in) {
+		if (rc == Z_STREAM_END && inflateReset(&z) != Z_OK)
+			break;
+		z.avail_in = (uInt)(len - (size_t)(z.next_in - raw) > 1u << 30 ? 1u << 30 :
+				    len - (size_t)(z.next_in - raw));
+		if (!z.avail_in) {
+			rc = Z_BUF_ERROR;
+			break;
+		}
+		GROW(buf, cap, n + 65536 + 1);
+		z.next_out = (unsigned char *)buf + n;
+		z.avail_out = (uInt)(cap - n - 1 > 1u << 30 ? 1u << 30 : cap - n - 1);
+		size_t room = z.avail_out;
+		rc = inflate(&z, Z_NO_FLUSH);
+		n += room - z.avail_out;
+		if (n > READFILE_MAX_BYTES) {
+			diag_add(d, DIAG_ERROR, path, 0, 0, "uncompressed data larger than %u MB",
+				 READFILE_MAX_BYTES / (1024u * 1024u));
+			inflateEnd(&z);
+			free(buf);
+			return -1;
+		}
+		if (rc != Z_OK && rc != Z_STREAM_END)
+			break;
+	}
+	if (rc != Z_STREAM_END) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "not a valid gzip file: %s",
+			 rc == Z_BUF_ERROR ? "the compressed data ends too early" :
+			 z.msg ? z.msg : "damaged data");
+		inflateEnd(&z);
+		free(buf);
+		return -1;
+	}
+	inflateEnd(&z);
+	GROW(buf, cap, n + 1);
+	buf[n] = '\0';
+	*out = buf;
+	*out_len = n;
+	return 0;
+}
+
+int readfile_input(const char *path, char **out, size_t *len, char sha256[65],
+		   unsigned long long *file_size, int *gzipped, struct diag_list *d)
+{
+	char *raw;
+	size_t n;
+	*gzipped = 0;
+	sha256[0] = '\0';
+	if (readfile(path, &raw, &n, d) < 0)
+		return -1;
+	*file_size = n;
+	if (digest_sha256(raw, n, sha256) < 0)
+		sha256[0] = '\0';
+	if (n < 2 || (unsigned char)raw[0] != 0x1f || (unsigned char)raw[1] != 0x8b) {
+		*out = raw;
+		*len = n;
+		return 0;
+	}
+	*gzipped = 1;
+	int rc = inflate_gzip(path, (unsigned char *)raw, n, out, len, d);
+	free(raw);
+	return rc;
 }

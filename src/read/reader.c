@@ -81,13 +81,18 @@ void reader_split_arg(const char *arg, const char **format, const char **path)
 
 /* ---- loading ------------------------------------------------------------------- */
 
-static int load_text(struct input_text *in, const char *path, struct diag_list *d)
+static int load_text(struct input_text *in, const char *path, struct reader_stats *st,
+		     struct diag_list *d)
 {
 	*in = (struct input_text){ .path = path };
 	char *buf;
 	size_t len;
-	if (readfile(path, &buf, &len, d) < 0)
+	unsigned long long size;
+	int gzipped;
+	/* Provenance records the file as stored (what verify hashes again), not a second read. */
+	if (readfile_input(path, &buf, &len, st->sha256, &size, &gzipped, d) < 0)
 		return -1;
+	st->size = size;
 	in->text = buf;
 	in->len = len;
 	size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -159,13 +164,10 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 	if (prefix)
 		forced = prefix;
 	struct input_text in;
-	if (load_text(&in, path, d) < 0) {
+	if (load_text(&in, path, st, d) < 0) {
 		release_text(&in);
 		return -1;
 	}
-	/* Provenance records the bytes assessed, not a second read of the file. */
-	if (digest_sha256(in.text, in.len, st->sha256) == 0)
-		st->size = in.len;
 	/* A file given in a format is read as that format says whatever its first character:
 	   the CSV reader needs the text (which parsing drops), the others a parsed document. */
 	const struct reader *as = forced ? reader_find(forced, role) : NULL;
@@ -237,12 +239,16 @@ int reader_is_srmap_file(const char *arg)
 	struct diag_list quiet;
 	diag_init(&quiet, NULL);
 	struct input_text in;
-	int srmap = 1;
-	if (load_text(&in, path, &quiet) == 0 && (!in.is_json || parse(&in, &quiet) == 0)) {
+	struct reader_stats st;
+	reader_stats_init(&st);
+	/* A file that cannot be read is left to the export readers, which say why. */
+	int srmap = load_text(&in, path, &st, &quiet) == 0;
+	if (srmap && (!in.is_json || parse(&in, &quiet) == 0)) {
 		const struct reader *r = detect(&in, READER_ROLE_COUNT);
 		srmap = in.is_json && (!r || strcmp(r->name, "srmap-json") == 0);
 	}
 	release_text(&in);
+	reader_stats_release(&st);
 	diag_release(&quiet);
 	return srmap;
 }

@@ -19,4 +19,16 @@
  */
 int readfile(const char *path, char **out, size_t *len, struct diag_list *d);
 
+/*
+ * Reads an input file as readfile does and, when it is gzip-compressed
+ * (its content starts with the gzip magic bytes, whatever its name), inflates
+ * it in memory with zlib: *out gets the uncompressed text (caller frees), of
+ * at most READFILE_MAX_BYTES.  sha256 and *file_size describe the file as
+ * stored (the bytes an auditor hashes again), *gzipped says whether it was
+ * compressed.  Returns -1 after reporting to d, also for a damaged or
+ * truncated gzip stream.
+ */
+int readfile_input(const char *path, char **out, size_t *len, char sha256[65],
+		   unsigned long long *file_size, int *gzipped, struct diag_list *d);
+
 #endif

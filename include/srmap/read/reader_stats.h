@@ -33,7 +33,7 @@ struct reader_stats {
 	size_t unmatched;       /* records about resources that are not in the inventory */
 	size_t merged;          /* inventory records that repeat a workload already read */
 	size_t added;           /* workloads or evidence records added */
-	char sha256[65];        /* of the bytes that were read ("" if the file was not read) */
+	char sha256[65];        /* of the file as stored, compressed or not ("" if not read) */
 	unsigned long long size;
 	struct tally unmapped_ids;
 	struct tally unmatched_ids;
