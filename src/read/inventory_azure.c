@@ -3,7 +3,10 @@
  * (a bare array of generic resources) and Azure Resource Graph results
  * (`az graph query` writes {count, data, skip_token, total_records}, the
  * REST API {totalRecords, count, data, $skipToken, ...}; older clients and
- * Search-AzGraph a bare array of rows with tenantId and subscriptionId).
+ * Search-AzGraph a bare array of rows with tenantId and subscriptionId; with
+ * resultFormat=table, data holds columns and rows instead of objects), and
+ * the ARM REST resource list ({"value": [...], "nextLink"}, in pages, or one
+ * resource alone).
  *
  * Resource Graph lower-cases resource types and often resource groups: the
  * type is matched against the catalog without regard to case and given the
@@ -180,23 +183,20 @@ static void read_resource(struct import_ctx *cx, const cJSON *item)
 void azure_inventory_read(struct import_ctx *cx)
 {
 	const cJSON *root = cx->in->doc.root;
-	if (cJSON_IsObject(root)) {
-		const cJSON *data = json_get_ci(root, "data");
-		if (cJSON_IsObject(data) && json_get_ci(data, "rows")) {
-			diag_error_at(cx->d, import_pos(cx, data), "this Resource Graph result is in the "
-				      "table format (columns and rows): query with the object array "
-				      "format, as az graph query and Search-AzGraph do");
-			return;
-		}
-	}
 	/* Resource Graph writes its rows under "data", the ARM REST API under "value". */
 	const char *key = records_are_pages(root, "value") ? "value" : "data";
 	struct record_list recs;
-	if (records_collect(cx, key, is_resource, &recs) < 0)
+	const cJSON *table = cJSON_IsObject(root) ? json_get_ci(root, "data") : NULL;
+	if (cJSON_IsObject(table) && json_get_ci(table, "rows")) {
+		/* The table format (resultFormat=table): columns and rows. */
+		if (records_from_table(cx, table, &recs) < 0)
+			return;
+	} else if (records_collect(cx, key, is_resource, &recs) < 0) {
 		return;
+	}
 	const cJSON *data = json_get_ci(root, key);
-	if (cJSON_IsObject(root) && cJSON_IsArray(data))
-		check_paging(cx, root, data);
+	if (cJSON_IsObject(root) && (cJSON_IsArray(data) || data == table))
+		check_paging(cx, root, cJSON_IsArray(data) ? data : json_get_ci(table, "rows"));
 	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
 		read_resource(cx, recs.items[i]);

@@ -6,6 +6,7 @@
 #include "import_field.h"
 #include "srmap/base/alloc.h"
 #include "srmap/read/input.h"
+#include "srmap/read/reader_stats.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -144,4 +145,53 @@ void records_release(struct record_list *out)
 {
 	free(out->items);
 	*out = (struct record_list){ 0 };
+}
+
+int records_from_table(struct import_ctx *cx, const cJSON *table, struct record_list *out)
+{
+	*out = (struct record_list){ 0 };
+	size_t cap = 0;
+	const cJSON *columns = json_get_ci(table, "columns"), *rows = json_get_ci(table, "rows");
+	size_t ncol = cJSON_IsArray(columns) ? (size_t)cJSON_GetArraySize(columns) : 0;
+	if (!ncol || !cJSON_IsArray(rows)) {
+		diag_error_at(cx->d, import_pos(cx, table), "a table-format result needs \"columns\" "
+			      "(an array of {\"name\": ...}) and \"rows\" (an array of arrays)");
+		return -1;
+	}
+	const char **names = xcalloc(ncol, sizeof(char *));
+	size_t k = 0;
+	const cJSON *col;
+	cJSON_ArrayForEach(col, columns) {
+		const cJSON *name = json_get_ci(col, "name");
+		if (!cJSON_IsString(name) || !name->valuestring[0]) {
+			diag_error_at(cx->d, import_pos(cx, col), "a column of the table has no name");
+			free(names);
+			return -1;
+		}
+		names[k++] = name->valuestring;
+	}
+	/* The parse tree is the reader's to shape: a row array becomes the object it stands for. */
+	cJSON *row;
+	for (row = rows->child; row; row = row->next) {
+		if (!cJSON_IsArray(row)) {
+			push(out, &cap, row);   /* the reader rejects what is not an object */
+			continue;
+		}
+		if ((size_t)cJSON_GetArraySize(row) > ncol) {
+			cx->st->read++;
+			import_reject(cx, import_pos(cx, row), "the row has %d cells for %zu columns",
+				      cJSON_GetArraySize(row), ncol);
+			continue;
+		}
+		k = 0;
+		for (cJSON *cell = row->child; cell; cell = cell->next, k++) {
+			size_t n = strlen(names[k]) + 1;
+			cell->string = cJSON_malloc(n);
+			memcpy(cell->string, names[k], n);
+		}
+		row->type = (row->type & ~0xFF) | cJSON_Object;
+		push(out, &cap, row);
+	}
+	free(names);
+	return 0;
 }

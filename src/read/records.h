@@ -42,6 +42,15 @@ struct record_list {
 int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(const cJSON *),
 		    struct record_list *out);
 
+/*
+ * Azure Resource Graph's table format, {"columns": [{"name": "id", ...}, ...], "rows": [[...]]}
+ * under "data": every row becomes a record object keyed by the column names, in place in the
+ * parse tree (each row and cell keeps its position), collected into *out.  A row that is not
+ * an array, or has more cells than there are columns, is rejected with a warning.  Returns 0,
+ * or -1 after an error (no columns, a column without a name).
+ */
+int records_from_table(struct import_ctx *cx, const cJSON *table, struct record_list *out);
+
 /* Frees the array of out (the records belong to the parse tree). */
 void records_release(struct record_list *out);
 
