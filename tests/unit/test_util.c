@@ -26,6 +26,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
@@ -34,6 +36,7 @@
 #include "srmap/assess/assess.h"
 #include "srmap/model/catalog.h"
 #include "srmap/base/digest.h"
+#include "srmap/base/readfile.h"
 #include "srmap/write/emit.h"
 #include "srmap/base/isotime.h"
 #include "srmap/base/jsondoc.h"
@@ -784,9 +787,104 @@ static void test_emit_xml_validates_against_schema(void **state)
 	assert_true(xpath_number(doc, "count(/assessment/diagnostic[@level='warning'])") >= 1);
 }
 
+/* ---- compressed inputs ------------------------------------------------------------ */
+
+/* Writes text to path gzip-compressed, as `gzip` does (members times, appended). */
+static void write_gzip(const char *path, const char *text, int members)
+{
+	for (int i = 0; i < members; i++) {
+		gzFile g = gzopen(path, i ? "ab" : "wb");
+		assert_non_null(g);
+		assert_int_equal(gzwrite(g, text, (unsigned)strlen(text)), (int)strlen(text));
+		assert_int_equal(gzclose(g), Z_OK);
+	}
+}
+
+static void test_readfile_input_plain_and_gzip(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/srmap-test-gzip-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char plain[128], gz[128], two[128];
+	snprintf(plain, sizeof plain, "%s/a.json", dir);
+	snprintf(gz, sizeof gz, "%s/a.json.gz", dir);
+	snprintf(two, sizeof two, "%s/two.gz", dir);
+	FILE *f = fopen(plain, "wb");
+	assert_non_null(f);
+	fputs("[{\"id\": 1}]", f);
+	fclose(f);
+	write_gzip(gz, "[{\"id\": 1}]", 1);
+	write_gzip(two, "abc", 2);
+	struct diag_list d;
+	diag_init(&d, NULL);
+	char *text, sha[65], want[65];
+	size_t len;
+	unsigned long long size;
+	int gzipped;
+	assert_int_equal(readfile_input(plain, &text, &len, sha, &size, &gzipped, &d), 0);
+	assert_false(gzipped);
+	assert_string_equal(text, "[{\"id\": 1}]");
+	free(text);
+	/* The text is the uncompressed one; the hash and size are the file's as stored. */
+	assert_int_equal(readfile_input(gz, &text, &len, sha, &size, &gzipped, &d), 0);
+	assert_true(gzipped);
+	assert_string_equal(text, "[{\"id\": 1}]");
+	assert_int_equal(len, strlen(text));
+	unsigned long long on_disk;
+	assert_int_equal(digest_sha256_file(gz, want, &on_disk), 0);
+	assert_string_equal(sha, want);
+	assert_true(size == on_disk);
+	free(text);
+	/* Several members are one file, as gzip -d reads them. */
+	assert_int_equal(readfile_input(two, &text, &len, sha, &size, &gzipped, &d), 0);
+	assert_string_equal(text, "abcabc");
+	free(text);
+	assert_int_equal(d.errors, 0);
+	unlink(plain);
+	unlink(gz);
+	unlink(two);
+	rmdir(dir);
+	diag_release(&d);
+}
+
+static void test_readfile_input_damaged_gzip(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/srmap-test-gzip-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char gz[128], cut[128];
+	snprintf(gz, sizeof gz, "%s/a.json.gz", dir);
+	snprintf(cut, sizeof cut, "%s/cut.json.gz", dir);
+	write_gzip(gz, "[{\"id\": 1}, {\"id\": 2}, {\"id\": 3}]", 1);
+	size_t n;
+	char *bytes = slurp(gz, &n);
+	assert_non_null(bytes);
+	FILE *f = fopen(cut, "wb");
+	assert_non_null(f);
+	fwrite(bytes, 1, n - 10, f);      /* the trailer and some data lost */
+	fclose(f);
+	free(bytes);
+	struct diag_list d;
+	diag_init(&d, NULL);
+	char *text = (char *)"unchanged", sha[65];
+	size_t len;
+	unsigned long long size;
+	int gzipped;
+	assert_int_equal(readfile_input(cut, &text, &len, sha, &size, &gzipped, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.items[0].msg, "not a valid gzip file"));
+	unlink(gz);
+	unlink(cut);
+	rmdir(dir);
+	diag_release(&d);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_readfile_input_plain_and_gzip),
+		cmocka_unit_test(test_readfile_input_damaged_gzip),
 		cmocka_unit_test(test_isotime_known_instants),
 		cmocka_unit_test(test_isotime_offsets),
 		cmocka_unit_test(test_isotime_fractions),
