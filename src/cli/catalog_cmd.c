@@ -56,14 +56,6 @@ int job_catalog_list(const struct job_options *opt, FILE *out, struct diag_list 
 	return SRMAP_EXIT_OK;
 }
 
-static int known_source(const char *source)
-{
-	for (size_t i = 0; mapping_sources[i]; i++)
-		if (!strcmp(mapping_sources[i], source))
-			return 1;
-	return 0;
-}
-
 /*
  * The entry for id, as the readers find it: as given, else (a resource id
  * or policy definition id such as /providers/.../policyDefinitions/GUID)
@@ -102,7 +94,7 @@ static void print_entry(FILE *out, const struct catalog *cat, const struct map_e
 int job_catalog_lookup(const struct job_options *opt, const char *source, const char *id,
 		       FILE *out, struct diag_list *d)
 {
-	if (!known_source(source)) {
+	if (!mapping_source_known(source)) {
 		size_t n = 0;
 		while (mapping_sources[n])
 			n++;

@@ -70,7 +70,7 @@ void mappings_release(struct mappings *m)
 	*m = (struct mappings){ 0 };
 }
 
-static int known_source(const char *s)
+int mapping_source_known(const char *s)
 {
 	for (int i = 0; mapping_sources[i]; i++)
 		if (strcmp(mapping_sources[i], s) == 0)
@@ -115,7 +115,7 @@ static void read_entries(struct mappings *m, const struct jsondoc *doc, const cJ
 		jsondoc_string(doc, item, "nist_exception", 0, d);
 		if (!jsondoc_array(doc, item, "controls", 1, d) || !source || !id)
 			continue;
-		if (!known_source(source)) {
+		if (!mapping_source_known(source)) {
 			diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(item, "source")),
 				      "unknown mapping source \"%s\" (see docs/catalog.md)", source);
 			continue;

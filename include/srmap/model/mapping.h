@@ -77,6 +77,9 @@ struct mappings {
 /* The evidence sources an entry may name ("defender", "azure-policy", ...); NULL-terminated. */
 extern const char *const mapping_sources[];
 
+/* Returns 1 when s is one of mapping_sources. */
+int mapping_source_known(const char *s);
+
 /* Prepares an empty set of tables. */
 void mappings_init(struct mappings *m);
 
