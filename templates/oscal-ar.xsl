@@ -480,9 +480,22 @@
           </xsl:call-template>
         </relevant-evidence>
       </xsl:if>
-      <collected><xsl:value-of select="@collected-at"/></collected>
-      <xsl:if test="note">
-        <remarks><p><xsl:value-of select="note"/></p></remarks>
+      <!-- OSCAL requires a time: an undated record is given the as-of time and says so. -->
+      <xsl:choose>
+        <xsl:when test="@collected-at = 'unknown'">
+          <collected><xsl:value-of select="$a/@as-of"/></collected>
+        </xsl:when>
+        <xsl:otherwise>
+          <collected><xsl:value-of select="@collected-at"/></collected>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="note or @collected-at = 'unknown'">
+        <remarks>
+          <xsl:if test="@collected-at = 'unknown'">
+            <p>When this evidence was collected is unknown (its export does not say); the assessment's as-of time stands in for it.</p>
+          </xsl:if>
+          <xsl:if test="note"><p><xsl:value-of select="note"/></p></xsl:if>
+        </remarks>
       </xsl:if>
     </observation>
   </xsl:template>

@@ -822,6 +822,9 @@
           <xsl:text> from </xsl:text>
           <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($a/inputs/input[@role = 'evidence'])"/><xsl:with-param name="one" select="'file'"/></xsl:call-template>
           <xsl:choose>
+            <xsl:when test="not($summary/@evidence-earliest)">
+              <xsl:text>, none of which says when it was collected</xsl:text>
+            </xsl:when>
             <xsl:when test="$summary/@evidence-earliest = $summary/@evidence-latest">
               <xsl:text>, collected at </xsl:text>
               <xsl:call-template name="time"><xsl:with-param name="t" select="$summary/@evidence-earliest"/></xsl:call-template>
@@ -836,6 +839,16 @@
           <xsl:text>. Passing evidence collected more than </xsl:text>
           <xsl:call-template name="count-of"><xsl:with-param name="n" select="$profile/@max-evidence-age-days"/><xsl:with-param name="one" select="'day'"/></xsl:call-template>
           <xsl:value-of select="concat(' before ', $as-of, ' is stale. ')"/>
+          <xsl:if test="$summary/@evidence-undated and $summary/@evidence-earliest">
+            <xsl:call-template name="count-of"><xsl:with-param name="n" select="$summary/@evidence-undated"/><xsl:with-param name="one" select="'record'"/></xsl:call-template>
+            <xsl:text> came from exports that do not say when they were taken. </xsl:text>
+          </xsl:if>
+          <xsl:if test="$summary/@evidence-undated">
+            <xsl:choose>
+              <xsl:when test="$profile/@undated-evidence = 'stale'">Evidence of unknown collection time is treated as stale, as the profile asks. </xsl:when>
+              <xsl:otherwise>Evidence of unknown collection time is treated as current (the profile’s default); its date shows as unknown in the register. </xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="$unused = 0">Every record decided at least one check.</xsl:when>
             <xsl:otherwise>
@@ -853,8 +866,13 @@
             <row>
               <cell><xsl:value-of select="@name"/></cell>
               <cell align="right"><xsl:value-of select="format-number(@records, '#,##0')"/></cell>
-              <cell><xsl:call-template name="time"><xsl:with-param name="t" select="@earliest"/></xsl:call-template></cell>
-              <cell><xsl:call-template name="time"><xsl:with-param name="t" select="@latest"/></xsl:call-template></cell>
+              <xsl:choose>
+                <xsl:when test="@earliest">
+                  <cell><xsl:call-template name="time"><xsl:with-param name="t" select="@earliest"/></xsl:call-template></cell>
+                  <cell><xsl:call-template name="time"><xsl:with-param name="t" select="@latest"/></xsl:call-template></cell>
+                </xsl:when>
+                <xsl:otherwise><cell>unknown</cell><cell>unknown</cell></xsl:otherwise>
+              </xsl:choose>
             </row>
           </xsl:for-each>
           <xsl:variable name="rest" select="$summary/collector[position() &gt; $distinct-max]"/>
@@ -1744,30 +1762,32 @@
   <xsl:variable name="unmapped-max" select="150"/>
   <xsl:variable name="requirement-controls-max" select="12"/>
 
-  <!-- What each evidence file gave: records read, mapped to controls, deliberately ignored,
-       unmapped, about resources outside the inventory, and the evidence that decided checks;
-       then the identifiers the catalog does not map, with how many records named each. -->
+  <!-- What each evidence file gave, as the run's line per file says: records, applied, unmapped,
+       about resources outside the inventory, for another tenant, deliberately ignored; the
+       evidence records they made and how many decided checks; then the identifiers the catalog
+       does not map, with how many records named each. -->
   <xsl:template name="coverage">
     <xsl:variable name="ins" select="$a/inputs/input[@role = 'evidence']"/>
     <h1 id="coverage"><xsl:value-of select="concat('Appendix ', $app-coverage, ' — Evidence coverage')"/></h1>
     <p>
       <xsl:text>How much of each evidence file reached the assessment. </xsl:text>
-      <i>Read</i><xsl:text> counts the file’s records; </xsl:text>
-      <i>mapped</i><xsl:text> those whose identifier the catalog maps to controls; </xsl:text>
-      <i>ignored</i><xsl:text> those the catalog knows and deliberately does not map; </xsl:text>
-      <i>unmapped</i><xsl:text> those it does not know (listed below: map them in a catalog file to use them); </xsl:text>
-      <i>outside</i><xsl:text> those about resources that are not in the inventory. </xsl:text>
+      <i>Records</i><xsl:text> counts the file’s records; </xsl:text>
+      <i>applied</i><xsl:text> those behind at least one check’s verdict; </xsl:text>
+      <i>unmapped</i><xsl:text> those whose identifier the catalog does not know (listed below: map them in a catalog file to use them); </xsl:text>
+      <i>outside</i><xsl:text> those about resources or subscriptions that are not in the inventory; </xsl:text>
+      <i>other tenant</i><xsl:text> those about a tenant no workload belongs to; </xsl:text>
+      <i>ignored</i><xsl:text> those deliberately not used (muted, manual, exempt, or known to the catalog and not mapped). </xsl:text>
       <i>Evidence</i><xsl:text> counts the evidence records the file gave (one per workload, subscription or tenant and control) and </xsl:text>
-      <i>applied</i><xsl:text> how many of them decided a check.</xsl:text>
+      <i>decided</i><xsl:text> how many of them decided a check.</xsl:text>
     </p>
     <xsl:choose>
       <xsl:when test="not($ins)">
         <p>No evidence files were given for this assessment.</p>
       </xsl:when>
       <xsl:otherwise>
-        <table widths="21% 13% 7% 9% 9% 11% 9% 12% 9%" size="7.5">
+        <table widths="20% 13% 8% 8% 9% 8% 8% 8% 9% 9%" size="7.5">
           <thead>
-            <row><cell>File</cell><cell>Format</cell><cell align="right">Read</cell><cell align="right">Mapped</cell><cell align="right">Ignored</cell><cell align="right">Unmapped</cell><cell align="right">Outside</cell><cell align="right">Evidence</cell><cell align="right">Applied</cell></row>
+            <row><cell>File</cell><cell>Format</cell><cell align="right">Records</cell><cell align="right">Applied</cell><cell align="right">Unmapped</cell><cell align="right">Outside</cell><cell align="right">Other tenant</cell><cell align="right">Ignored</cell><cell align="right">Evidence</cell><cell align="right">Decided</cell></row>
           </thead>
           <xsl:for-each select="$ins">
             <row>
@@ -1776,13 +1796,17 @@
               <cell align="right">
                 <xsl:call-template name="num"><xsl:with-param name="n" select="(@read | @records[not(../@read)])[1]"/></xsl:call-template>
               </cell>
-              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="(@mapped | @records[not(../@mapped)])[1]"/></xsl:call-template></cell>
-              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @ignored))"/></xsl:call-template></cell>
+              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @records-applied))"/></xsl:call-template></cell>
               <cell align="right">
                 <xsl:if test="@unmapped &gt; 0"><xsl:attribute name="shade">#FFF1D6</xsl:attribute></xsl:if>
                 <xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @unmapped))"/></xsl:call-template>
               </cell>
               <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @unmatched))"/></xsl:call-template></cell>
+              <cell align="right">
+                <xsl:if test="@other-tenant &gt; 0"><xsl:attribute name="shade">#FFF1D6</xsl:attribute></xsl:if>
+                <xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @other-tenant))"/></xsl:call-template>
+              </cell>
+              <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @ignored))"/></xsl:call-template></cell>
               <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @evidence))"/></xsl:call-template></cell>
               <cell align="right"><xsl:call-template name="num"><xsl:with-param name="n" select="number(concat('0', @applied))"/></xsl:call-template></cell>
             </row>
@@ -1977,7 +2001,9 @@
         <cell>
           <xsl:text>It says the control passed but was collected more than </xsl:text>
           <xsl:call-template name="count-of"><xsl:with-param name="n" select="$profile/@max-evidence-age-days"/><xsl:with-param name="one" select="'day'"/></xsl:call-template>
-          <xsl:text> before the as-of date: </xsl:text><badge status="stale">Stale</badge><xsl:text>.</xsl:text>
+          <xsl:text> before the as-of date</xsl:text>
+          <xsl:if test="$profile/@undated-evidence = 'stale'"><xsl:text>, or when it was collected is unknown</xsl:text></xsl:if>
+          <xsl:text>: </xsl:text><badge status="stale">Stale</badge><xsl:text>.</xsl:text>
         </cell>
       </row>
       <row><cell align="right">6.</cell><cell><xsl:text>Otherwise: </xsl:text><badge status="satisfied">Satisfied</badge><xsl:text>.</xsl:text></cell></row>

@@ -75,8 +75,14 @@ def check_oscal(path, canonical_path):
         props = {p.get("name"): p.get("value") for p in obs.findall(O + "prop")}
         if props.get("evidence-id") != ev.get("id").strip():
             problem("%s: observation %s is not evidence %s" % (path, obs.get("uuid"), ev.get("id")))
-        if obs.findtext(O + "collected") != ev.get("collected-at"):
+        # An undated record is collected "at the as-of time" and its remarks say so.
+        undated = ev.get("collected-at") == "unknown"
+        want = canon.get("as-of") if undated else ev.get("collected-at")
+        if obs.findtext(O + "collected") != want:
             problem("%s: observation of %s: collected differs" % (path, ev.get("id")))
+        remarks = "".join(obs.find(O + "remarks").itertext()) if obs.find(O + "remarks") is not None else ""
+        if undated and "unknown" not in remarks:
+            problem("%s: observation of %s: undated, and its remarks do not say so" % (path, ev.get("id")))
         re_ = obs.find(O + "relevant-evidence")
         if (re_ is not None) != (ev.get("artifact") is not None):
             problem("%s: observation of %s: relevant-evidence without artifact or the reverse"

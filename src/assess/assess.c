@@ -17,11 +17,24 @@ static char *index_key(enum scope_kind scope, const char *id, const char *contro
 	return xasprintf("%d\x1f%s\x1f%s", (int)scope, id, control);
 }
 
-/* Newer evidence wins; at the same time, the worse result wins, so a tie never hides a failure. */
-static int better(const struct evidence *a, const struct evidence *b)
+/*
+ * The time a record counts as collected at: its own, or for an undated one
+ * what the profile's rule says: the as-of time (current), or older than any
+ * dated record (stale), so that dated evidence always wins over it.
+ */
+static int64_t effective_time(const struct profile *p, const struct evidence *e)
 {
-	if (a->collected_at != b->collected_at)
-		return a->collected_at > b->collected_at;
+	if (!e->undated)
+		return e->collected_at;
+	return p->undated == UNDATED_CURRENT ? p->as_of : INT64_MIN;
+}
+
+/* Newer evidence wins; at the same time, the worse result wins, so a tie never hides a failure. */
+static int better(const struct profile *p, const struct evidence *a, const struct evidence *b)
+{
+	int64_t ta = effective_time(p, a), tb = effective_time(p, b);
+	if (ta != tb)
+		return ta > tb;
 	if (a->result != b->result)
 		return a->result == RESULT_FAIL ||
 		       (a->result == RESULT_NOT_APPLICABLE && b->result == RESULT_PASS);
@@ -34,7 +47,7 @@ static void index_evidence(struct assessment *a, const struct evidence *e)
 	void **prev = strmap_ref(&a->evidence_index, key);
 	if (prev) {
 		/* The map keeps the key it already holds; this one is not needed. */
-		if (better(e, *prev))
+		if (better(a->profile, e, *prev))
 			*prev = (void *)e;
 		free(key);
 		return;
@@ -92,7 +105,7 @@ static int check_references(struct assessment *a, struct diag_list *d)
 				     "evidence \"%s\" names %s \"%s\", to which no workload "
 				     "in the inventory belongs", e->id, scope_name(e->scope), e->scope_id);
 		}
-		if (e->collected_at > a->profile->as_of)
+		if (!e->undated && e->collected_at > a->profile->as_of)
 			diag_warn_at(d, e->pos, "evidence \"%s\" was collected after the as-of date",
 				     e->id);
 	}
@@ -151,6 +164,8 @@ static enum status decide(const struct assessment *a, enum owner owner, const st
 		return STATUS_NOT_APPLICABLE;
 	if (e->result == RESULT_FAIL)
 		return STATUS_FAILED;   /* a known failure does not get better with age */
+	if (e->undated)
+		return a->profile->undated == UNDATED_STALE ? STATUS_STALE : STATUS_SATISFIED;
 	if (a->profile->as_of - e->collected_at > (int64_t)a->profile->max_age_days * 86400)
 		return STATUS_STALE;
 	return STATUS_SATISFIED;
@@ -219,7 +234,8 @@ static void mark_tied(struct assessment *a)
 		const struct evidence *best = strmap_get(&a->evidence_index, key);
 		free(key);
 		if (best && best != e && a->evidence_used[best - a->ev->items] &&
-		    best->collected_at == e->collected_at && best->result == e->result)
+		    effective_time(a->profile, best) == effective_time(a->profile, e) &&
+		    best->result == e->result)
 			a->evidence_used[i] = 1;
 	}
 }

@@ -1,6 +1,6 @@
 /*
  * job.c - the commands as library calls: load the catalog and the inputs,
- * assess, and write the outputs atomically; validate files; list the catalog.
+ * assess, and write the outputs atomically; compare two assessments.
  */
 #include "job.h"
 #include "srmap/base/alloc.h"
@@ -8,6 +8,7 @@
 #include "srmap/model.h"
 #include "srmap/base/datadir.h"
 #include "srmap/base/digest.h"
+#include "srmap/base/isotime.h"
 #include "srmap/write.h"
 #include "srmap/read.h"
 #include "srmap/base/jsondoc.h"
@@ -97,6 +98,60 @@ static void read_input(struct loaded *in, struct import_env *env, const char *ar
 	}
 }
 
+/* What became of an evidence file's records, as one line (job.h). */
+char *job_file_tally(const struct reader_stats *st, int assessed)
+{
+	size_t used = assessed ? st->applied : st->mapped;
+	size_t other = st->mapped > used ? st->mapped - used : 0;
+	char *s = xasprintf("%zu record%s: %zu %s, %zu unmapped, %zu about resources not in the "
+			    "inventory, %zu for another tenant", st->read, st->read == 1 ? "" : "s",
+			    used, assessed ? "applied" : "mapped", st->unmapped, st->unmatched,
+			    st->other_tenant);
+	const size_t extra[] = { st->ignored, st->rejected, assessed ? other : 0 };
+	static const char *const words[] = { "ignored", "rejected", "decided no check" };
+	for (int i = 0; i < 3; i++) {
+		if (!extra[i])
+			continue;
+		char *n = xasprintf("%s, %zu %s", s, extra[i], words[i]);
+		free(s);
+		s = n;
+	}
+	return s;
+}
+
+/*
+ * After the assessment: counts each evidence file's records that applied,
+ * prints one line per file, and warns about a file of which nothing
+ * applied (an error under --strict: such a file is probably not what the
+ * user meant to give).
+ */
+static void tally_evidence_files(struct loaded *in, const struct assessment *a,
+				 struct diag_list *d)
+{
+	for (size_t i = 0; i < in->nstats; i++) {
+		struct reader_stats *st = in->stats[i];
+		if (!st->format || st->role != READER_EVIDENCE)
+			continue;
+		st->applied = reader_stats_applied(st, a->evidence_used);
+		const char *path = NULL;
+		for (size_t f = 0; f < in->nfiles && !path; f++)
+			if (in->files[f].stats == st)
+				path = in->files[f].path;
+		char *line = job_file_tally(st, 1);
+		if (!d->quiet && d->stream)
+			fprintf(d->stream, "srmap: %s: %s\n", path, line);
+		free(line);
+		if (st->applied)
+			continue;
+		if (!st->read)
+			diag_add(d, DIAG_WARNING, path, 0, 0, "the file holds no records: it gives no "
+				 "evidence");
+		else
+			diag_add(d, DIAG_WARNING, path, 0, 0, "none of the %zu records of this file "
+				 "decided a check (see the counts above)", st->read);
+	}
+}
+
 static int load_inputs(struct loaded *in, const struct catalog *cat,
 		       const struct job_options *opt, struct diag_list *d)
 {
@@ -113,7 +168,7 @@ static int load_inputs(struct loaded *in, const struct catalog *cat,
 	if (diag_failures(d) == before && in->inv.n == 0)
 		diag_add(d, DIAG_ERROR, opt->inventories[0], 0, 0,
 			 "the inventory holds no workloads: nothing to assess");
-	/* The profile comes before the evidence: exports without times are dated at its as-of. */
+	/* The profile comes before the evidence, which is checked against its as-of time. */
 	int have_profile = 0;
 	if (opt->profile) {
 		struct jsondoc doc;
@@ -124,8 +179,12 @@ static int load_inputs(struct loaded *in, const struct catalog *cat,
 		}
 	}
 	env.as_of = in->profile.as_of;
-	for (size_t i = 0; i < opt->nevidence; i++)
+	for (size_t i = 0; i < opt->nevidence; i++) {
+		const char *stated = opt->evidence_collected_at ? opt->evidence_collected_at[i] : NULL;
+		env.has_stated_time = stated && isotime_parse(stated, &env.stated_time) == 0;
 		read_input(in, &env, opt->evidence[i], READER_EVIDENCE, opt->evidence_format, d);
+	}
+	env.has_stated_time = 0;
 	import_env_release(&env);
 	artifact_check_all(&in->ev, opt->evidence_root, d);
 	if (have_profile)
@@ -220,9 +279,30 @@ static void add_score(cJSON *obj, const char *name, int tenths)
 		cJSON_AddNumberToObject(obj, name, tenths / 10.0);
 }
 
+/* What became of each evidence file's records, for --summary json. */
+static void add_evidence_files(cJSON *root, const struct loaded *in)
+{
+	cJSON *files = cJSON_AddArrayToObject(root, "evidence_files");
+	for (size_t i = 0; i < in->nfiles; i++) {
+		const struct input_file *f = &in->files[i];
+		const struct reader_stats *st = f->stats;
+		if (!st || st->role != READER_EVIDENCE)
+			continue;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "path", f->path);
+		cJSON_AddStringToObject(o, "format", f->format);
+		static const char *const names[] = { "records", "applied", "unmapped", "not_in_inventory",
+						     "other_tenant", "ignored", "rejected" };
+		const size_t counts[] = { st->read, st->applied, st->unmapped, st->unmatched,
+					  st->other_tenant, st->ignored, st->rejected };
+		add_counts(o, names, counts, 7);
+		cJSON_AddItemToArray(files, o);
+	}
+}
+
 /* The one-line machine summary of --summary json: counts, scores, outputs, exit code. */
-static void print_summary(const struct assessment *a, const struct report_options *ro, int rc,
-			  FILE *out)
+static void print_summary(const struct assessment *a, const struct loaded *in,
+			  const struct report_options *ro, int rc, FILE *out)
 {
 	cJSON *root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, "tool", "srmap " SRMAP_VERSION);
@@ -241,6 +321,7 @@ static void print_summary(const struct assessment *a, const struct report_option
 	for (int f = 0; f < FW_COUNT; f++)
 		if (a->fw[f].in_scope)
 			add_score(scores, framework_name(f), a->fw[f].score_tenths);
+	add_evidence_files(root, in);
 	cJSON *outputs = cJSON_AddArrayToObject(root, "outputs");
 	int written = rc == SRMAP_EXIT_OK || rc == SRMAP_EXIT_FINDINGS;
 	for (size_t i = 0; written && report_formats[i].name; i++)
@@ -282,7 +363,10 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	size_t records = in.inv.n + in.ev.n;
 	progress(opt, d, "read %zu workloads and %zu evidence records in %.2f s (%.0f records/s)",
 		 in.inv.n, in.ev.n, took, took > 0 ? (double)records / took : (double)records);
-	if (assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) < 0 || diag_failures(d) > 0) {
+	int assessed = assess_run(&a, &cat, &in.profile, &in.inv, &in.ev, d) == 0;
+	if (assessed)
+		tally_evidence_files(&in, &a, d);
+	if (!assessed || diag_failures(d) > 0) {
 		rc = SRMAP_EXIT_INPUT;
 		goto out;
 	}
@@ -326,7 +410,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 					rc = SRMAP_EXIT_FINDINGS;
 	}
 	if (opt->summary_json)
-		print_summary(&a, &ro, rc, stdout);
+		print_summary(&a, &in, &ro, rc, stdout);
 	free(out_dir);
 out:
 	drift_release(&drift);
@@ -364,146 +448,4 @@ int job_diff(const char *old_path, const char *new_path, int json, FILE *out,
 	snapshot_release(&snaps[0]);
 	snapshot_release(&snaps[1]);
 	return rc;
-}
-
-/* ---- validate ------------------------------------------------------------- */
-
-static const char *marker_of(const cJSON *root)
-{
-	static const char *const markers[] = { "srmap_inventory", "srmap_evidence",
-					       "srmap_profile", "srmap_catalog", NULL };
-	for (int i = 0; cJSON_IsObject(root) && markers[i]; i++)
-		if (cJSON_GetObjectItemCaseSensitive(root, markers[i]))
-			return markers[i];
-	return NULL;
-}
-
-static void validate_evidence_controls(const struct evidence_set *ev, size_t from,
-				       const struct catalog *cat, struct diag_list *d)
-{
-	for (size_t i = from; i < ev->n; i++)
-		if (!catalog_control(cat, ev->items[i].control))
-			diag_error_at(d, evidence_pos(&ev->items[i], ev->items[i].control_pos),
-				      "evidence \"%s\" names unknown control \"%s\"",
-				      ev->items[i].id, ev->items[i].control);
-}
-
-/* Validates a file in a format other than srmap's own: counts per file. */
-static int validate_import(const char *arg, struct import_env *env, FILE *out,
-			   struct diag_list *d)
-{
-	size_t before = diag_failures(d);
-	if (!env->cat) {
-		fprintf(out, "%s: not checked: the catalog did not load\n", arg);
-		return -1;
-	}
-	/* Evidence is matched with the inventory files given before it, if any. */
-	import_finish_inventory(env);
-	env->match_resources = env->inv->n > 0;
-	struct reader_stats st;
-	reader_stats_init(&st);
-	reader_read_file(env, arg, READER_ROLE_COUNT, NULL, &st, d);
-	size_t problems = diag_failures(d) - before;
-	if (!st.format) {
-		fprintf(out, "%s: invalid\n", arg);
-	} else {
-		fprintf(out, "%s: %s (%s): %zu read, %zu mapped, %zu unmapped, %zu rejected", arg,
-			st.format, reader_role_name(st.role), st.read, st.mapped, st.unmapped,
-			st.rejected);
-		if (st.ignored)
-			fprintf(out, ", %zu ignored", st.ignored);
-		if (st.unmatched)
-			fprintf(out, ", %zu not in the inventory", st.unmatched);
-		if (st.merged)
-			fprintf(out, ", %zu merged", st.merged);
-		fprintf(out, ": %s\n", problems ? "invalid" : "ok");
-	}
-	reader_stats_release(&st);
-	return problems ? -1 : 0;
-}
-
-static int validate_one(const char *path, const struct catalog *cat, struct inventory *inv,
-			struct evidence_set *ev, const struct job_options *opt, FILE *out,
-			struct diag_list *d)
-{
-	size_t before = diag_failures(d);
-	struct jsondoc doc;
-	if (jsondoc_load(&doc, path, d) < 0) {
-		fprintf(out, "%s: invalid\n", path);
-		return -1;
-	}
-	const char *marker = marker_of(doc.root);
-	char *what = NULL;
-	if (!marker) {
-		diag_error_at(d, jsondoc_pos(&doc, doc.root),
-			      "not an srmap file: expected an object with \"srmap_inventory\", "
-			      "\"srmap_evidence\", \"srmap_profile\" or \"srmap_catalog\"");
-	} else if (strcmp(marker, "srmap_inventory") == 0) {
-		size_t was = inv->n;
-		inventory_read_json(inv, &doc, path, d);
-		what = xasprintf("srmap inventory, %zu workloads", inv->n - was);
-	} else if (strcmp(marker, "srmap_evidence") == 0) {
-		size_t was = ev->n;
-		evidence_read_json(ev, &doc, path, d);
-		if (cat)
-			validate_evidence_controls(ev, was, cat, d);
-		what = xasprintf("srmap evidence, %zu records", ev->n - was);
-	} else if (strcmp(marker, "srmap_profile") == 0) {
-		struct profile p;
-		profile_defaults(&p, 0);
-		profile_read_json(&p, &doc, path, d);
-		profile_release(&p);
-		what = xstrdup("srmap profile");
-	} else {
-		/* A manifest stands alone; any other catalog file is merged over the shipped one. */
-		int manifest = cJSON_GetObjectItemCaseSensitive(doc.root, "include") != NULL;
-		jsondoc_release(&doc);
-		struct job_options with_file = *opt;
-		with_file.catalogs = &path;
-		with_file.ncatalogs = 1;
-		struct catalog c;
-		if (manifest)
-			catalog_load(&c, path, NULL, 0, d);
-		else
-			job_load_catalog(&c, &with_file, NULL, d);
-		what = xasprintf("srmap catalog, %zu controls, %zu resource types",
-				 c.ncontrols, c.ntypes);
-		catalog_release(&c);
-	}
-	jsondoc_release(&doc);
-	size_t problems = diag_failures(d) - before;
-	if (what)
-		fprintf(out, "%s: %s: %s\n", path, what, problems ? "invalid" : "ok");
-	else
-		fprintf(out, "%s: invalid\n", path);
-	free(what);
-	return problems ? -1 : 0;
-}
-
-int job_validate(const char *const *files, size_t n, const struct job_options *opt,
-		 FILE *out, struct diag_list *d)
-{
-	struct catalog cat;
-	int have_catalog = job_load_catalog(&cat, opt, NULL, d) == 0;
-	struct inventory inv;
-	struct evidence_set ev;
-	inventory_init(&inv);
-	evidence_init(&ev);
-	struct import_env env;
-	import_env_init(&env, have_catalog ? &cat : NULL, &inv, &ev, job_now());
-	int bad = !have_catalog;
-	for (size_t i = 0; i < n; i++) {
-		int rc = reader_is_srmap_file(files[i])
-			 ? validate_one(files[i], have_catalog ? &cat : NULL, &inv, &ev, opt, out, d)
-			 : validate_import(files[i], &env, out, d);
-		if (rc < 0)
-			bad = 1;
-	}
-	import_env_release(&env);
-	inventory_release(&inv);
-	evidence_release(&ev);
-	catalog_release(&cat);
-	if (!have_catalog)
-		return SRMAP_EXIT_CATALOG;
-	return bad ? SRMAP_EXIT_INPUT : SRMAP_EXIT_OK;
 }

@@ -16,6 +16,8 @@ struct job_options {
 	size_t ninventories;
 	const char **evidence;      /* evidence files, may be none */
 	size_t nevidence;
+	/* Per evidence file: --collected-at in force for it (an ISO 8601 time), or NULL. */
+	const char **evidence_collected_at;
 	const char *profile;        /* profile file, or NULL for the defaults */
 	const char **catalogs;      /* user catalog files merged over the shipped one */
 	size_t ncatalogs;
@@ -52,6 +54,17 @@ int job_assess(const struct job_options *opt, struct diag_list *d);
  */
 int job_validate(const char *const *files, size_t n, const struct job_options *opt,
 		 FILE *out, struct diag_list *d);
+
+/*
+ * "N records: M applied, K unmapped, J about resources not in the
+ * inventory, T for another tenant", then the ignored, rejected and (after
+ * an assessment) "decided no check" counts when there are any: what became
+ * of an evidence file's records.  assessed: after an assessment, M counts
+ * the records behind a check's verdict; before one (`srmap validate`), the
+ * records that gave evidence, and the word is "mapped".  Caller frees.
+ */
+struct reader_stats;
+char *job_file_tally(const struct reader_stats *st, int assessed);
 
 /*
  * Compares two canonical assessment XML files and prints the drift to out

@@ -5,6 +5,7 @@
 #include "srmap/base/diag.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/datadir.h"
+#include "srmap/base/isotime.h"
 #include "srmap/model.h"
 #include "job.h"
 #include "srmap/write.h"
@@ -36,6 +37,8 @@ static const struct option_spec options[] = {
 	  "detecting it" },
 	{ "evidence-format", 0, ARG_ONE, "FORMAT", "read every evidence file in FORMAT instead of "
 	  "detecting it" },
+	{ "collected-at", 0, ARG_ONE, "TIME", "when the evidence files given after this option "
+	  "were collected, for records that carry no time (ISO 8601 with a zone)" },
 	{ "evidence-root", 0, ARG_ONE, "DIR", "folder that evidence artifacts are relative to" },
 	{ "tenant", 0, ARG_ONE, "ID", "the tenant (name or Entra id) of workloads and tenant-wide "
 	  "evidence that name none" },
@@ -72,6 +75,8 @@ struct cli {
 	const char *formats;
 	const char *base;
 	const char *fail_on, *keep, *summary, *attach_limit;
+	const char *collected_at;      /* the --collected-at in force, or NULL */
+	int collected_at_used;         /* an evidence file followed it */
 	int progress, json;
 	int strict, quiet, help, version;
 };
@@ -139,11 +144,26 @@ static void add(const char ***list, size_t *n, const char *value)
 	(*list)[(*n)++] = value;
 }
 
+/* An evidence file, with the --collected-at in force for it. */
+static void add_evidence(struct cli *c, const char *path)
+{
+	size_t n = c->job.nevidence;
+	add(&c->job.evidence, &c->job.nevidence, path);
+	c->job.evidence_collected_at = xreallocarray(c->job.evidence_collected_at, n + 1,
+						     sizeof(char *));
+	c->job.evidence_collected_at[n] = c->collected_at;
+	c->collected_at_used = 1;
+}
+
 static void store(struct cli *c, const struct option_spec *o, const char *value)
 {
 	const char *n = o->name;
 	if (!strcmp(n, "inventory")) add(&c->job.inventories, &c->job.ninventories, value);
-	else if (!strcmp(n, "evidence")) add(&c->job.evidence, &c->job.nevidence, value);
+	else if (!strcmp(n, "evidence")) add_evidence(c, value);
+	else if (!strcmp(n, "collected-at")) {
+		c->collected_at = value;
+		c->collected_at_used = 0;
+	}
 	else if (!strcmp(n, "catalog")) add(&c->job.catalogs, &c->job.ncatalogs, value);
 	else if (!strcmp(n, "profile")) c->job.profile = value;
 	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
@@ -280,6 +300,16 @@ static int run(struct cli *c, struct diag_list *d)
 				return usage_error("--attach-limit needs --attach-evidence");
 			c->job.attach_limit = (unsigned long long)(mb * 1048576.0);
 		}
+		if (c->collected_at && !c->collected_at_used)
+			return usage_error("--collected-at applies to the evidence files given after "
+					   "it, and none follows '%s'", c->collected_at);
+		for (size_t i = 0; i < c->job.nevidence; i++) {
+			int64_t t;
+			const char *v = c->job.evidence_collected_at[i];
+			if (v && isotime_parse(v, &t) < 0)
+				return usage_error("--collected-at takes an ISO 8601 time with a time "
+						   "zone (such as 2026-11-20T06:00:00Z), not '%s'", v);
+		}
 		if (c->summary && strcmp(c->summary, "json"))
 			return usage_error("--summary takes 'json', not '%s'", c->summary);
 		c->job.summary_json = c->summary != NULL;
@@ -352,6 +382,7 @@ int main(int argc, char **argv)
 	}
 	free(c.job.inventories);
 	free(c.job.evidence);
+	free(c.job.evidence_collected_at);
 	free(c.job.catalogs);
 	free(c.positional);
 	return rc;

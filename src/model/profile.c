@@ -20,6 +20,11 @@ void profile_defaults(struct profile *p, int64_t now)
 	};
 }
 
+const char *undated_rule_name(enum undated_rule r)
+{
+	return r == UNDATED_STALE ? "stale" : "current";
+}
+
 void profile_release(struct profile *p)
 {
 	free(p->client);
@@ -139,7 +144,7 @@ int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *
 	static const char *const known[] = { "srmap_profile", "client", "assessor", "as_of",
 					     "frameworks", "fedramp_baseline",
 					     "max_evidence_age_days", "marking", "branding",
-					     "provider_attestations", NULL };
+					     "provider_attestations", "undated_evidence", NULL };
 	const cJSON *root = doc->root;
 	size_t before = d->errors;
 	if (!cJSON_IsObject(root) || !cJSON_GetObjectItemCaseSensitive(root, "srmap_profile")) {
@@ -187,6 +192,14 @@ int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *
 			p->baseline = b;
 	}
 	jsondoc_int(doc, root, "max_evidence_age_days", 1, 36500, &p->max_age_days, d);
+	const char *undated = jsondoc_string(doc, root, "undated_evidence", 0, d);
+	if (undated && strcmp(undated, "current") == 0)
+		p->undated = UNDATED_CURRENT;
+	else if (undated && strcmp(undated, "stale") == 0)
+		p->undated = UNDATED_STALE;
+	else if (undated)
+		diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(root, "undated_evidence")),
+			      "undated_evidence must be \"current\" or \"stale\", not \"%s\"", undated);
 	read_branding(p, doc, root, file, d);
 	read_attestations(p, doc, root, d);
 	replace(&p->file, file);

@@ -69,6 +69,8 @@ void import_ctx_init(struct import_ctx *cx, struct import_env *env, const struct
 	strmap_init(&cx->warned, 0);
 	strmap_init(&cx->pending_index, 0);
 	strmap_init(&cx->tenants, 1);
+	strmap_init(&cx->subscriptions, 1);
+	strmap_init(&cx->tenants_held, 1);
 }
 
 static void pending_free(struct pending *p)
@@ -90,6 +92,8 @@ void import_ctx_release(struct import_ctx *cx)
 	free(cx->pending_keys);
 	strmap_release(&cx->pending_index);
 	strmap_release(&cx->tenants);
+	strmap_release(&cx->subscriptions);
+	strmap_release(&cx->tenants_held);
 	free(cx->merged_id);
 	*cx = (struct import_ctx){ 0 };
 }

@@ -12,8 +12,9 @@
  *   with the first letter's case changed (camelCase and PascalCase, both
  *   written by Microsoft tools), silently; any other case with a warning;
  * - JSON null counts as absent;
- * - a record without a time is dated at the profile's as-of time, with one
- *   warning per file (observation.h).
+ * - a record without a time is dated by --collected-at when given, else
+ *   by its status-change time, else recorded as undated, with one warning
+ *   per file (observation.h).
  */
 #ifndef SRMAP_IMPORT_FIELD_H
 #define SRMAP_IMPORT_FIELD_H
@@ -42,6 +43,8 @@ struct pending {
 	int rank;                  /* 1 not-applicable, 2 pass, 3 fail */
 	int64_t when;
 	int has_time;
+	int64_t bound;             /* newest status-change time seen (import_obs.time_bound) */
+	int has_bound;
 	char *collected_by;
 	struct srcpos pos;
 	char *note;
@@ -71,6 +74,9 @@ struct import_ctx {
 	const char *single_tenant;
 	int tenants_done;              /* tenants holds the workloads' tenants */
 	struct strmap tenants;
+	int scopes_done;               /* subscriptions and tenants_held are filled */
+	struct strmap subscriptions;   /* the inventory's subscriptions (values: 1) */
+	struct strmap tenants_held;    /* the inventory's tenants (values: 1) */
 };
 
 /*

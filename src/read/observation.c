@@ -10,7 +10,6 @@
 #include "import_field.h"
 #include "reader_stats.h"
 #include "srmap/base/alloc.h"
-#include "srmap/base/isotime.h"
 #include "srmap/model.h"
 #include "srmap/read/evidence.h"
 #include "srmap/read/input.h"
@@ -53,13 +52,26 @@ static void note_add(struct pending *p, const char *label, const char *status)
 	p->items++;
 }
 
+/* Keeps the newest time of collection, and apart from it the newest status-change time. */
+static void pending_time(struct pending *p, const struct import_obs *o)
+{
+	if (o->has_time && !o->time_bound && (!p->has_time || o->when > p->when)) {
+		p->when = o->when;
+		p->has_time = 1;
+	}
+	if (o->has_time && o->time_bound && (!p->has_bound || o->when > p->bound)) {
+		p->bound = o->when;
+		p->has_bound = 1;
+	}
+}
+
 /*
  * Observations of one file about the same scope, control and identifier
  * become one evidence record; different identifiers stay apart, so that the
  * register shows each tool finding (and its line) behind a check.
  */
-static void pending_add(struct import_ctx *cx, enum scope_kind scope, const char *sid,
-			const char *control, const struct import_obs *o)
+static size_t pending_add(struct import_ctx *cx, enum scope_kind scope, const char *sid,
+			  const char *control, const struct import_obs *o)
 {
 	char *key = xasprintf("%d\x1f%s\x1f%s\x1f%s", (int)scope, sid, control, o->ident);
 	for (char *q = key; *q; q++)
@@ -68,14 +80,11 @@ static void pending_add(struct import_ctx *cx, enum scope_kind scope, const char
 	struct pending *p;
 	if (at) {
 		free(key);
-		p = &cx->pending[at - 1];
+		p = &cx->pending[--at];
 		int r = rank_of(o->result);
 		if (r > p->rank)
 			p->rank = r;
-		if (o->has_time && (!p->has_time || o->when > p->when)) {
-			p->when = o->when;
-			p->has_time = 1;
-		}
+		pending_time(p, o);
 	} else {
 		if (cx->npending == cx->pending_cap) {
 			size_t cap = cx->pending_cap;
@@ -86,13 +95,34 @@ static void pending_add(struct import_ctx *cx, enum scope_kind scope, const char
 		p = &cx->pending[cx->npending];
 		*p = (struct pending){ .scope = scope, .scope_id = xstrdup(sid),
 				       .control = xstrdup(control), .rank = rank_of(o->result),
-				       .when = o->when, .has_time = o->has_time,
 				       .collected_by = xstrdup(o->collected_by), .pos = o->pos };
+		pending_time(p, o);
 		cx->pending_keys[cx->npending] = key;
 		strmap_put(&cx->pending_index, key, (void *)(uintptr_t)(cx->npending + 1));
-		cx->npending++;
+		at = cx->npending++;
 	}
 	note_add(p, o->label ? o->label : o->ident, o->status);
+	return at;
+}
+
+/*
+ * Whether the inventory holds a workload of this subscription, or of this
+ * tenant: evidence about one it does not hold applies to nothing.  The sets
+ * are built the first time they are asked for.
+ */
+static int scope_known(struct import_ctx *cx, enum scope_kind sk, const char *sid)
+{
+	if (!cx->scopes_done) {
+		cx->scopes_done = 1;
+		const struct inventory *inv = cx->env->inv;
+		for (size_t i = 0; i < inv->n; i++) {
+			if (inv->items[i].subscription)
+				strmap_put(&cx->subscriptions, inv->items[i].subscription, (void *)1);
+			if (inv->items[i].tenant)
+				strmap_put(&cx->tenants_held, inv->items[i].tenant, (void *)1);
+		}
+	}
+	return strmap_get(sk == SCOPE_TENANT ? &cx->tenants_held : &cx->subscriptions, sid) != NULL;
 }
 
 void import_observe(struct import_ctx *cx, const struct import_obs *o)
@@ -185,11 +215,25 @@ void import_observe(struct import_ctx *cx, const struct import_obs *o)
 		break;
 	}
 	}
-	if (!o->has_time) {
-		char iso[ISOTIME_LEN];
-		isotime_format(cx->env->as_of, iso);
-		import_warn_once(cx, "no-time", o->pos, "records of this file carry no time of "
-				 "collection: their evidence is dated at the assessment's as-of time %s", iso);
+	if ((!o->has_time || o->time_bound) && !cx->env->has_stated_time) {
+		if (o->has_time)
+			import_warn_once(cx, "no-time", o->pos, "records of this file carry no time of "
+					 "collection: they are dated by the time their status last "
+					 "changed (state when the export was taken with --collected-at)");
+		else
+			import_warn_once(cx, "no-time", o->pos, "records of this file carry no time of "
+					 "collection: their collection time is recorded as unknown "
+					 "(state when the export was taken with --collected-at)");
+	}
+	if (sk != SCOPE_WORKLOAD && cx->env->match_resources && !scope_known(cx, sk, sid)) {
+		if (sk == SCOPE_TENANT) {
+			tally_add(&cx->st->other_tenant_ids, sid, NULL, o->pos);
+			cx->st->other_tenant += !o->derived;
+		} else {
+			tally_add(&cx->st->unmatched_ids, sid, NULL, o->pos);
+			cx->st->unmatched += !o->derived;
+		}
+		goto out;
 	}
 	struct import_obs shown = *o;
 	char *label = via ? xasprintf("%s (via %s)", o->label ? o->label : o->ident, via) : NULL;
@@ -200,10 +244,11 @@ void import_observe(struct import_ctx *cx, const struct import_obs *o)
 	 * the resource's type: the tool assessed it there, and the assessment
 	 * applies a control to a workload whose own evidence names it.
 	 */
+	size_t record = o->derived ? RECORD_DERIVED : cx->st->records_linked++;
 	for (size_t i = 0; i < n; i++) {
 		const struct control *ctl = catalog_control(cat, controls[i]);
 		if (ctl)
-			pending_add(cx, sk, sid, ctl->id, &shown);
+			reader_stats_link(cx->st, record, pending_add(cx, sk, sid, ctl->id, &shown));
 	}
 	free(label);
 	cx->st->mapped += !o->derived;
@@ -218,11 +263,27 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* Turns the file's links to pending records into links to evidence records, dropping lost ones. */
+static void relink(struct reader_stats *st, const size_t *landed)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < st->nlinks; i++) {
+		size_t to = landed[st->links[i].evidence];
+		if (to == RECORD_DERIVED)
+			continue;
+		st->links[k] = st->links[i];
+		st->links[k++].evidence = to;
+	}
+	st->nlinks = k;
+}
+
 void import_flush(struct import_ctx *cx)
 {
 	const char *base = base_name(cx->path);
 	const char *slash = strrchr(cx->path, '/');
 	size_t serial = 0;
+	/* Where each pending record lands in the evidence set, for the file's record links. */
+	size_t *landed = xcalloc(cx->npending + 1, sizeof(size_t));
 	for (size_t i = 0; i < cx->npending; i++) {
 		struct pending *p = &cx->pending[i];
 		char *id = NULL;
@@ -234,18 +295,29 @@ void import_flush(struct import_ctx *cx)
 		if (p->more)
 			free(p->note);
 		p->note = NULL;
+		/* The record's own time; else what the user stated; else its status-change time. */
+		int dated = p->has_time || cx->env->has_stated_time || p->has_bound;
+		int64_t when = p->has_time ? p->when : cx->env->has_stated_time ? cx->env->stated_time
+			     : p->has_bound ? p->bound : 0;
 		struct evidence e = {
 			.id = id, .control = p->control, .scope = p->scope, .scope_id = p->scope_id,
-			.result = result_of_rank(p->rank),
-			.collected_at = p->has_time ? p->when : cx->env->as_of,
+			.result = result_of_rank(p->rank), .undated = !dated,
+			.collected_at = when,
 			.collected_by = p->collected_by, .note = note,
 			.base_dir = slash ? xstrndup(cx->path, (size_t)(slash - cx->path)) : xstrdup("."),
 			.pos = p->pos, .format = cx->reader->name,
 		};
 		p->control = p->scope_id = p->collected_by = NULL;
-		if (evidence_add_take(cx->env->ev, &e, cx->d) == 0)
+		landed[i] = RECORD_DERIVED;
+		if (evidence_add_take(cx->env->ev, &e, cx->d) == 0) {
+			landed[i] = cx->env->ev->n - 1;
 			cx->st->added++;
+		}
 	}
+	/* Links point at pending records only in files read through observations (not srmap's own). */
+	if (cx->npending)
+		relink(cx->st, landed);
+	free(landed);
 	struct reader_stats *st = cx->st;
 	if (st->read && st->rejected == st->read)
 		diag_error_at(cx->d, (struct srcpos){ cx->path, 1, 1 }, "none of the %zu records of this "
@@ -281,4 +353,14 @@ void import_flush(struct import_ctx *cx)
 			     st->unmatched_ids.n, st->unmatched_ids.n == 1 ? "" : "s",
 			     st->unmatched_ids.n == 1 ? "is" : "are", st->unmatched_ids.ids[0],
 			     st->unmatched == 1 ? "it gives" : "they give");
+	if (st->other_tenant_ids.n == 1)
+		diag_warn_at(cx->d, st->other_tenant_ids.first[0], "%zu record%s about tenant \"%s\", "
+			     "which no workload of the inventory is in: %s no evidence", st->other_tenant,
+			     st->other_tenant == 1 ? " is" : "s are", st->other_tenant_ids.ids[0],
+			     st->other_tenant == 1 ? "it gives" : "they give");
+	else if (st->other_tenant_ids.n)
+		diag_warn_at(cx->d, st->other_tenant_ids.first[0], "%zu records are about %zu tenants "
+			     "that no workload of the inventory is in, first \"%s\": they give no "
+			     "evidence", st->other_tenant, st->other_tenant_ids.n,
+			     st->other_tenant_ids.ids[0]);
 }

@@ -28,7 +28,13 @@ struct import_obs {
 	int result;                    /* enum result */
 	const char *status;            /* the tool's status word, for the note */
 	int64_t when;                  /* when observed */
-	int has_time;                  /* when is set; else the profile's as-of time is used */
+	int has_time;                  /* when is set; else the record is undated (or --collected-at) */
+	/*
+	 * when is only a lower bound: the time the status last changed (a
+	 * Defender assessment's statusChangeDate), not when it was seen.  It
+	 * dates the record when neither the record nor --collected-at says more.
+	 */
+	int time_bound;
 	const char *collected_by;
 	struct srcpos pos;
 	int derived;                   /* a fact derived from several records: counts no record */

@@ -293,4 +293,7 @@ void srmap_evidence_read(struct import_ctx *cx)
 	evidence_read_json(ev, &cx->in->doc, cx->path, cx->d);
 	cx->st->read = count_array(cx->in->doc.root, "evidence");
 	cx->st->added = cx->st->mapped = ev->n - was;
+	for (size_t i = was; i < ev->n; i++)
+		reader_stats_link(cx->st, i - was, i);
+	cx->st->records_linked = ev->n - was;
 }

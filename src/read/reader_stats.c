@@ -49,10 +49,41 @@ void reader_stats_init(struct reader_stats *st)
 	*st = (struct reader_stats){ 0 };
 	strmap_init(&st->unmapped_ids.index, 1);
 	strmap_init(&st->unmatched_ids.index, 1);
+	strmap_init(&st->other_tenant_ids.index, 1);
 }
 
 void reader_stats_release(struct reader_stats *st)
 {
 	tally_release(&st->unmapped_ids);
 	tally_release(&st->unmatched_ids);
+	tally_release(&st->other_tenant_ids);
+	free(st->links);
+	st->links = NULL;
+	st->nlinks = st->links_cap = 0;
+}
+
+void reader_stats_link(struct reader_stats *st, size_t record, size_t evidence)
+{
+	GROW(st->links, st->links_cap, st->nlinks + 1);
+	st->links[st->nlinks++] = (struct record_link){ record, evidence };
+}
+
+size_t reader_stats_applied(const struct reader_stats *st, const unsigned char *used)
+{
+	size_t applied = 0;
+	int derived_used = 0;
+	for (size_t i = 0; i < st->nlinks; ) {
+		size_t record = st->links[i].record;
+		int any = 0;
+		for (; i < st->nlinks && st->links[i].record == record; i++)
+			any |= used[st->links[i].evidence] != 0;
+		if (record == RECORD_DERIVED)
+			derived_used |= any;
+		else
+			applied += any;
+	}
+	/* Facts derived from the whole file (Conditional Access) stand on every record that fed them. */
+	if (derived_used && st->mapped > st->records_linked)
+		applied += st->mapped - st->records_linked;
+	return applied;
 }

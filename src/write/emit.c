@@ -27,6 +27,7 @@ static void emit_profile(struct xmlout *o, const struct assessment *a)
 	xmlout_attr_time(o, "as-of", p->as_of);
 	xmlout_attr(o, "fedramp-baseline", baseline_name(p->baseline));
 	xmlout_attrf(o, "max-evidence-age-days", "%ld", p->max_age_days);
+	xmlout_attr(o, "undated-evidence", undated_rule_name(p->undated));
 	xmlout_attr(o, "file", p->file);
 	for (int f = 0; f < FW_COUNT; f++)
 		if ((p->frameworks >> f) & 1) {
@@ -64,6 +65,8 @@ static void emit_import_counts(struct xmlout *o, const struct reader_stats *st)
 	xmlout_attr_count(o, "ignored", st->ignored);
 	xmlout_attr_count(o, "rejected", st->rejected);
 	xmlout_attr_count(o, "unmatched", st->unmatched);
+	if (st->other_tenant)
+		xmlout_attr_count(o, "other-tenant", st->other_tenant);
 	xmlout_attr_count(o, "merged", st->merged);
 	for (size_t i = 0; i < st->unmapped_ids.n; i++) {
 		xmlout_start(o, "unmapped");
@@ -76,6 +79,12 @@ static void emit_import_counts(struct xmlout *o, const struct reader_stats *st)
 		xmlout_start(o, "unmatched");
 		xmlout_attr(o, "resource", st->unmatched_ids.ids[i]);
 		xmlout_attr_count(o, "count", st->unmatched_ids.counts[i]);
+		xmlout_end(o);
+	}
+	for (size_t i = 0; i < st->other_tenant_ids.n; i++) {
+		xmlout_start(o, "other-tenant");
+		xmlout_attr(o, "tenant", st->other_tenant_ids.ids[i]);
+		xmlout_attr_count(o, "count", st->other_tenant_ids.counts[i]);
 		xmlout_end(o);
 	}
 }
@@ -123,6 +132,8 @@ static void emit_inputs(struct xmlout *o, const struct assessment *a, const stru
 		if (!strcmp(f->role, "evidence")) {
 			xmlout_attr_count(o, "evidence", given[i]);
 			xmlout_attr_count(o, "applied", applied[i]);
+			if (f->stats)
+				xmlout_attr_count(o, "records-applied", f->stats->applied);
 		}
 		if (f->stats && strcmp(f->format, "srmap-json") != 0)
 			emit_import_counts(o, f->stats);

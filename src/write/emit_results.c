@@ -169,7 +169,10 @@ void emit_evidence(struct xmlout *o, const struct assessment *a)
 				xmlout_attr(o, "workload", w->id);
 		}
 		xmlout_attr(o, "result", result_name(e->result));
-		xmlout_attr_time(o, "collected-at", e->collected_at);
+		if (e->undated)
+			xmlout_attr(o, "collected-at", "unknown");
+		else
+			xmlout_attr_time(o, "collected-at", e->collected_at);
 		xmlout_attr(o, "collected-by", e->collected_by);
 		if (e->format && strcmp(e->format, "srmap-json") != 0)
 			xmlout_attr(o, "format", e->format);

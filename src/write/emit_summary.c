@@ -16,7 +16,8 @@
 struct tally_item {
 	const char *name;
 	size_t count;
-	int64_t earliest, latest;
+	size_t undated;           /* of count, the ones without a time */
+	int64_t earliest, latest; /* of the dated ones, when dated < count */
 };
 
 struct tallies {
@@ -25,16 +26,23 @@ struct tallies {
 	struct strmap index;      /* name -> index + 1 */
 };
 
-static void tally_add(struct tallies *t, const char *name, int64_t when)
+static void tally_add(struct tallies *t, const char *name, int64_t when, int undated)
 {
 	size_t at = (size_t)(uintptr_t)strmap_get(&t->index, name);
 	if (!at) {
 		GROW(t->items, t->cap, t->n + 1);
-		t->items[t->n] = (struct tally_item){ name, 0, when, when };
+		t->items[t->n] = (struct tally_item){ name, 0, 0, when, when };
 		strmap_put(&t->index, name, (void *)(uintptr_t)(t->n + 1));
 		at = ++t->n;
 	}
 	struct tally_item *x = &t->items[at - 1];
+	if (undated) {
+		x->undated++;
+		x->count++;
+		return;
+	}
+	if (x->count == x->undated)
+		x->earliest = x->latest = when;   /* the first dated one */
 	x->count++;
 	if (when < x->earliest)
 		x->earliest = when;
@@ -58,12 +66,13 @@ static void emit_tallies(struct xmlout *o, const struct assessment *a)
 	for (size_t i = 0; i < a->nworkloads; i++) {
 		const struct workload *w = a->workloads[i].w;
 		if (w->subscription)
-			tally_add(&subs, w->subscription, 0);
+			tally_add(&subs, w->subscription, 0, 0);
 		if (w->tenant)
-			tally_add(&tenants, w->tenant, 0);
+			tally_add(&tenants, w->tenant, 0, 0);
 	}
 	for (size_t i = 0; i < a->ev->n; i++)
-		tally_add(&collectors, a->ev->items[i].collected_by, a->ev->items[i].collected_at);
+		tally_add(&collectors, a->ev->items[i].collected_by, a->ev->items[i].collected_at,
+			  a->ev->items[i].undated);
 	const char *names[] = { "subscription", "tenant" };
 	struct tallies *lists[] = { &subs, &tenants };
 	for (int k = 0; k < 2; k++)
@@ -77,8 +86,13 @@ static void emit_tallies(struct xmlout *o, const struct assessment *a)
 		xmlout_start(o, "collector");
 		xmlout_attr(o, "name", collectors.items[i].name);
 		xmlout_attr_count(o, "records", collectors.items[i].count);
-		xmlout_attr_time(o, "earliest", collectors.items[i].earliest);
-		xmlout_attr_time(o, "latest", collectors.items[i].latest);
+		const struct tally_item *c = &collectors.items[i];
+		if (c->count > c->undated) {
+			xmlout_attr_time(o, "earliest", c->earliest);
+			xmlout_attr_time(o, "latest", c->latest);
+		}
+		if (c->undated)
+			xmlout_attr_count(o, "undated", c->undated);
 		xmlout_end(o);
 	}
 	tallies_release(&subs);
@@ -88,17 +102,21 @@ static void emit_tallies(struct xmlout *o, const struct assessment *a)
 
 void emit_summary(struct xmlout *o, const struct assessment *a)
 {
-	size_t checks = 0, unused = 0, subscriptions = 0, tenants = 0;
+	size_t checks = 0, unused = 0, undated = 0, subscriptions = 0, tenants = 0;
 	for (int s = 0; s < STATUS_COUNT; s++)
 		checks += a->status_count[s];
 	int64_t earliest = 0, latest = 0;
 	for (size_t i = 0; i < a->ev->n; i++) {
-		int64_t t = a->ev->items[i].collected_at;
-		if (i == 0 || t < earliest)
-			earliest = t;
-		if (i == 0 || t > latest)
-			latest = t;
 		unused += !a->evidence_used[i];
+		if (a->ev->items[i].undated) {
+			undated++;
+			continue;
+		}
+		int64_t t = a->ev->items[i].collected_at;
+		if (i == undated || t < earliest)
+			earliest = t;
+		if (i == undated || t > latest)
+			latest = t;
 	}
 	struct strmap seen_sub, seen_tenant;
 	strmap_init(&seen_sub, 1);
@@ -119,10 +137,12 @@ void emit_summary(struct xmlout *o, const struct assessment *a)
 	xmlout_attr_count(o, "findings", a->nfindings);
 	xmlout_attr_count(o, "evidence", a->ev->n);
 	xmlout_attr_count(o, "evidence-unused", unused);
-	if (a->ev->n) {
+	if (a->ev->n > undated) {
 		xmlout_attr_time(o, "evidence-earliest", earliest);
 		xmlout_attr_time(o, "evidence-latest", latest);
 	}
+	if (undated)
+		xmlout_attr_count(o, "evidence-undated", undated);
 	xmlout_attr_count(o, "subscriptions", subscriptions);
 	xmlout_attr_count(o, "tenants", tenants);
 	xmlout_attr_score(o, "overall-score", a->overall_tenths);

@@ -458,8 +458,105 @@ static void test_evidence_counts_and_aggregation(void **state)
 	assert_non_null(e);
 	assert_int_equal(e->scope, SCOPE_SUBSCRIPTION);     /* the record is about the subscription */
 	assert_string_equal(e->scope_id, "3f9c2a71-5d84-4b6e-9a1f-0c7e4d2b8a56");
-	assert_int_equal(e->collected_at, 1795132800);      /* no time in the export: the as-of */
+	assert_true(e->undated);                            /* no time in the export: unknown */
+	assert_int_equal(e->collected_at, 0);
 	assert_string_equal(e->format, "defender-assessments");
+	reader_stats_release(&inv);
+	reader_stats_release(&ev);
+	run_release(&r);
+}
+
+/* --collected-at dates the records of a file that carry no time; records with one keep theirs. */
+static void test_stated_collection_time(void **state)
+{
+	(void)state;
+	struct run r;
+	run_init(&r);
+	struct reader_stats inv, ev, pol;
+	read_fixture(&r, "azure-resource-list.json", READER_INVENTORY, &inv);
+	import_finish_inventory(&r.env);
+	r.env.stated_time = 1795000000;
+	r.env.has_stated_time = 1;
+	read_fixture(&r, "defender-rest.json", READER_EVIDENCE, &ev);
+	read_fixture(&r, "policy-states.json", READER_EVIDENCE, &pol);
+	size_t defender = 0, policy = 0;
+	for (size_t i = 0; i < r.ev.n; i++) {
+		const struct evidence *e = &r.ev.items[i];
+		assert_false(e->undated);
+		if (!strcmp(e->format, "defender-assessments")) {
+			assert_int_equal(e->collected_at, 1795000000);
+			defender++;
+		} else {
+			assert_int_not_equal(e->collected_at, 1795000000);   /* its own timestamp */
+			policy++;
+		}
+	}
+	assert_true(defender > 0 && policy > 0);
+	reader_stats_release(&inv);
+	reader_stats_release(&ev);
+	reader_stats_release(&pol);
+	run_release(&r);
+}
+
+/*
+ * A record counts as applied when any evidence record it fed decided a
+ * check, once however many it fed; facts derived from the whole file count
+ * the records that fed them when one of them decided a check.
+ */
+static void test_records_applied(void **state)
+{
+	(void)state;
+	struct reader_stats st;
+	reader_stats_init(&st);
+	reader_stats_link(&st, 0, 0);
+	reader_stats_link(&st, 0, 1);
+	reader_stats_link(&st, 1, 1);
+	reader_stats_link(&st, 2, 2);
+	st.records_linked = 3;
+	st.mapped = 3;
+	unsigned char used[4] = { 0, 1, 0, 0 };
+	assert_int_equal(reader_stats_applied(&st, used), 2);   /* records 0 and 1 through evidence 1 */
+	used[1] = 0;
+	assert_int_equal(reader_stats_applied(&st, used), 0);
+	/* Two more records fed only a derived fact (evidence 3). */
+	st.mapped = 5;
+	reader_stats_link(&st, RECORD_DERIVED, 3);
+	assert_int_equal(reader_stats_applied(&st, used), 0);
+	used[3] = 1;
+	assert_int_equal(reader_stats_applied(&st, used), 2);
+	reader_stats_release(&st);
+}
+
+/* Tenant evidence about a tenant no workload is in is counted, not kept. */
+static void test_other_tenant_counted(void **state)
+{
+	(void)state;
+	struct run r;
+	run_init(&r);
+	struct reader_stats inv, saas, ev;
+	read_fixture(&r, "azure-resource-list.json", READER_INVENTORY, &inv);
+	read_fixture(&r, "saas-services.json", READER_INVENTORY, &saas);
+	import_finish_inventory(&r.env);
+	size_t before = r.ev.n;
+	read_fixture(&r, "maester-results.json", READER_EVIDENCE, &ev);
+	/* The fixture's tenant is the SaaS file's: its records land. */
+	assert_int_equal(ev.other_tenant, 0);
+	assert_true(r.ev.n > before);
+	reader_stats_release(&inv);
+	reader_stats_release(&saas);
+	reader_stats_release(&ev);
+	run_release(&r);
+
+	run_init(&r);
+	read_fixture(&r, "azure-resource-list.json", READER_INVENTORY, &inv);
+	import_finish_inventory(&r.env);
+	r.env.default_tenant = NULL;
+	read_fixture(&r, "maester-results.json", READER_EVIDENCE, &ev);
+	/* No workload names the fixture's tenant: every mapped record is for another tenant. */
+	assert_true(ev.other_tenant > 0);
+	assert_int_equal(ev.other_tenant_ids.n, 1);
+	assert_int_equal(r.ev.n, 0);
+	assert_int_equal(ev.mapped, 0);
 	reader_stats_release(&inv);
 	reader_stats_release(&ev);
 	run_release(&r);
@@ -523,6 +620,7 @@ static void test_policy_many_assignments(void **state)
 	fclose(f);
 	struct run r;
 	run_init(&r);
+	r.env.match_resources = 0;   /* no inventory: the subscriptions are not checked against one */
 	struct reader_stats st;
 	reader_stats_init(&st);
 	reader_read_file(&r.env, path, READER_EVIDENCE, NULL, &st, &r.d);
@@ -608,6 +706,9 @@ int main(void)
 		cmocka_unit_test(test_evidence_counts_and_aggregation),
 		cmocka_unit_test(test_json_that_is_not_an_export),
 		cmocka_unit_test(test_policy_many_assignments),
+		cmocka_unit_test(test_stated_collection_time),
+		cmocka_unit_test(test_records_applied),
+		cmocka_unit_test(test_other_tenant_counted),
 		cmocka_unit_test(test_resource_id_parts),
 		cmocka_unit_test(test_kind_rules_most_specific_wins),
 	};

@@ -21,12 +21,19 @@ struct attestation {
 	size_t ncovers;
 };
 
+/* How the freshness rule treats evidence whose time of collection is unknown. */
+enum undated_rule {
+	UNDATED_CURRENT,      /* as collected at the as-of time: it can satisfy a check */
+	UNDATED_STALE         /* as too old: a pass satisfies nothing */
+};
+
 struct profile {
 	char *client, *assessor, *marking;   /* owned */
 	int64_t as_of;                        /* seconds since the epoch, UTC */
 	unsigned frameworks;                  /* bit (1 << framework_id) per framework in scope */
 	enum fedramp_baseline baseline;
 	long max_age_days;
+	enum undated_rule undated;            /* "undated_evidence" */
 	char *file;                           /* profile file, or NULL for the defaults (owned) */
 	char *logo;                           /* branding: logo path, relative to the working folder, or NULL */
 	char *brand_color;                    /* branding: "#RRGGBB", or NULL */
@@ -34,7 +41,10 @@ struct profile {
 	size_t nattestations;
 };
 
-/* Fills *p with the defaults: every framework, moderate, 365 days, as_of = now. */
+/* Name of a rule as profiles and the XML write it: "current", "stale". */
+const char *undated_rule_name(enum undated_rule r);
+
+/* Fills *p with the defaults: every framework, moderate, 365 days, undated current, as_of = now. */
 void profile_defaults(struct profile *p, int64_t now);
 
 /* Reads an srmap profile document over the defaults; returns 0, or -1 on errors (reported). */

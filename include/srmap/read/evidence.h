@@ -21,7 +21,8 @@ struct evidence {
 	enum scope_kind scope;
 	char *scope_id;            /* workload id, subscription id or tenant */
 	enum result result;
-	int64_t collected_at;      /* seconds since the epoch, UTC */
+	int64_t collected_at;      /* seconds since the epoch, UTC; 0 when undated */
+	int undated;               /* no time of collection is known (the export carries none) */
 	char *collected_by;
 	char *artifact;            /* path as written in the record, or NULL */
 	char *sha256;              /* stated artifact hash (lower-case hex), or NULL */

@@ -20,7 +20,14 @@ struct import_env {
 	const struct catalog *cat;     /* borrowed */
 	struct inventory *inv;         /* borrowed */
 	struct evidence_set *ev;       /* borrowed */
-	int64_t as_of;                 /* the time given to records that carry none */
+	int64_t as_of;                 /* the assessment's as-of time */
+	/*
+	 * --collected-at for the file being read: when its records were
+	 * collected, for records that carry no time of their own.  Set per file
+	 * by the caller; has_stated_time 0 leaves such records undated.
+	 */
+	int64_t stated_time;
+	int has_stated_time;
 	int match_resources;           /* check evidence against the inventory */
 	/* Tenants named by SaaS service files: canonical name and Entra tenant id. */
 	char **tenant_names, **tenant_ids;
