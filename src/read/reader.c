@@ -26,7 +26,7 @@ const struct reader readers[] = {
 	{ "azure-resource-graph", READER_INVENTORY, "an Azure Resource Graph query result",
 	  azure_graph_detect, azure_inventory_read },
 	{ "csv", READER_INVENTORY, "an inventory CSV",
-	  csv_inventory_detect, csv_inventory_read },
+	  csv_inventory_detect, csv_inventory_read, 1 },
 	{ "saas-services", READER_INVENTORY, "a list of a tenant's SaaS services",
 	  saas_detect, saas_read },
 	{ "azure-account-list", READER_INVENTORY,
@@ -40,6 +40,8 @@ const struct reader readers[] = {
 	  policy_detect, policy_read },
 	{ "prowler-ocsf", READER_EVIDENCE, "a Prowler JSON-OCSF report",
 	  prowler_detect, prowler_read },
+	{ "prowler-csv", READER_EVIDENCE, "a Prowler CSV report",
+	  prowler_csv_detect, prowler_csv_read, 1 },
 	{ "graph-conditional-access", READER_EVIDENCE,
 	  "a Microsoft Graph export of Conditional Access policies", graph_ca_detect, graph_ca_read },
 	{ "graph-secure-score", READER_EVIDENCE, "a Microsoft Graph export of Secure Score",
@@ -48,7 +50,7 @@ const struct reader readers[] = {
 	  scubagear_detect, scubagear_read },
 	{ "maester", READER_EVIDENCE, "Maester test results (TestResults JSON)",
 	  maester_detect, maester_read },
-	{ NULL, READER_INVENTORY, NULL, NULL, NULL }
+	{ NULL, READER_INVENTORY, NULL, NULL, NULL, 0 }
 };
 
 static const char *const role_names[READER_ROLE_COUNT] = { "inventory", "evidence" };
@@ -169,10 +171,10 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 		return -1;
 	}
 	/* A file given in a format is read as that format says whatever its first character:
-	   the CSV reader needs the text (which parsing drops), the others a parsed document. */
+	   the CSV readers need the text (which parsing drops), the others a parsed document. */
 	const struct reader *as = forced ? reader_find(forced, role) : NULL;
 	if (as)
-		in.is_json = as->read != csv_inventory_read;
+		in.is_json = !as->text;
 	if (parse(&in, d) < 0) {
 		release_text(&in);
 		return -1;
