@@ -3,7 +3,8 @@
  * -M json-ocsf`): an array of OCSF Detection Findings.
  *
  * metadata.event_code is the check id, status_code PASS or FAIL the result
- * (MANUAL gives no evidence), resources[].uid the resources checked (Azure
+ * (MANUAL, INFO and MUTED give no evidence; the status words are shared
+ * with the CSV reader, evidence_prowler.h), resources[].uid the resources checked (Azure
  * resource ids), cloud.account.uid the subscription and cloud.org the
  * tenant.  Muted findings (status "Suppressed") give no evidence.  When a
  * check id is not mapped, its unmapped.compliance requirements are tried as
@@ -11,6 +12,7 @@
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
+#include "evidence_prowler.h"
 #include "import_env.h"
 #include "import_field.h"
 #include "observation.h"
@@ -20,6 +22,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+enum prowler_verdict prowler_status(const char *word, int *result)
+{
+	if (strcasecmp(word, "PASS") == 0 || strcasecmp(word, "FAIL") == 0) {
+		*result = strcasecmp(word, "PASS") == 0 ? RESULT_PASS : RESULT_FAIL;
+		return PROWLER_EVIDENCE;
+	}
+	static const char *const ignored[] = { "MANUAL", "INFO", "MUTED", "WARNING" };
+	for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
+		if (strcasecmp(word, ignored[i]) == 0)
+			return PROWLER_IGNORED;
+	return PROWLER_UNKNOWN;
+}
+
+int64_t prowler_epoch(double v)
+{
+	return (int64_t)(v > 1e11 ? floor(v / 1000) : floor(v));
+}
 
 int prowler_detect(const struct input_text *in)
 {
@@ -75,8 +95,7 @@ static int finding_time(struct import_ctx *cx, const cJSON *f, int64_t *out)
 		return 0;
 	struct srcpos pos = import_pos(cx, t);
 	if (cJSON_IsNumber(t) && t->valuedouble > 0 && t->valuedouble < 1e15) {
-		double v = t->valuedouble;
-		*out = (int64_t)(v > 1e11 ? floor(v / 1000) : floor(v));   /* milliseconds or seconds */
+		*out = prowler_epoch(t->valuedouble);
 		return 1;
 	}
 	if (cJSON_IsString(t) && import_time(cx, t->valuestring, pos, out) == 0)
@@ -111,19 +130,13 @@ static void read_finding(struct import_ctx *cx, const cJSON *f)
 	}
 	int muted = (status && strcasecmp(status, "Suppressed") == 0) ||
 		    (cJSON_IsNumber(status_id) && status_id->valuedouble == 3);
-	int result;
-	if (strcasecmp(code, "PASS") == 0) {
-		result = RESULT_PASS;
-	} else if (strcasecmp(code, "FAIL") == 0) {
-		result = RESULT_FAIL;
-	} else if (strcasecmp(code, "MANUAL") == 0 || strcasecmp(code, "INFO") == 0) {
-		cx->st->ignored += nres ? nres : 1;
-		return;
-	} else {
+	int result = RESULT_PASS;
+	enum prowler_verdict v = prowler_status(code, &result);
+	if (v == PROWLER_UNKNOWN) {
 		import_reject(cx, pos, "status_code must be PASS, FAIL or MANUAL, not \"%s\"", code);
 		return;
 	}
-	if (muted) {
+	if (muted || v == PROWLER_IGNORED) {
 		cx->st->ignored += nres ? nres : 1;
 		return;
 	}

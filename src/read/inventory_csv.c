@@ -61,6 +61,9 @@ int csv_inventory_detect(const struct input_text *in)
 {
 	if (in->is_json)
 		return 0;
+	/* Prowler's CSV names RESOURCE_ID (v3), which reads as an id column: it is evidence. */
+	if (prowler_csv_detect(in) == 2)
+		return 1;
 	struct diag_list quiet;
 	diag_init(&quiet, NULL);
 	struct csv_reader r;

@@ -20,35 +20,37 @@
 
 const struct reader readers[] = {
 	{ "srmap-json", READER_INVENTORY, "srmap inventory JSON",
-	  srmap_inventory_detect, srmap_inventory_read },
+	  srmap_inventory_detect, srmap_inventory_read, 0 },
 	{ "azure-resource-list", READER_INVENTORY, "an Azure CLI resource list (az resource list)",
-	  azure_list_detect, azure_inventory_read },
+	  azure_list_detect, azure_inventory_read, 0 },
 	{ "azure-resource-graph", READER_INVENTORY, "an Azure Resource Graph query result",
-	  azure_graph_detect, azure_inventory_read },
+	  azure_graph_detect, azure_inventory_read, 0 },
 	{ "csv", READER_INVENTORY, "an inventory CSV",
-	  csv_inventory_detect, csv_inventory_read },
+	  csv_inventory_detect, csv_inventory_read, 1 },
 	{ "saas-services", READER_INVENTORY, "a list of a tenant's SaaS services",
-	  saas_detect, saas_read },
+	  saas_detect, saas_read, 0 },
 	{ "azure-account-list", READER_INVENTORY,
 	  "an Azure CLI subscription list (az account list / az account show)",
-	  account_detect, account_read },
+	  account_detect, account_read, 0 },
 	{ "srmap-json", READER_EVIDENCE, "srmap evidence JSON",
-	  srmap_evidence_detect, srmap_evidence_read },
+	  srmap_evidence_detect, srmap_evidence_read, 0 },
 	{ "defender-assessments", READER_EVIDENCE, "a Defender for Cloud assessments export",
-	  defender_detect, defender_read },
+	  defender_detect, defender_read, 0 },
 	{ "azure-policy-states", READER_EVIDENCE, "an Azure Policy compliance states export",
-	  policy_detect, policy_read },
+	  policy_detect, policy_read, 0 },
 	{ "prowler-ocsf", READER_EVIDENCE, "a Prowler JSON-OCSF report",
-	  prowler_detect, prowler_read },
+	  prowler_detect, prowler_read, 0 },
+	{ "prowler-csv", READER_EVIDENCE, "a Prowler CSV report",
+	  prowler_csv_detect, prowler_csv_read, 1 },
 	{ "graph-conditional-access", READER_EVIDENCE,
-	  "a Microsoft Graph export of Conditional Access policies", graph_ca_detect, graph_ca_read },
+	  "a Microsoft Graph export of Conditional Access policies", graph_ca_detect, graph_ca_read, 0 },
 	{ "graph-secure-score", READER_EVIDENCE, "a Microsoft Graph export of Secure Score",
-	  graph_score_detect, graph_score_read },
+	  graph_score_detect, graph_score_read, 0 },
 	{ "scubagear", READER_EVIDENCE, "CISA ScubaGear results (ScubaResults JSON)",
-	  scubagear_detect, scubagear_read },
+	  scubagear_detect, scubagear_read, 0 },
 	{ "maester", READER_EVIDENCE, "Maester test results (TestResults JSON)",
-	  maester_detect, maester_read },
-	{ NULL, READER_INVENTORY, NULL, NULL, NULL }
+	  maester_detect, maester_read, 0 },
+	{ NULL, READER_INVENTORY, NULL, NULL, NULL, 0 }
 };
 
 static const char *const role_names[READER_ROLE_COUNT] = { "inventory", "evidence" };
@@ -169,10 +171,10 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 		return -1;
 	}
 	/* A file given in a format is read as that format says whatever its first character:
-	   the CSV reader needs the text (which parsing drops), the others a parsed document. */
+	   the CSV readers need the text (which parsing drops), the others a parsed document. */
 	const struct reader *as = forced ? reader_find(forced, role) : NULL;
 	if (as)
-		in.is_json = as->read != csv_inventory_read;
+		in.is_json = !as->text;
 	if (parse(&in, d) < 0) {
 		release_text(&in);
 		return -1;

@@ -10,7 +10,9 @@
  * closing quote skips only that record; a stray quote is kept with a
  * warning; invalid UTF-8 and control characters); detection of every
  * fixture in tests/readers as its format and role; a file given in the
- * wrong role; the FORMAT:path form; resource id parsing; merging of
+ * wrong role; a Prowler CSV, which the inventory CSV reader must not
+ * claim, detected and forced, its counts and its COMPLIANCE cell; the
+ * FORMAT:path form; resource id parsing; merging of
  * workloads read twice; kind rules.
  *
  * Run from the repository root (the catalog is read from catalog/ and the
@@ -304,6 +306,8 @@ static void test_every_fixture_detected(void **state)
 		{ "defender-graph.json", "defender-assessments", READER_EVIDENCE },
 		{ "policy-states.json", "azure-policy-states", READER_EVIDENCE },
 		{ "prowler-ocsf.json", "prowler-ocsf", READER_EVIDENCE },
+		{ "prowler.csv", "prowler-csv", READER_EVIDENCE },
+		{ "prowler-v3.csv", "prowler-csv", READER_EVIDENCE },
 		{ "graph-conditional-access.json", "graph-conditional-access", READER_EVIDENCE },
 		{ "graph-secure-score.json", "graph-secure-score", READER_EVIDENCE },
 	};
@@ -335,6 +339,45 @@ static void test_wrong_role_is_an_error(void **state)
 	assert_int_equal(r.d.errors, 1);
 	assert_non_null(strstr(r.d.items[0].msg, "give it with --evidence"));
 	assert_int_equal(r.d.items[0].line, 1);
+	reader_stats_release(&st);
+	run_release(&r);
+}
+
+static void test_prowler_csv_is_evidence(void **state)
+{
+	(void)state;
+	struct run r;
+	run_init(&r);
+	struct reader_stats st;
+	/* v3 names RESOURCE_ID, an id column to the inventory CSV reader: Prowler's detector wins. */
+	assert_null(read_fixture(&r, "prowler-v3.csv", READER_INVENTORY, &st));
+	assert_int_equal(count_msgs(&r.d, DIAG_ERROR, "a Prowler CSV report, which is evidence"), 1);
+	reader_stats_release(&st);
+	read_fixture(&r, "azure-resource-list.json", READER_INVENTORY, &st);
+	import_finish_inventory(&r.env);
+	reader_stats_release(&st);
+	/* Forced, a text reader is given the text, not a JSON parse. */
+	reader_stats_init(&st);
+	assert_int_equal(reader_read_file(&r.env, "prowler-csv:" FIXTURES "prowler.csv",
+					  READER_EVIDENCE, NULL, &st, &r.d), 0);
+	assert_string_equal(st.format, "prowler-csv");
+	assert_int_equal(st.read, 9);
+	assert_int_equal(st.ignored, 2);       /* a MANUAL row and a muted one */
+	assert_int_equal(st.rejected, 0);
+	assert_int_equal(st.unmapped, 1);      /* a custom check, whose COMPLIANCE is not mapped either */
+	assert_int_equal(st.unmapped_ids.n, 1);
+	assert_string_equal(st.unmapped_ids.ids[0], "contoso_storage_cost_centre_tag");
+	reader_stats_release(&st);
+	/* Forced on JSON, the CSV reader says what the header lacks. */
+	size_t before = r.d.errors;
+	reader_stats_init(&st);
+	reader_read_file(&r.env, "prowler-csv:" FIXTURES "prowler-ocsf.json", READER_EVIDENCE,
+			 NULL, &st, &r.d);
+	assert_int_equal(r.d.errors, before + 1);
+	const struct diag *m = first_msg(&r.d, "no CHECK_ID and STATUS columns");
+	assert_non_null(m);
+	assert_int_equal(m->line, 1);
+	assert_int_equal(m->col, 1);
 	reader_stats_release(&st);
 	run_release(&r);
 }
@@ -700,6 +743,7 @@ int main(void)
 		cmocka_unit_test(test_csv_invalid_utf8_and_controls),
 		cmocka_unit_test(test_every_fixture_detected),
 		cmocka_unit_test(test_wrong_role_is_an_error),
+		cmocka_unit_test(test_prowler_csv_is_evidence),
 		cmocka_unit_test(test_format_prefix_forces_the_reader),
 		cmocka_unit_test(test_inventory_merge_and_classification),
 		cmocka_unit_test(test_merge_many_tags),

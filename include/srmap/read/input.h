@@ -31,6 +31,11 @@ struct reader {
 	int (*detect)(const struct input_text *in);
 	/* Adds the file's records; problems go to the context's diagnostics. */
 	void (*read)(struct import_ctx *cx);
+	/*
+	 * 1 when the reader reads the text itself (CSV) rather than a parsed
+	 * JSON document: a file forced into this format is not parsed as JSON.
+	 */
+	int text;
 };
 
 #endif

@@ -77,6 +77,8 @@ int policy_detect(const struct input_text *in);
 void policy_read(struct import_ctx *cx);
 int prowler_detect(const struct input_text *in);
 void prowler_read(struct import_ctx *cx);
+int prowler_csv_detect(const struct input_text *in);
+void prowler_csv_read(struct import_ctx *cx);
 int graph_ca_detect(const struct input_text *in);
 void graph_ca_read(struct import_ctx *cx);
 int graph_score_detect(const struct input_text *in);
