@@ -230,7 +230,12 @@ lines = open("sum.out").read().splitlines()
 assert len(lines) == 1, lines
 s = json.loads(lines[0])
 assert set(s) == {"tool", "exit", "workloads", "findings", "checks", "severity", "scores",
-                  "outputs"}, sorted(s)
+                  "evidence_files", "outputs"}, sorted(s)
+assert s["evidence_files"] and all(set(f) == {"path", "format", "records", "applied", "unmapped",
+                                              "not_in_inventory", "other_tenant", "ignored",
+                                              "rejected"} for f in s["evidence_files"])
+assert all(f["applied"] + f["unmapped"] + f["not_in_inventory"] + f["other_tenant"] +
+           f["ignored"] + f["rejected"] <= f["records"] for f in s["evidence_files"])
 assert s["tool"].startswith("srmap ") and s["exit"] == 0 and s["workloads"] == 16
 assert set(s["checks"]) == {"inherited", "satisfied", "failed", "missing", "stale",
                             "not-applicable"}
@@ -250,8 +255,9 @@ rc=$?
 check "--progress writes nothing on stdout" '[ $rc = 0 ] && [ ! -s prog.out ] && [ -s prog.err ]'
 # shellcheck disable=SC2086
 SOURCE_DATE_EPOCH=$night1 "$srmap" assess $samples --out noprog >noprog.out 2>noprog.err
-check "without --progress and not on a terminal: warnings only, no progress" \
-	'[ ! -s noprog.out ] && grep -q "warning:" noprog.err && ! grep -q "loading inputs" noprog.err'
+check "without --progress and not on a terminal: warnings and file tallies, no progress" \
+	'[ ! -s noprog.out ] && grep -q "warning:" noprog.err && ! grep -q "loading inputs" noprog.err &&
+	 grep -q "^srmap: .*samples/evidence.json: [0-9]* records: [0-9]* applied, " noprog.err'
 # shellcheck disable=SC2086
 SOURCE_DATE_EPOCH=$night1 "$srmap" assess $samples --out quiet --quiet >quiet.out 2>quiet.err
 rc=$?
