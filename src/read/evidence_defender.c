@@ -53,8 +53,7 @@ int defender_detect(const struct input_text *in)
 		return 0;
 	const cJSON *root = in->doc.root;
 	/* Resource Graph puts its rows under "data", the REST API under "value". */
-	const char *key = records_are_pages(root, "data") && !records_are_pages(root, "value")
-			  ? "data" : "value";
+	const char *key = records_list_key(root);
 	const cJSON *first = records_first(root, key);
 	if (first)
 		return is_assessment(first) ? 2 : 0;
@@ -222,8 +221,7 @@ static int identify(struct import_ctx *cx, const cJSON *item, struct record_iden
 void defender_read(struct import_ctx *cx)
 {
 	const cJSON *root = cx->in->doc.root;
-	const char *key = records_are_pages(root, "data") && !records_are_pages(root, "value")
-			  ? "data" : "value";
+	const char *key = records_list_key(root);
 	struct record_list recs;
 	if (records_collect(cx, key, is_assessment, &recs) < 0)
 		return;

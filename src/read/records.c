@@ -64,6 +64,15 @@ const cJSON *records_first(const cJSON *root, const char *key)
 	return inner ? first_object(inner) : first;
 }
 
+const char *records_list_key(const cJSON *root)
+{
+	if (records_are_pages(root, "value"))
+		return "value";
+	if (records_are_pages(root, "data") || (cJSON_IsObject(root) && json_get_ci(root, "data")))
+		return "data";
+	return "value";
+}
+
 int records_are_pages(const cJSON *root, const char *key)
 {
 	if (cJSON_IsObject(root))
@@ -259,8 +268,17 @@ void records_check_paging(struct import_ctx *cx)
 	if (!total)
 		total = json_get_ci(root, "totalRecords");
 	double have = (double)cJSON_GetArraySize(data);
+	/* total_records counts every page, so fewer rows than that is the last page of several
+	   when the result says it has no more: a skip token present but null (az graph query,
+	   Search-AzGraph) or resultTruncated "false" (the REST API). */
+	const cJSON *trunc = json_get_ci(root, "resultTruncated");
+	int said_last = (!skip && (cJSON_GetObjectItem(root, "skip_token") ||
+				   cJSON_GetObjectItem(root, "skipToken") ||
+				   cJSON_GetObjectItem(root, "$skipToken"))) ||
+			(cJSON_IsString(trunc) && strcasecmp(trunc->valuestring, "false") == 0) ||
+			cJSON_IsFalse(trunc);
 	int more = (cJSON_IsString(skip) && skip->valuestring[0]) ||
-		   (cJSON_IsNumber(total) && total->valuedouble > have);
+		   (cJSON_IsNumber(total) && total->valuedouble > have && !said_last);
 	if (more)
 		diag_warn_at(cx->d, import_pos(cx, skip ? skip : total), "this is one page of a longer "
 			     "result (%.0f of %.0f records): the %s lacks the rest; fetch every "

@@ -24,6 +24,13 @@ const cJSON *records_first(const cJSON *root, const char *key);
 /* Whether root is a list envelope with a key array, or an array of such envelopes. */
 int records_are_pages(const cJSON *root, const char *key);
 
+/*
+ * The member that holds the records of an Azure list: "data" for Resource
+ * Graph's results (one, an array of them, or the table format), else the
+ * REST API's "value".  Static.
+ */
+const char *records_list_key(const cJSON *root);
+
 /* The records of a file, in file order; items are borrowed from the parse tree. */
 struct record_list {
 	const cJSON **items;    /* owned array of borrowed records */
