@@ -8,7 +8,7 @@
 #include "import_field.h"
 #include "srmap/base/alloc.h"
 #include "srmap/read/input.h"
-#include "srmap/read/reader.h"
+#include "srmap/read/reader.h"          /* struct reader, for the role */
 #include "srmap/read/reader_stats.h"
 
 #include <stdint.h>
@@ -284,7 +284,7 @@ void records_check_paging(struct import_ctx *cx)
 			     "result (%.0f of %.0f records): the %s lacks the rest; fetch every "
 			     "page (az graph query --skip-token) and give each file",
 			     have, cJSON_IsNumber(total) ? total->valuedouble : have,
-			     reader_role_name(cx->reader->role));
+			     cx->reader->role == READER_INVENTORY ? "inventory" : "evidence");
 }
 
 size_t records_drop_repeats(struct import_ctx *cx, struct record_list *list,
