@@ -3,7 +3,8 @@
  * (a bare array of generic resources) and Azure Resource Graph results
  * (`az graph query` writes {count, data, skip_token, total_records}, the
  * REST API {totalRecords, count, data, $skipToken, ...}; older clients and
- * Search-AzGraph a bare array of rows with tenantId and subscriptionId; with
+ * Search-AzGraph a bare array of rows with tenantId and subscriptionId, and
+ * Search-AzGraph's response object, saved whole, {Data, SkipToken}; with
  * resultFormat=table, data holds columns and rows instead of objects), and
  * the ARM REST resource list ({"value": [...], "nextLink"}, in pages, or one
  * resource alone).
@@ -40,10 +41,20 @@ static int is_resource(const cJSON *rec)
 
 static int is_graph_envelope(const cJSON *root)
 {
+	/* Search-AzGraph's {Data, SkipToken} says "SkipToken": null on the last page: present
+	   even when null. */
 	return cJSON_IsObject(root) && json_get_ci(root, "data") &&
 	       (json_get_ci(root, "count") || json_get_ci(root, "total_records") ||
 		json_get_ci(root, "totalRecords") || json_get_ci(root, "skip_token") ||
-		json_get_ci(root, "$skipToken"));
+		json_get_ci(root, "$skipToken") || cJSON_GetObjectItem(root, "skipToken"));
+}
+
+/* Whether a Resource Graph result holds Defender assessments (securityresources), not resources. */
+static int holds_assessments(const cJSON *root)
+{
+	const cJSON *first = records_first(root, "data");
+	const cJSON *type = first ? json_get_ci(first, "type") : records_first_cell(root, "data", "type");
+	return cJSON_IsString(type) && strcasecmp(type->valuestring, "Microsoft.Security/assessments") == 0;
 }
 
 int azure_list_detect(const struct input_text *in)
@@ -73,7 +84,7 @@ int azure_graph_detect(const struct input_text *in)
 	if (!in->parsed)
 		return 0;
 	if (is_graph_envelope(in->doc.root))
-		return 2;
+		return holds_assessments(in->doc.root) ? 0 : 2;
 	const cJSON *first = cJSON_IsArray(in->doc.root) ? json_first_record(in->doc.root, NULL) : NULL;
 	return first && is_resource(first) &&
 	       (json_get_ci(first, "tenantId") || json_get_ci(first, "subscriptionId")) ? 2 : 0;
@@ -106,27 +117,6 @@ static void read_tags(struct import_ctx *cx, struct workload *w, const cJSON *ta
 		w->tag_values[w->ntags] = xstrdup(t->valuestring);
 		w->ntags++;
 	}
-}
-
-/* Warns when the result is one page of a longer one. */
-static void check_paging(struct import_ctx *cx, const cJSON *root, const cJSON *data)
-{
-	const cJSON *skip = json_get_ci(root, "skip_token");
-	if (!skip)
-		skip = json_get_ci(root, "$skipToken");
-	if (!skip)
-		skip = json_get_ci(root, "skipToken");
-	const cJSON *total = json_get_ci(root, "total_records");
-	if (!total)
-		total = json_get_ci(root, "totalRecords");
-	double have = (double)cJSON_GetArraySize(data);
-	int more = (cJSON_IsString(skip) && skip->valuestring[0]) ||
-		   (cJSON_IsNumber(total) && total->valuedouble > have);
-	if (more)
-		diag_warn_at(cx->d, import_pos(cx, skip ? skip : total), "this is one page of a longer "
-			     "result (%.0f of %.0f records): the inventory lacks the rest; fetch every "
-			     "page (az graph query --skip-token) and give each file",
-			     have, cJSON_IsNumber(total) ? total->valuedouble : have);
 }
 
 static void read_resource(struct import_ctx *cx, const cJSON *item)
@@ -195,8 +185,7 @@ void azure_inventory_read(struct import_ctx *cx)
 		return;
 	}
 	const cJSON *data = json_get_ci(root, key);
-	if (cJSON_IsObject(root) && (cJSON_IsArray(data) || data == table))
-		check_paging(cx, root, cJSON_IsArray(data) ? data : json_get_ci(table, "rows"));
+	records_check_paging(cx);
 	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
 		read_resource(cx, recs.items[i]);

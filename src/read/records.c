@@ -1,15 +1,20 @@
 /*
  * records.c - the shapes exports come in, reduced to one list of records:
- * bare arrays, REST list envelopes, arrays of pages, single records.
+ * bare arrays, REST list envelopes, arrays of pages, single records, the
+ * table format of Resource Graph and of the Log Analytics query API; the
+ * paging marks of Resource Graph results; records repeated across pages.
  */
 #include "records.h"
 #include "import_field.h"
 #include "srmap/base/alloc.h"
 #include "srmap/read/input.h"
+#include "srmap/read/reader.h"          /* struct reader, for the role */
 #include "srmap/read/reader_stats.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The records array of one envelope: its member key, when that is an array.  Borrowed. */
 static const cJSON *page_records(const cJSON *page, const char *key)
@@ -59,6 +64,15 @@ const cJSON *records_first(const cJSON *root, const char *key)
 	return inner ? first_object(inner) : first;
 }
 
+const char *records_list_key(const cJSON *root)
+{
+	if (records_are_pages(root, "value"))
+		return "value";
+	if (records_are_pages(root, "data") || (cJSON_IsObject(root) && json_get_ci(root, "data")))
+		return "data";
+	return "value";
+}
+
 int records_are_pages(const cJSON *root, const char *key)
 {
 	if (cJSON_IsObject(root))
@@ -80,6 +94,40 @@ static void push_all(struct record_list *out, size_t *cap, const cJSON *arr)
 		push(out, cap, rec);
 }
 
+/*
+ * The table of a table-format result: member key of root when it holds rows
+ * (Resource Graph's resultFormat=table), or the first of root's "tables"
+ * (the Log Analytics query API, whose first table is the PrimaryResult).
+ */
+static const cJSON *table_of(const cJSON *root, const char *key)
+{
+	if (!cJSON_IsObject(root))
+		return NULL;
+	const cJSON *t = key ? json_get_ci(root, key) : NULL;
+	if (cJSON_IsObject(t) && json_get_ci(t, "rows"))
+		return t;
+	const cJSON *tables = json_get_ci(root, "tables");
+	t = cJSON_IsArray(tables) ? tables->child : NULL;
+	return cJSON_IsObject(t) && json_get_ci(t, "columns") && json_get_ci(t, "rows") ? t : NULL;
+}
+
+const cJSON *records_first_cell(const cJSON *root, const char *key, const char *column)
+{
+	const cJSON *t = table_of(root, key);
+	const cJSON *cols = json_get_ci(t, "columns"), *rows = json_get_ci(t, "rows");
+	const cJSON *row = cJSON_IsArray(rows) ? rows->child : NULL;
+	if (!cJSON_IsArray(cols) || !cJSON_IsArray(row))
+		return NULL;
+	const cJSON *col, *cell = row->child;
+	cJSON_ArrayForEach(col, cols) {
+		const cJSON *name = json_get_ci(col, "name");
+		if (cJSON_IsString(name) && strcasecmp(name->valuestring, column) == 0)
+			return cell && !cJSON_IsNull(cell) ? cell : NULL;
+		cell = cell ? cell->next : NULL;
+	}
+	return NULL;
+}
+
 int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(const cJSON *),
 		    struct record_list *out)
 {
@@ -87,6 +135,12 @@ int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(con
 	size_t cap = 0;
 	const cJSON *root = cx->in->doc.root;
 	const cJSON *last_page = NULL;
+	const cJSON *table = table_of(root, key);
+	if (table) {
+		int rc = records_from_table(cx, table, out);
+		out->pages = rc == 0;
+		return rc;
+	}
 	if (cJSON_IsObject(root)) {
 		const cJSON *arr = page_records(root, key);
 		if (arr) {
@@ -194,4 +248,99 @@ int records_from_table(struct import_ctx *cx, const cJSON *table, struct record_
 	}
 	free(names);
 	return 0;
+}
+
+void records_check_paging(struct import_ctx *cx)
+{
+	const cJSON *root = cx->in->doc.root;
+	const cJSON *data = json_get_ci(root, "data");
+	if (cJSON_IsObject(data))
+		data = json_get_ci(data, "rows");     /* the table format */
+	if (!cJSON_IsObject(root) || !cJSON_IsArray(data))
+		return;
+	/* az graph query writes skip_token, the REST API $skipToken, Search-AzGraph SkipToken. */
+	const cJSON *skip = json_get_ci(root, "skip_token");
+	if (!skip)
+		skip = json_get_ci(root, "$skipToken");
+	if (!skip)
+		skip = json_get_ci(root, "skipToken");
+	const cJSON *total = json_get_ci(root, "total_records");
+	if (!total)
+		total = json_get_ci(root, "totalRecords");
+	double have = (double)cJSON_GetArraySize(data);
+	/* total_records counts every page, so fewer rows than that is the last page of several
+	   when the result says it has no more: a skip token present but null (az graph query,
+	   Search-AzGraph) or resultTruncated "false" (the REST API). */
+	const cJSON *trunc = json_get_ci(root, "resultTruncated");
+	int said_last = (!skip && (cJSON_GetObjectItem(root, "skip_token") ||
+				   cJSON_GetObjectItem(root, "skipToken") ||
+				   cJSON_GetObjectItem(root, "$skipToken"))) ||
+			(cJSON_IsString(trunc) && strcasecmp(trunc->valuestring, "false") == 0) ||
+			cJSON_IsFalse(trunc);
+	int more = (cJSON_IsString(skip) && skip->valuestring[0]) ||
+		   (cJSON_IsNumber(total) && total->valuedouble > have && !said_last);
+	if (more)
+		diag_warn_at(cx->d, import_pos(cx, skip ? skip : total), "this is one page of a longer "
+			     "result (%.0f of %.0f records): the %s lacks the rest; fetch every "
+			     "page (az graph query --skip-token) and give each file",
+			     have, cJSON_IsNumber(total) ? total->valuedouble : have,
+			     cx->reader->role == READER_INVENTORY ? "inventory" : "evidence");
+}
+
+size_t records_drop_repeats(struct import_ctx *cx, struct record_list *list,
+			    int (*identify)(struct import_ctx *, const cJSON *, struct record_identity *),
+			    int warn)
+{
+	struct strmap seen;            /* identity -> index in ids + 1 */
+	strmap_init(&seen, 1);
+	struct record_identity *ids = xcalloc(list->n ? list->n : 1, sizeof(*ids));
+	size_t kept = 0, dropped = 0;
+	const cJSON *first_drop = NULL, *first_orig = NULL;
+	const char *first_id = NULL;
+	for (size_t i = 0; i < list->n; i++) {
+		const cJSON *rec = list->items[i];
+		struct record_identity id = { 0 };
+		if (!cJSON_IsObject(rec) || !identify(cx, rec, &id) || !id.id) {
+			free(id.id);
+			ids[kept] = (struct record_identity){ 0 };
+			list->items[kept++] = rec;     /* no identity: the reader says what is wrong */
+			continue;
+		}
+		void **slot = strmap_ref(&seen, id.id);
+		if (!slot) {
+			ids[kept] = id;
+			list->items[kept] = rec;
+			strmap_put(&seen, ids[kept].id, (void *)(uintptr_t)(kept + 1));
+			kept++;
+			continue;
+		}
+		/* Of the same record fetched twice, the later state is the one that holds. */
+		size_t k = (size_t)(uintptr_t)*slot - 1;
+		if (!dropped++) {
+			first_drop = rec;
+			first_orig = list->items[k];
+			first_id = ids[k].id;
+		}
+		if (id.has_time && (!ids[k].has_time || id.when > ids[k].when)) {
+			list->items[k] = rec;
+			ids[k].when = id.when;
+			ids[k].has_time = 1;
+		}
+		free(id.id);
+	}
+	if (dropped && warn) {
+		struct srcpos at = import_pos(cx, first_drop), was = import_pos(cx, first_orig);
+		diag_warn_at(cx->d, at, "%zu record%s repeat%s one read before in this file, first "
+			     "\"%s\" (also at %d:%d): each is used once, in its newest state",
+			     dropped, dropped == 1 ? "" : "s", dropped == 1 ? "s" : "", first_id,
+			     was.line, was.col);
+	}
+	for (size_t i = 0; i < kept; i++)
+		free(ids[i].id);
+	free(ids);
+	strmap_release(&seen);
+	list->n = kept;
+	cx->st->read += dropped;
+	cx->st->ignored += dropped;
+	return dropped;
 }

@@ -304,6 +304,8 @@ static void test_every_fixture_detected(void **state)
 		{ "saas-services.json", "saas-services", READER_INVENTORY },
 		{ "defender-rest.json", "defender-assessments", READER_EVIDENCE },
 		{ "defender-graph.json", "defender-assessments", READER_EVIDENCE },
+		{ "defender-continuous-export.json", "defender-assessments", READER_EVIDENCE },
+		{ "defender-log-analytics.json", "defender-recommendations-log", READER_EVIDENCE },
 		{ "policy-states.json", "azure-policy-states", READER_EVIDENCE },
 		{ "prowler-ocsf.json", "prowler-ocsf", READER_EVIDENCE },
 		{ "prowler.csv", "prowler-csv", READER_EVIDENCE },

@@ -73,6 +73,8 @@ int account_detect(const struct input_text *in);
 void account_read(struct import_ctx *cx);
 int defender_detect(const struct input_text *in);
 void defender_read(struct import_ctx *cx);
+int defender_log_detect(const struct input_text *in);
+void defender_log_read(struct import_ctx *cx);
 int policy_detect(const struct input_text *in);
 void policy_read(struct import_ctx *cx);
 int prowler_detect(const struct input_text *in);
