@@ -10,6 +10,7 @@
 #include "srmap/read/evidence.h"
 #include "import_field.h"
 #include "observation.h"
+#include "shape_hint.h"
 #include "srmap/read/inventory.h"
 
 #include <errno.h>
@@ -196,23 +197,34 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 		}
 	} else {
 		r = detect(&in, role);
+		/* A report, a spreadsheet or an export of another kind: say what it is. */
+		char *hint = shape_hint(&in, r, readers);
+		if (hint) {
+			diag_error_at(d, top, "%s", hint);
+			free(hint);
+			release_text(&in);
+			return -1;
+		}
 		if (!r && in.parsed && cJSON_IsObject(in.doc.root) && role != READER_ROLE_COUNT)
 			r = reader_find("srmap-json", role);   /* it says what it lacks */
 		if (!r) {
+			char *keys = shape_record_keys(&in);
 			if (role == READER_ROLE_COUNT) {
 				char *a = format_list(READER_INVENTORY), *b = format_list(READER_EVIDENCE);
 				diag_error_at(d, top, "cannot tell what this file is (inventory formats: "
-					      "%s; evidence formats: %s); name the format with "
-					      "FORMAT:path", a, b);
+					      "%s; evidence formats: %s)%s%s; name the format with "
+					      "FORMAT:path", a, b, keys ? "; " : "", keys ? keys : "");
 				free(a);
 				free(b);
 			} else {
 				char *list = format_list(role);
-				diag_error_at(d, top, "cannot tell the format of this %s file (formats: %s); "
-					      "name it with --%s-format or FORMAT:path", role_names[role],
-					      list, role_names[role]);
+				diag_error_at(d, top, "cannot tell the format of this %s file (formats: "
+					      "%s)%s%s; name it with --%s-format or FORMAT:path",
+					      role_names[role], list, keys ? "; " : "", keys ? keys : "",
+					      role_names[role]);
 				free(list);
 			}
+			free(keys);
 			release_text(&in);
 			return -1;
 		}
@@ -250,7 +262,12 @@ int reader_is_srmap_file(const char *arg)
 	int srmap = load_text(&in, path, &st, &quiet) == 0;
 	if (srmap && (!in.is_json || parse(&in, &quiet) == 0)) {
 		const struct reader *r = detect(&in, READER_ROLE_COUNT);
-		srmap = in.is_json && (!r || strcmp(r->name, "srmap-json") == 0);
+		/* A file srmap can say more about goes the export readers' way, which say it. */
+		char *hint = in.parsed ? shape_hint(&in, r, readers) : NULL;
+		/* srmap's own files are objects: an array no reader knows is left to say so. */
+		srmap = in.is_json && !hint &&
+			(r ? strcmp(r->name, "srmap-json") == 0 : cJSON_IsObject(in.doc.root));
+		free(hint);
 	}
 	release_text(&in);
 	reader_stats_release(&st);

@@ -51,9 +51,10 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 
 /*
  * Returns 1 when arg should be validated as srmap's own JSON (an srmap
- * file, or JSON no other reader recognises, or JSON that does not parse),
- * 0 when it is in another format or carries a "FORMAT:" prefix.  Reports
- * nothing.
+ * file, or a JSON object no other reader recognises and that resembles no
+ * other tool's export, or JSON that does not parse), 0 when it is in
+ * another format, a shape srmap can say more about, or carries a
+ * "FORMAT:" prefix.  Reports nothing.
  */
 int reader_is_srmap_file(const char *arg);
 
