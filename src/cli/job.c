@@ -164,6 +164,7 @@ static int load_inputs(struct loaded *in, const struct catalog *cat,
 	env.default_tenant = opt->tenant;
 	for (size_t i = 0; i < opt->ninventories; i++)
 		read_input(in, &env, opt->inventories[i], READER_INVENTORY, opt->inventory_format, d);
+	import_report_open_pages(&env, d);
 	import_finish_inventory(&env);
 	if (diag_failures(d) == before && in->inv.n == 0)
 		diag_add(d, DIAG_ERROR, opt->inventories[0], 0, 0,
@@ -185,6 +186,7 @@ static int load_inputs(struct loaded *in, const struct catalog *cat,
 		read_input(in, &env, opt->evidence[i], READER_EVIDENCE, opt->evidence_format, d);
 	}
 	env.has_stated_time = 0;
+	import_report_open_pages(&env, d);
 	import_env_release(&env);
 	artifact_check_all(&in->ev, opt->evidence_root, d);
 	if (have_profile)

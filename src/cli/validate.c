@@ -160,6 +160,11 @@ int job_validate(const char *const *files, size_t n, const struct job_options *o
 		if (rc < 0)
 			bad = 1;
 	}
+	/* Pages are complete or not once every file is read: --strict fails the run for them. */
+	size_t before = diag_failures(d);
+	import_report_open_pages(&env, d);
+	if (diag_failures(d) > before)
+		bad = 1;
 	import_env_release(&env);
 	inventory_release(&inv);
 	evidence_release(&ev);

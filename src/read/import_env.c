@@ -8,6 +8,7 @@
 #include "import_field.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/strmap.h"
+#include "srmap/read/input.h"
 #include "srmap/read/inventory.h"
 
 #include <stdlib.h>
@@ -42,7 +43,42 @@ void import_env_release(struct import_env *env)
 	free(env->account_keys);
 	free(env->account_values);
 	strmap_release(&env->account_tenant);
+	for (size_t i = 0; i < env->nopen; i++)
+		free(env->open_pages[i].message);
+	free(env->open_pages);
 	*env = (struct import_env){ 0 };
+}
+
+void import_page_closed(struct import_ctx *cx)
+{
+	struct import_env *env = cx->env;
+	size_t k = 0;
+	for (size_t i = 0; i < env->nopen; i++) {
+		if (env->open_pages[i].format == cx->reader->name) {
+			free(env->open_pages[i].message);
+			continue;
+		}
+		env->open_pages[k++] = env->open_pages[i];
+	}
+	env->nopen = k;
+}
+
+void import_page_open(struct import_ctx *cx, struct srcpos pos, const char *message)
+{
+	struct import_env *env = cx->env;
+	import_page_closed(cx);   /* this page continues the earlier ones: only its own link is open */
+	GROW(env->open_pages, env->open_cap, env->nopen + 1);
+	env->open_pages[env->nopen++] = (struct open_page){ cx->reader->name, pos, xstrdup(message) };
+}
+
+
+void import_report_open_pages(struct import_env *env, struct diag_list *d)
+{
+	for (size_t i = 0; i < env->nopen; i++) {
+		diag_warn_at(d, env->open_pages[i].pos, "%s", env->open_pages[i].message);
+		free(env->open_pages[i].message);
+	}
+	env->nopen = 0;
 }
 
 void import_add_tenant(struct import_env *env, const char *name, const char *id)

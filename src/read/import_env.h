@@ -16,6 +16,15 @@ struct import_ctx;
 void import_add_tenant(struct import_env *env, const char *name, const char *id);
 void import_add_subscription(struct import_env *env, const char *subscription, const char *tenant);
 
+/*
+ * Pages of a paged list: page_open notes that the file read through cx is a
+ * page with a next page (message as the warning will say it; pos at the
+ * link); page_closed that it ends a list, which discharges the open pages of
+ * earlier files of the same format: they were its first pages.
+ */
+void import_page_open(struct import_ctx *cx, struct srcpos pos, const char *message);
+void import_page_closed(struct import_ctx *cx);
+
 /* Records that subscription belongs to the tenant with Entra id tenant (an account list). */
 void import_add_account(struct import_env *env, const char *subscription, const char *tenant);
 

@@ -5,10 +5,10 @@
  * paging marks of Resource Graph results; records repeated across pages.
  */
 #include "records.h"
+#include "import_env.h"
 #include "import_field.h"
 #include "srmap/base/alloc.h"
 #include "srmap/read/input.h"
-#include "srmap/read/reader.h"          /* struct reader, for the role */
 #include "srmap/read/reader_stats.h"
 
 #include <stdint.h>
@@ -187,11 +187,16 @@ int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(con
 		return -1;
 	}
 	const cJSON *next = last_page ? next_link(last_page) : NULL;
-	if (next)
-		diag_warn_at(cx->d, import_pos(cx, next), "the last page of this list names a next page "
-			     "(%s): unless that page is given as another file, the rest of the list is "
-			     "missing; fetch every page and give them all (as files, or as one JSON array "
-			     "of pages)", next->string);
+	if (next) {
+		char *msg = xasprintf("the last page of this list names a next page (%s), and no later "
+				      "file of this format ends the list: the rest of the list is "
+				      "missing; fetch every page and give them all (as files in order, "
+				      "or as one JSON array of pages)", next->string);
+		import_page_open(cx, import_pos(cx, next), msg);
+		free(msg);
+	} else if (last_page) {
+		import_page_closed(cx);
+	}
 	return 0;
 }
 
@@ -279,12 +284,17 @@ void records_check_paging(struct import_ctx *cx)
 			cJSON_IsFalse(trunc);
 	int more = (cJSON_IsString(skip) && skip->valuestring[0]) ||
 		   (cJSON_IsNumber(total) && total->valuedouble > have && !said_last);
-	if (more)
-		diag_warn_at(cx->d, import_pos(cx, skip ? skip : total), "this is one page of a longer "
-			     "result (%.0f of %.0f records): the %s lacks the rest; fetch every "
-			     "page (az graph query --skip-token) and give each file",
-			     have, cJSON_IsNumber(total) ? total->valuedouble : have,
-			     cx->reader->role == READER_INVENTORY ? "inventory" : "evidence");
+	if (more) {
+		char *msg = xasprintf("this is one page of a longer result (%.0f of %.0f records), and "
+				      "no later file of this format is its last page: the %s lacks the "
+				      "rest; fetch every page (az graph query --skip-token) and give "
+				      "each file", have, cJSON_IsNumber(total) ? total->valuedouble : have,
+				      cx->reader->role == READER_INVENTORY ? "inventory" : "evidence");
+		import_page_open(cx, import_pos(cx, skip ? skip : total), msg);
+		free(msg);
+	} else {
+		import_page_closed(cx);
+	}
 }
 
 size_t records_drop_repeats(struct import_ctx *cx, struct record_list *list,

@@ -9,11 +9,23 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "srmap/base/diag.h"
 #include "srmap/base/strmap.h"
 
 struct catalog;
 struct evidence_set;
 struct inventory;
+
+/*
+ * A page of a list whose next page was not read (yet): reported when the
+ * files of its role are all read, unless a later file of the same format
+ * ended a list.
+ */
+struct open_page {
+	const char *format;            /* the reader's name (static) */
+	struct srcpos pos;             /* the next link or skip token */
+	char *message;                 /* owned */
+};
 
 /* What the readers of one run share. */
 struct import_env {
@@ -41,6 +53,8 @@ struct import_env {
 	size_t naccounts, accounts_cap;
 	/* --tenant: the tenant of workloads and tenant evidence that name none (borrowed), or NULL. */
 	const char *default_tenant;
+	struct open_page *open_pages;  /* in the order read */
+	size_t nopen, open_cap;
 };
 
 /* Prepares env for a run over cat, inv and ev (all borrowed). */
@@ -49,6 +63,12 @@ void import_env_init(struct import_env *env, const struct catalog *cat, struct i
 
 /* Frees what env owns. */
 void import_env_release(struct import_env *env);
+
+/*
+ * Warns (to d) about every page whose next page no later file of its format
+ * gave: the list is incomplete.  Called after the files of each role.
+ */
+void import_report_open_pages(struct import_env *env, struct diag_list *d);
 
 /*
  * After every inventory file: gives workloads their tenant's canonical name
