@@ -81,7 +81,7 @@ demo:
 	  --profile samples/profile.json --out demo-out
 	@echo "wrote demo-out/assessment.xml"
 	./srmap assess -q --inventory samples/azure/resources.json samples/azure/resource-graph.json \
-	  samples/azure/cmdb.csv samples/azure/m365-services.json \
+	  samples/azure/cmdb.csv samples/azure/m365-services.json samples/azure/accounts.json \
 	  --evidence samples/azure/defender-assessments.json samples/azure/policy-states.json \
 	  samples/azure/prowler-azure.ocsf.json samples/azure/conditional-access.json \
 	  samples/azure/secure-score.json --profile samples/profile.json --out demo-out/azure

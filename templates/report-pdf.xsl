@@ -786,7 +786,14 @@
     <table widths="16% 68% 16%" size="8.5">
       <thead><row><cell>Kind</cell><cell>Subscription or tenant</cell><cell align="right">Workloads</cell></row></thead>
       <xsl:for-each select="$subs[position() &lt;= $distinct-max]">
-        <row><cell>Subscription</cell><cell><code><xsl:value-of select="@id"/></code></cell><cell align="right"><xsl:value-of select="format-number(@workloads, '#,##0')"/></cell></row>
+        <row>
+          <cell>Subscription</cell>
+          <cell>
+            <xsl:if test="@name"><xsl:value-of select="@name"/><xsl:text> </xsl:text></xsl:if>
+            <code><xsl:value-of select="@id"/></code>
+          </cell>
+          <cell align="right"><xsl:value-of select="format-number(@workloads, '#,##0')"/></cell>
+        </row>
       </xsl:for-each>
       <xsl:call-template name="others-row">
         <xsl:with-param name="label" select="'Subscription'"/>
@@ -1773,7 +1780,7 @@
       <xsl:text>How much of each evidence file reached the assessment. </xsl:text>
       <i>Records</i><xsl:text> counts the file’s records; </xsl:text>
       <i>applied</i><xsl:text> those behind at least one check’s verdict; </xsl:text>
-      <i>unmapped</i><xsl:text> those whose identifier the catalog does not know (listed below: map them in a catalog file to use them); </xsl:text>
+      <i>not mapped</i><xsl:text> those whose identifier the catalog does not know (listed below: map them in a catalog file to use them); </xsl:text>
       <i>outside</i><xsl:text> those about resources or subscriptions that are not in the inventory; </xsl:text>
       <i>other tenant</i><xsl:text> those about a tenant no workload belongs to; </xsl:text>
       <i>ignored</i><xsl:text> those deliberately not used (muted, manual, exempt, or known to the catalog and not mapped). </xsl:text>
@@ -1785,14 +1792,13 @@
         <p>No evidence files were given for this assessment.</p>
       </xsl:when>
       <xsl:otherwise>
-        <table widths="20% 13% 8% 8% 9% 8% 8% 8% 9% 9%" size="7.5">
+        <table widths="20% 10% 10% 10% 10% 10% 10% 10% 10%" size="7">
           <thead>
-            <row><cell>File</cell><cell>Format</cell><cell align="right">Records</cell><cell align="right">Applied</cell><cell align="right">Unmapped</cell><cell align="right">Outside</cell><cell align="right">Other tenant</cell><cell align="right">Ignored</cell><cell align="right">Evidence</cell><cell align="right">Decided</cell></row>
+            <row><cell>File and format</cell><cell align="right">Records</cell><cell align="right">Applied</cell><cell align="right">Not mapped</cell><cell align="right">Outside</cell><cell align="right">Other tenant</cell><cell align="right">Ignored</cell><cell align="right">Evidence</cell><cell align="right">Decided</cell></row>
           </thead>
           <xsl:for-each select="$ins">
             <row>
-              <cell><code><xsl:value-of select="@path"/></code></cell>
-              <cell><xsl:value-of select="@format"/></cell>
+              <cell><code><xsl:value-of select="@path"/></code><br/><i><xsl:value-of select="@format"/></i></cell>
               <cell align="right">
                 <xsl:call-template name="num"><xsl:with-param name="n" select="(@read | @records[not(../@read)])[1]"/></xsl:call-template>
               </cell>

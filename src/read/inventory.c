@@ -12,6 +12,7 @@ void inventory_init(struct inventory *inv)
 {
 	*inv = (struct inventory){ 0 };
 	strmap_init(&inv->by_id, 1);
+	strmap_init(&inv->sub_names, 1);
 }
 
 void workload_release(struct workload *w)
@@ -35,7 +36,36 @@ void inventory_release(struct inventory *inv)
 		workload_release(&inv->items[i]);
 	free(inv->items);
 	strmap_release(&inv->by_id);
+	for (size_t i = 0; i < inv->nsub_names; i++) {
+		free(inv->sub_name_keys[i]);
+		free(inv->sub_name_values[i]);
+	}
+	free(inv->sub_name_keys);
+	free(inv->sub_name_values);
+	strmap_release(&inv->sub_names);
 	*inv = (struct inventory){ 0 };
+}
+
+void inventory_name_subscription(struct inventory *inv, const char *id, const char *name)
+{
+	if (strmap_get(&inv->sub_names, id))
+		return;
+	if (inv->nsub_names == inv->sub_names_cap) {
+		size_t cap = inv->sub_names_cap;
+		GROW(inv->sub_name_keys, cap, inv->nsub_names + 1);
+		inv->sub_name_values = xreallocarray(inv->sub_name_values, cap, sizeof(char *));
+		inv->sub_names_cap = cap;
+	}
+	inv->sub_name_keys[inv->nsub_names] = xstrdup(id);
+	inv->sub_name_values[inv->nsub_names] = xstrdup(name);
+	strmap_put(&inv->sub_names, inv->sub_name_keys[inv->nsub_names],
+		   inv->sub_name_values[inv->nsub_names]);
+	inv->nsub_names++;
+}
+
+const char *inventory_subscription_name(const struct inventory *inv, const char *id)
+{
+	return strmap_get(&inv->sub_names, id);
 }
 
 const struct workload *inventory_find(const struct inventory *inv, const char *id)

@@ -6,14 +6,15 @@
  *   [ { "cloudName": "AzureCloud", "id": "<subscription id>", "name": "Production",
  *       "state": "Enabled", "tenantId": "<tenant id>", "isDefault": true, ... } ]
  *
- * The file adds no workloads.  It tells which tenant each subscription
- * belongs to, so that workloads whose export names no tenant (az resource
+ * The file adds no workloads.  It names each subscription (the report shows
+ * "Production" beside its id) and tells which tenant it belongs to, so that workloads whose export names no tenant (az resource
  * list does not) get one, and tenant-wide evidence (Conditional Access,
  * Secure Score) reaches every workload of its tenant.
  */
 #include "srmap/read/reader.h"
 #include "import_env.h"
 #include "import_field.h"
+#include "srmap/read/inventory.h"
 
 #include <string.h>
 
@@ -54,6 +55,9 @@ static void read_account(struct import_ctx *cx, const cJSON *obj)
 		return;
 	}
 	import_add_account(cx->env, sub, tenant);
+	const char *name = import_str(cx, obj, "name", NULL);
+	if (name && name[0])
+		inventory_name_subscription(cx->env->inv, sub, name);
 	cx->st->mapped++;
 }
 

@@ -79,6 +79,9 @@ static void emit_tallies(struct xmlout *o, const struct assessment *a)
 		for (size_t i = 0; i < lists[k]->n; i++) {
 			xmlout_start(o, names[k]);
 			xmlout_attr(o, "id", lists[k]->items[i].name);
+			if (k == 0)
+				xmlout_attr(o, "name", inventory_subscription_name(a->inv,
+										    lists[k]->items[i].name));
 			xmlout_attr_count(o, "workloads", lists[k]->items[i].count);
 			xmlout_end(o);
 		}

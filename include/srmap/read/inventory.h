@@ -31,6 +31,10 @@ struct inventory {
 	struct workload *items;
 	size_t n, cap;
 	struct strmap by_id;      /* id -> index + 1, case-insensitive */
+	/* Display names of subscriptions (`az account list`): id -> name, both owned below. */
+	struct strmap sub_names;
+	char **sub_name_keys, **sub_name_values;
+	size_t nsub_names, sub_names_cap;
 };
 
 /* Prepares an empty inventory. */
@@ -60,6 +64,15 @@ void workload_release(struct workload *w);
  */
 int inventory_merge_take(struct inventory *inv, struct workload *w,
 			 const struct workload **first, struct diag_list *d);
+
+/*
+ * Records the display name of subscription id (copied); the first name given
+ * for an id stays.
+ */
+void inventory_name_subscription(struct inventory *inv, const char *id, const char *name);
+
+/* The display name of subscription id (case-insensitive), or NULL.  Borrowed. */
+const char *inventory_subscription_name(const struct inventory *inv, const char *id);
 
 /* Returns the workload with this id (case-insensitive), or NULL.  Borrowed. */
 const struct workload *inventory_find(const struct inventory *inv, const char *id);
