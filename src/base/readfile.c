@@ -7,11 +7,71 @@
 #include "srmap/base/digest.h"
 
 #include <zlib.h>
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+static unsigned long long max_bytes = READFILE_DEFAULT_MAX;
+
+void readfile_set_max(unsigned long long bytes)
+{
+	max_bytes = bytes ? bytes : READFILE_DEFAULT_MAX;
+}
+
+unsigned long long readfile_max(void)
+{
+	return max_bytes;
+}
+
+int readfile_parse_size(const char *s, unsigned long long *bytes)
+{
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	char *end;
+	unsigned long long n = strtoull(s, &end, 10);
+	if (errno || !n)
+		return -1;
+	static const char units[] = "KMGT";
+	const char *u = *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
+	if (*end && !u)
+		return -1;
+	if (u) {
+		end++;
+		if (*end == 'i' || *end == 'I')
+			end++;
+		if (*end == 'B' || *end == 'b')
+			end++;
+		for (const char *k = units; k <= u; k++) {
+			if (n > ULLONG_MAX / 1024)
+				return -1;
+			n *= 1024;
+		}
+	}
+	if (*end)
+		return -1;
+	*bytes = n;
+	return 0;
+}
+
+/* "4 GiB", "512 MiB", "1500 bytes": the limit as messages name it, in a static buffer. */
+static const char *limit_text(void)
+{
+	static char text[48];
+	static const char *const names[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
+	unsigned long long n = max_bytes;
+	int k = 0;
+	while (k < 4 && n % 1024 == 0) {
+		n /= 1024;
+		k++;
+	}
+	snprintf(text, sizeof text, "%llu %s", n, names[k]);
+	return text;
+}
 
 int readfile(const char *path, char **out, size_t *len, struct diag_list *d)
 {
@@ -34,9 +94,9 @@ int readfile(const char *path, char **out, size_t *len, struct diag_list *d)
 		GROW(buf, cap, n + 65536);
 		size_t got = fread(buf + n, 1, cap - n - 1, f);
 		n += got;
-		if (n > READFILE_MAX_BYTES) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than %u MB",
-				 READFILE_MAX_BYTES / (1024u * 1024u));
+		if (n > max_bytes) {
+			diag_add(d, DIAG_ERROR, path, 0, 0, "file larger than the input size limit of %s "
+				 "(raise it with --max-input-size)", limit_text());
 			free(buf);
 			fclose(f);
 			return -1;
@@ -87,9 +147,9 @@ static int inflate_gzip(const char *path, const unsigned char *raw, size_t len, 
 		size_t room = z.avail_out;
 		rc = inflate(&z, Z_NO_FLUSH);
 		n += room - z.avail_out;
-		if (n > READFILE_MAX_BYTES) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, "uncompressed data larger than %u MB",
-				 READFILE_MAX_BYTES / (1024u * 1024u));
+		if (n > max_bytes) {
+			diag_add(d, DIAG_ERROR, path, 0, 0, "uncompressed data larger than the input size "
+				 "limit of %s (raise it with --max-input-size)", limit_text());
 			inflateEnd(&z);
 			free(buf);
 			return -1;

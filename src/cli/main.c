@@ -6,6 +6,7 @@
 #include "srmap/base/alloc.h"
 #include "srmap/base/datadir.h"
 #include "srmap/base/isotime.h"
+#include "srmap/base/readfile.h"
 #include "srmap/model.h"
 #include "job.h"
 #include "srmap/write.h"
@@ -42,6 +43,8 @@ static const struct option_spec options[] = {
 	{ "evidence-root", 0, ARG_ONE, "DIR", "folder that evidence artifacts are relative to" },
 	{ "tenant", 0, ARG_ONE, "ID", "the tenant (name or Entra id) of workloads and tenant-wide "
 	  "evidence that name none" },
+	{ "max-input-size", 0, ARG_ONE, "SIZE", "refuse input files larger than SIZE bytes "
+	  "(K, M, G suffixes; default 4G)" },
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
@@ -76,6 +79,7 @@ struct cli {
 	const char *base;
 	const char *fail_on, *keep, *summary, *attach_limit;
 	const char *collected_at;      /* the --collected-at in force, or NULL */
+	const char *max_input_size;
 	int collected_at_used;         /* an evidence file followed it */
 	int progress, json;
 	int strict, quiet, help, version;
@@ -168,6 +172,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "profile")) c->job.profile = value;
 	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
 	else if (!strcmp(n, "tenant")) c->job.tenant = value;
+	else if (!strcmp(n, "max-input-size")) c->max_input_size = value;
 	else if (!strcmp(n, "out")) c->job.out_dir = value;
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;
@@ -261,6 +266,13 @@ static char *join_args(int argc, char **argv)
 
 static int run(struct cli *c, struct diag_list *d)
 {
+	if (c->max_input_size) {
+		unsigned long long bytes;
+		if (readfile_parse_size(c->max_input_size, &bytes) < 0)
+			return usage_error("--max-input-size takes a size in bytes, with K, M, G or T "
+					   "for powers of 1024 (such as 8G), not '%s'", c->max_input_size);
+		readfile_set_max(bytes);
+	}
 	if (!strcmp(c->command, "assess")) {
 		if (c->npositional)
 			return usage_error("unexpected argument '%s'", c->positional[0]);

@@ -789,6 +789,59 @@ static void test_emit_xml_validates_against_schema(void **state)
 
 /* ---- compressed inputs ------------------------------------------------------------ */
 
+static void test_parse_size(void **state)
+{
+	(void)state;
+	unsigned long long n;
+	assert_int_equal(readfile_parse_size("1500", &n), 0);
+	assert_int_equal(n, 1500);
+	assert_int_equal(readfile_parse_size("512K", &n), 0);
+	assert_int_equal(n, 512ULL * 1024);
+	assert_int_equal(readfile_parse_size("8G", &n), 0);
+	assert_int_equal(n, 8ULL << 30);
+	assert_int_equal(readfile_parse_size("2MiB", &n), 0);
+	assert_int_equal(n, 2ULL << 20);
+	assert_int_equal(readfile_parse_size("3mb", &n), 0);
+	assert_int_equal(n, 3ULL << 20);
+	assert_int_equal(readfile_parse_size("1T", &n), 0);
+	assert_int_equal(n, 1ULL << 40);
+	static const char *const bad[] = { "", "0", "0K", "-1", "1.5G", "G", "1X", "1KB2",
+					   "99999999999999999999", "20000000000T", " 1", NULL };
+	for (int i = 0; bad[i]; i++)
+		assert_int_equal(readfile_parse_size(bad[i], &n), -1);
+}
+
+/* A file over the limit is refused naming the limit; the default comes back with 0. */
+static void test_readfile_limit(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/srmap-test-limit-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char block[2048];
+	memset(block, 'x', sizeof block);
+	assert_int_equal(write(fd, block, sizeof block), (ssize_t)sizeof block);
+	close(fd);
+	struct diag_list d;
+	diag_init(&d, NULL);
+	char *buf;
+	size_t len;
+	readfile_set_max(2048);
+	assert_int_equal(readfile(path, &buf, &len, &d), 0);   /* exactly the limit: read */
+	free(buf);
+	readfile_set_max(1024);
+	assert_int_equal(readfile_max(), 1024);
+	assert_int_equal(readfile(path, &buf, &len, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.items[0].msg, "1 KiB"));
+	readfile_set_max(0);
+	assert_int_equal(readfile_max(), READFILE_DEFAULT_MAX);
+	assert_int_equal(readfile(path, &buf, &len, &d), 0);
+	free(buf);
+	diag_release(&d);
+	remove(path);
+}
+
 /* Writes text to path gzip-compressed, as `gzip` does (members times, appended). */
 static void write_gzip(const char *path, const char *text, int members)
 {
@@ -883,6 +936,8 @@ static void test_readfile_input_damaged_gzip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_size),
+		cmocka_unit_test(test_readfile_limit),
 		cmocka_unit_test(test_readfile_input_plain_and_gzip),
 		cmocka_unit_test(test_readfile_input_damaged_gzip),
 		cmocka_unit_test(test_isotime_known_instants),
