@@ -6,7 +6,13 @@
   LF are enclosed in double quotes with embedded double quotes doubled.  UTF-8, starting with a
   byte order mark so that spreadsheet programs read it as UTF-8.  docs/crm.md lists the columns.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:srmap="urn:srmap:xslt" exclude-result-prefixes="srmap">
+
+  <!-- The parts of the assessment this template reads: srmap gives it a document of these alone,
+       not the workloads, evidence and findings of a large estate.  A copy of this template that
+       reads more must name those parts too (or drop this line to be given everything). -->
+  <srmap:reads parts="profile matrix control framework"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

@@ -7,7 +7,13 @@
   what the customer must do.  The result validates against docs/crm.xsd; docs/crm.md describes it
   and how each part maps from the canonical XML.  crm-csv.xsl writes the same table as CSV.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:srmap="urn:srmap:xslt" exclude-result-prefixes="srmap">
+
+  <!-- The parts of the assessment this template reads: srmap gives it a document of these alone,
+       not the workloads, evidence and findings of a large estate.  A copy of this template that
+       reads more must name those parts too (or drop this line to be given everything). -->
+  <srmap:reads parts="profile matrix control framework"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 

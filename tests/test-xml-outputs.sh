@@ -13,6 +13,8 @@
 #     mark, RFC 4180 (13 fields a record, CRLF, minimal quoting), the same rows as crm.xml;
 #   - compares the sample run's crm.xml and crm.csv with tests/golden/;
 #   - runs each case twice and checks with cmp that every output file is byte-identical;
+#   - checks that crm.xml and crm.csv, made from the parts of the assessment their templates
+#     declare (srmap:reads), are what xsltproc makes of the whole assessment.xml;
 #   - checks that the odd names of tests/xml-outputs/ survive in the OSCAL document, crm.xml
 #     and crm.csv (its SC-8 row, cited by two controls, has a customer action of two lines: the
 #     csv check above verifies that such a field comes back whole).
@@ -77,6 +79,15 @@ check() {
 				problems="$problems crm.csv: $(head -1 "$dir/csv-check.log");"
 		fi
 	fi
+	# The CRM templates declare the parts they read (srmap:reads) and are given those alone:
+	# run as written over the whole document by xsltproc, they must give the same bytes.
+	for t in crm.xml:crm.xsl crm.csv:crm-csv.xsl; do
+		f=${t%%:*} xsl=${t#*:}
+		[ -f "$out/$f" ] || continue
+		xsltproc -o "$dir/whole-$f" "$top/templates/$xsl" "$out/assessment.xml" 2>"$dir/whole-$f.log" &&
+			cmp -s "$dir/whole-$f" "$out/$f" ||
+			problems="$problems $f differs from $xsl run over the whole assessment.xml (see $dir/whole-$f);"
+	done
 	report "$name"
 }
 

@@ -254,6 +254,70 @@ int emit_assessment_xml(const struct assessment *a, const struct run_info *run, 
 	return rc;
 }
 
+enum {
+	PART_COMMAND_LINE = 1u << 0, PART_PROFILE = 1u << 1, PART_INPUTS = 1u << 2,
+	PART_SUMMARY = 1u << 3, PART_MATRIX = 1u << 4, PART_CONTROL = 1u << 5,
+	PART_WORKLOAD = 1u << 6, PART_EVIDENCE = 1u << 7, PART_FINDING = 1u << 8,
+	PART_FRAMEWORK = 1u << 9, PART_DRIFT = 1u << 10, PART_DIAGNOSTICS = 1u << 11,
+};
+
+static const char *const part_names[] = {
+	"command-line", "profile", "inputs", "summary", "matrix", "control", "workload",
+	"evidence", "finding", "framework", "drift", "diagnostics", NULL
+};
+
+unsigned emit_part(const char *name)
+{
+	for (unsigned i = 0; part_names[i]; i++)
+		if (strcmp(part_names[i], name) == 0)
+			return 1u << i;
+	return 0;
+}
+
+/* The document into the writer o, with the parts in mask. */
+static void emit_parts(struct xmlout *o, const struct assessment *a, const struct run_info *run,
+		       unsigned mask)
+{
+	if (xmlTextWriterStartDocument(o->w, NULL, "UTF-8", NULL) < 0)
+		o->failed = 1;
+	xmlout_start(o, "assessment");
+	xmlout_attr(o, "schema-version", "1");
+	xmlout_attr(o, "tool-version", SRMAP_VERSION);
+	xmlout_attr(o, "catalog-version", a->cat->version);
+	xmlout_attr(o, "catalog-sha256", run->catalog_sha256);
+	xmlout_attr_time(o, "as-of", a->profile->as_of);
+	xmlout_attr_time(o, "generated", run->generated);
+	if (run->command_line && (mask & PART_COMMAND_LINE))
+		xmlout_text_element(o, "command-line", run->command_line);
+	if (mask & PART_PROFILE)
+		emit_profile(o, a);
+	if (mask & PART_INPUTS)
+		emit_inputs(o, a, run);
+	if (mask & PART_SUMMARY)
+		emit_summary(o, a);
+	if (mask & PART_MATRIX)
+		emit_matrix(o, a->cat);
+	if (mask & PART_CONTROL)
+		emit_controls(o, a);
+	if (mask & PART_WORKLOAD)
+		emit_workloads(o, a);
+	if (mask & PART_EVIDENCE)
+		emit_evidence(o, a);
+	if (mask & PART_FINDING)
+		emit_findings(o, a);
+	if (mask & PART_FRAMEWORK)
+		emit_frameworks(o, a);
+	if (mask & PART_DRIFT)
+		emit_drift(o, run);
+	if (mask & PART_DIAGNOSTICS)
+		emit_diagnostics(o, run->diags);
+	xmlout_end(o);
+	if (xmlTextWriterEndDocument(o->w) < 0)
+		o->failed = 1;
+	if (xmlTextWriterFlush(o->w) < 0)
+		o->failed = 1;
+}
+
 static int emit_document(const struct assessment *a, const struct run_info *run, int fd)
 {
 	xmlOutputBufferPtr buf = xmlOutputBufferCreateFd(fd, NULL);
@@ -267,33 +331,37 @@ static int emit_document(const struct assessment *a, const struct run_info *run,
 	}
 	xmlTextWriterSetIndent(o.w, 1);
 	xmlTextWriterSetIndentString(o.w, X("  "));
-	if (xmlTextWriterStartDocument(o.w, NULL, "UTF-8", NULL) < 0)
-		o.failed = 1;
-	xmlout_start(&o, "assessment");
-	xmlout_attr(&o, "schema-version", "1");
-	xmlout_attr(&o, "tool-version", SRMAP_VERSION);
-	xmlout_attr(&o, "catalog-version", a->cat->version);
-	xmlout_attr(&o, "catalog-sha256", run->catalog_sha256);
-	xmlout_attr_time(&o, "as-of", a->profile->as_of);
-	xmlout_attr_time(&o, "generated", run->generated);
-	if (run->command_line)
-		xmlout_text_element(&o, "command-line", run->command_line);
-	emit_profile(&o, a);
-	emit_inputs(&o, a, run);
-	emit_summary(&o, a);
-	emit_matrix(&o, a->cat);
-	emit_controls(&o, a);
-	emit_workloads(&o, a);
-	emit_evidence(&o, a);
-	emit_findings(&o, a);
-	emit_frameworks(&o, a);
-	emit_drift(&o, run);
-	emit_diagnostics(&o, run->diags);
-	xmlout_end(&o);
-	if (xmlTextWriterEndDocument(o.w) < 0)
-		o.failed = 1;
-	if (xmlTextWriterFlush(o.w) < 0)
-		o.failed = 1;
+	emit_parts(&o, a, run, EMIT_ALL_PARTS);
 	xmlFreeTextWriter(o.w);
+	return o.failed ? -1 : 0;
+}
+
+int emit_assessment_parts(const struct assessment *a, const struct run_info *run,
+			  unsigned mask, char **out, size_t *len)
+{
+	*out = NULL;
+	*len = 0;
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf)
+		return -1;
+	struct xmlout o = { xmlNewTextWriterMemory(buf, 0), 0 };
+	if (!o.w) {
+		xmlBufferFree(buf);
+		return -1;
+	}
+	xmlSetGenericErrorFunc(NULL, quiet_error);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	/* Unindented: the reader drops blank text nodes anyway. */
+	emit_parts(&o, a, run, mask);
+	xmlFreeTextWriter(o.w);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (!o.failed) {
+		*len = (size_t)xmlBufferLength(buf);
+		*out = xmalloc(*len + 1);
+		memcpy(*out, xmlBufferContent(buf), *len);
+		(*out)[*len] = '\0';
+	}
+	xmlBufferFree(buf);
 	return o.failed ? -1 : 0;
 }

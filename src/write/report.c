@@ -3,6 +3,7 @@
  * every template-made format, all committed together or not at all.
  */
 #include "srmap/write/report.h"
+#include "canonical.h"
 #include "srmap/base/alloc.h"
 #include "srmap/assess.h"
 #include "srmap/base/digest.h"
@@ -397,7 +398,8 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	for (size_t i = 0; i < n; i++)
 		files[i].fd = -1;
 	int rc = SRMAP_EXIT_OK;
-	xmlDocPtr canonical = NULL;
+	struct canonical_docs docs = { 0 };
+	xmlDocPtr *doc_for = xcalloc(n, sizeof(*doc_for));   /* per format, borrowed from docs */
 	struct input_file *inputs = NULL;
 	struct attach_set att = { 0 };
 
@@ -433,25 +435,30 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
 	}
-	int templated = 0;
-	for (size_t i = 1; i < n; i++)
-		templated |= (opt->formats >> i) & 1;
-	if (templated && !(canonical = template_read_xml(xml->tmp, d))) {
-		rc = SRMAP_EXIT_INTERNAL;
-		goto done;
-	}
+	/*
+	 * Every template's document is made before any template runs, so that a
+	 * document of parts says what the file says (the diagnostics of the
+	 * templates run first are not in it).
+	 */
+	canonical_init(&docs, xml->tmp, a, &with_templates);
+	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++)
+		if ((opt->formats >> i) & 1) {
+			char *xsl = template_path(&report_formats[i], opt);
+			rc = canonical_for(&docs, xsl, &doc_for[i], d);
+			free(xsl);
+		}
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
 		if (!((opt->formats >> i) & 1))
 			continue;
 		if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
 			rc = SRMAP_EXIT_OUTPUT;
 		else
-			rc = write_templated(&report_formats[i], canonical, opt,
+			rc = write_templated(&report_formats[i], doc_for[i], opt,
 					     a->profile ? a->profile->logo : NULL, &att, &files[i], d);
 	}
 done:
-	if (canonical)
-		xmlFreeDoc(canonical);
+	canonical_release(&docs);
+	free(doc_for);
 	/* Every file on disk before any is renamed, so that the renames follow each other closely. */
 	for (size_t i = 0; i < n && rc == SRMAP_EXIT_OK; i++)
 		if (files[i].fd >= 0 && ((opt->formats >> i) & 1) && fsync(files[i].fd) < 0) {

@@ -5,6 +5,7 @@
  */
 #include "srmap/write/template.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/jsondoc.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpathInternals.h>
@@ -142,6 +143,57 @@ xmlDocPtr template_read_xml(const char *path, struct diag_list *d)
 	}
 	capture_end(&c);
 	return doc;
+}
+
+xmlDocPtr template_read_memory(const char *text, size_t len, const char *name,
+			       struct diag_list *d)
+{
+	struct capture c;
+	capture_begin(&c, d, name);
+	size_t before = d->errors;
+	xmlDocPtr doc = len > INT_MAX ? NULL
+		: xmlReadMemory(text, (int)len, name, NULL, SAFE_PARSE | XML_PARSE_NOBLANKS |
+				XML_PARSE_COMPACT);
+	if (!doc && d->errors == before)
+		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot read XML");
+	capture_end(&c);
+	return doc;
+}
+
+int template_reads(const char *xsl_path, char ***names, struct diag_list *d)
+{
+	*names = NULL;
+	xmlDocPtr xsl = read_safely(xsl_path, d);
+	if (!xsl)
+		return -1;
+	int rc = 0;
+	xmlNodePtr root = xmlDocGetRootElement(xsl);
+	for (xmlNodePtr n = root ? root->children : NULL; n && !*names && rc == 0; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !n->ns ||
+		    !xmlStrEqual(n->ns->href, (const xmlChar *)TEMPLATE_NS) ||
+		    !xmlStrEqual(n->name, (const xmlChar *)"reads"))
+			continue;
+		xmlChar *parts = xmlGetProp(n, (const xmlChar *)"parts");
+		size_t count = 0;
+		char **list = xcalloc(1, sizeof(char *));
+		for (char *tok = parts ? strtok((char *)parts, " \t\r\n") : NULL; tok;
+		     tok = strtok(NULL, " \t\r\n")) {
+			list = xreallocarray(list, count + 2, sizeof(char *));
+			list[count++] = xstrdup(tok);
+			list[count] = NULL;
+		}
+		xmlFree(parts);
+		if (!count) {
+			diag_add(d, DIAG_ERROR, xsl_path, (int)xmlGetLineNo(n), 0,
+				 "srmap:reads names no parts (parts=\"matrix control ...\")");
+			strv_free(list);
+			rc = -1;
+		} else {
+			*names = list;
+		}
+	}
+	xmlFreeDoc(xsl);
+	return rc;
 }
 
 /*

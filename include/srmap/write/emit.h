@@ -41,4 +41,26 @@ struct run_info {
  */
 int emit_assessment_xml(const struct assessment *a, const struct run_info *run, int fd);
 
+/*
+ * The parts of the canonical XML, named as the children of <assessment>
+ * are ("profile", "control", "workload", ...): a template that declares the
+ * parts it reads is given a document of those parts alone (template.h).
+ */
+#define EMIT_ALL_PARTS 0xFFFFu
+
+/*
+ * The bit of the part called name, or 0 when no part is called so.  Names
+ * are the element names of docs/assessment-xml.md.
+ */
+unsigned emit_part(const char *name);
+
+/*
+ * Writes the canonical XML of a holding only the parts in mask (the root
+ * element with all its attributes, then the selected children in their
+ * usual order) into a new memory buffer: *out (caller frees) of *len bytes.
+ * Returns 0, or -1 when it cannot be made.
+ */
+int emit_assessment_parts(const struct assessment *a, const struct run_info *run,
+			  unsigned mask, char **out, size_t *len);
+
 #endif

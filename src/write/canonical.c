@@ -1,0 +1,88 @@
+/*
+ * canonical.c - the canonical assessment XML as templates read it: parsed
+ * once for the templates that read all of it, and cut down to the parts a
+ * template declares for those that read a few (a matrix of 126 controls
+ * need not wait for a million findings to be parsed).
+ */
+#include "canonical.h"
+#include "srmap/base/alloc.h"
+#include "srmap/base/jsondoc.h"
+#include "srmap/base/srmap.h"
+#include "srmap/write/template.h"
+
+#include <stdlib.h>
+
+void canonical_init(struct canonical_docs *c, const char *path, const struct assessment *a,
+		    const struct run_info *run)
+{
+	*c = (struct canonical_docs){ .path = path, .a = a, .run = run };
+}
+
+/* The mask of the parts names lists; 0 after reporting a name that is no part. */
+static unsigned mask_of(char **names, const char *xsl_path, struct diag_list *d)
+{
+	unsigned mask = 0;
+	for (size_t i = 0; names[i]; i++) {
+		unsigned bit = emit_part(names[i]);
+		if (!bit) {
+			diag_add(d, DIAG_ERROR, xsl_path, 0, 0, "srmap:reads names \"%s\", which is not "
+				 "a part of the assessment XML (the children of <assessment>: profile, "
+				 "inputs, summary, matrix, control, workload, evidence, finding, "
+				 "framework, drift, diagnostics, command-line)", names[i]);
+			return 0;
+		}
+		mask |= bit;
+	}
+	return mask;
+}
+
+int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc,
+		  struct diag_list *d)
+{
+	*doc = NULL;
+	char **names;
+	if (template_reads(xsl_path, &names, d) < 0)
+		return SRMAP_EXIT_CATALOG;
+	unsigned mask = EMIT_ALL_PARTS;
+	if (names) {
+		mask = mask_of(names, xsl_path, d);
+		strv_free(names);
+		if (!mask)
+			return SRMAP_EXIT_CATALOG;
+	}
+	if (mask == EMIT_ALL_PARTS || c->n == CANONICAL_PART_DOCS) {
+		if (!c->whole)
+			c->whole = template_read_xml(c->path, d);
+		*doc = c->whole;
+		return c->whole ? SRMAP_EXIT_OK : SRMAP_EXIT_INTERNAL;
+	}
+	for (size_t i = 0; i < c->n; i++)
+		if (c->masks[i] == mask) {
+			*doc = c->docs[i];
+			return SRMAP_EXIT_OK;
+		}
+	char *text;
+	size_t len;
+	if (emit_assessment_parts(c->a, c->run, mask, &text, &len) < 0) {
+		diag_add(d, DIAG_ERROR, c->path, 0, 0, "cannot make the parts of the assessment "
+			 "that %s reads", xsl_path);
+		return SRMAP_EXIT_INTERNAL;
+	}
+	xmlDocPtr made = template_read_memory(text, len, c->path, d);
+	free(text);
+	if (!made)
+		return SRMAP_EXIT_INTERNAL;
+	c->masks[c->n] = mask;
+	c->docs[c->n++] = made;
+	*doc = made;
+	return SRMAP_EXIT_OK;
+}
+
+void canonical_release(struct canonical_docs *c)
+{
+	if (c->whole)
+		xmlFreeDoc(c->whole);
+	for (size_t i = 0; i < c->n; i++)
+		xmlFreeDoc(c->docs[i]);
+	*c = (struct canonical_docs){ 0 };
+}

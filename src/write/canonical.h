@@ -1,0 +1,44 @@
+/*
+ * canonical.h - the canonical assessment XML as templates read it: the
+ * whole document, parsed once from the file just written and shared by
+ * every template that needs it, or a document of only the parts a template
+ * declares it reads (template_reads), made for it in memory.
+ */
+#ifndef SRMAP_CANONICAL_H
+#define SRMAP_CANONICAL_H
+
+#include <libxml/tree.h>
+#include "srmap/base/diag.h"
+#include "srmap/write/emit.h"
+
+/* Part documents kept at once: the shipped templates declare one set between them. */
+enum { CANONICAL_PART_DOCS = 8 };
+
+struct canonical_docs {
+	const char *path;                  /* the canonical XML written (borrowed) */
+	const struct assessment *a;        /* borrowed */
+	const struct run_info *run;        /* borrowed */
+	xmlDocPtr whole;                   /* owned, parsed when first asked for */
+	unsigned masks[CANONICAL_PART_DOCS];
+	xmlDocPtr docs[CANONICAL_PART_DOCS];   /* owned */
+	size_t n;
+};
+
+/* Prepares c for the assessment a, whose canonical XML is the file at path (all borrowed). */
+void canonical_init(struct canonical_docs *c, const char *path, const struct assessment *a,
+		    const struct run_info *run);
+
+/*
+ * The document to run the template at xsl_path on, in *doc (borrowed from
+ * c): the parts it declares, or the whole document.  Returns SRMAP_EXIT_OK,
+ * SRMAP_EXIT_CATALOG for a template whose declaration is wrong (an unknown
+ * part; reported to d), or SRMAP_EXIT_INTERNAL when a document cannot be
+ * made.
+ */
+int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc,
+		  struct diag_list *d);
+
+/* Frees the documents. */
+void canonical_release(struct canonical_docs *c);
+
+#endif
