@@ -230,6 +230,22 @@ refused writes-file.xsl "srmap: $top/tests/pdf/templates/writes-file.xsl"
 refused writes-file-xsl11.xsl "writes-file-xsl11.xsl: template may not write files"
 refused broken.xsl "srmap: $top/tests/pdf/templates/broken.xsl:7:"
 refused bad-layout.xsl "srmap: $top/tests/pdf/templates/bad-layout.xsl:8:1: layout /document/table/row: row has 3 cells"
+refused reads-unknown-part.xsl "reads-unknown-part.xsl: srmap:reads names \"workloads\", which is not a part"
+refused reads-no-parts.xsl "reads-no-parts.xsl:5:1: srmap:reads names no parts"
+
+# ---- a template given the parts it declares -------------------------------------------------
+out="$work/template-reads"
+mkdir -p "$out"
+( cd "$out" && "$srmap" assess -q --inventory "$top/samples/inventory.json" \
+	--profile "$top/samples/profile.json" --format pdf \
+	--template "$top/tests/pdf/templates/reads-profile.xsl" --out out ) 2>"$out/stderr"
+rc=$?
+if [ "$rc" = 0 ] && pdftotext "$out/out/report.pdf" - 2>/dev/null | grep -q "Prepared for Contoso Health" &&
+   pdftotext "$out/out/report.pdf" - | grep -q "Workloads in the document given: 0"; then
+	ok
+else
+	bad "srmap:reads: exit $rc, or the PDF lacks the client or sees workloads (see $out)"
+fi
 
 echo "pdf: $pass passed, $fail failed"
 [ "$fail" = 0 ]

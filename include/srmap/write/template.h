@@ -47,9 +47,9 @@ xmlDocPtr template_read_memory(const char *text, size_t len, const char *name,
  * framework").  A template run on a document of only those parts gives what
  * it gives on the whole one, at a fraction of the cost for a large estate.
  * Sets *names to the NULL-terminated list (free with strv_free), or to NULL
- * when the stylesheet declares nothing: it is given the whole document.
- * Returns 0, or -1 after reporting a stylesheet that cannot be read or a
- * declaration without parts.
+ * when the stylesheet declares nothing (or does not parse: applying it
+ * says why): it is given the whole document.  Returns 0, or -1 after
+ * reporting a declaration without parts.
  */
 int template_reads(const char *xsl_path, char ***names, struct diag_list *d);
 
