@@ -274,6 +274,22 @@ int reader_is_srmap_file(const char *arg)
 	struct input_text in;
 	struct reader_stats st;
 	reader_stats_init(&st);
+	/* A large list an export reader reads as a stream is no srmap file: no need to read it
+	   whole to say so. */
+	if (stream_open(&in, path, &st)) {
+		const struct reader *r = detect(&in, READER_ROLE_COUNT);
+		char *hint = r ? shape_hint(&in, r, readers) : NULL;
+		int export = r && !hint && records_stream_fits(&in, r);
+		free(hint);
+		release_text(&in);
+		if (export) {
+			reader_stats_release(&st);
+			diag_release(&quiet);
+			return 0;
+		}
+		reader_stats_release(&st);
+		reader_stats_init(&st);
+	}
 	/* A file that cannot be read is left to the export readers, which say why. */
 	int srmap = load_text(&in, path, &st, &quiet) == 0;
 	if (srmap && (!in.is_json || parse(&in, &quiet) == 0)) {
