@@ -12,10 +12,10 @@ DESTDIR ?=
 
 # Debian packages: build and test dependencies.
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
-               libssl-dev zlib1g-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
+               libssl-dev zlib1g-dev libyajl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
                qpdf poppler-utils python3 xsltproc
 
-PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib
+PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # Debian's libhpdf-dev ships no pkg-config file; fall back to plain -lhpdf.
 HPDF_LIBS  := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
@@ -98,6 +98,7 @@ test: srmap $(UNIT_BINS)
 	python3 tests/check-catalog.py catalog $(REFDATA)
 	python3 tests/check-coverage.py ./srmap tests/out/coverage $(REFDATA)
 	sh tests/run-cases.sh
+	sh tests/test-streaming.sh
 	sh tests/test-xml-outputs.sh
 	sh tests/test-nightly.sh
 	sh tests/test-pdf.sh

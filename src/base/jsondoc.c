@@ -163,6 +163,29 @@ static void set_positions(struct jsondoc *doc, const size_t *offsets, size_t n)
 	}
 }
 
+/*
+ * Moves the positions of the n nodes (at offsets, ascending) from the parsed
+ * text to the file it was cut from: the text is pieces of the file, segs[k]
+ * saying where the piece starting at segs[k].off was.  On the line a piece
+ * starts, columns count on from the piece's column; below it, lines shift.
+ */
+static void map_positions(struct jsondoc *doc, const size_t *offsets, size_t n,
+			  const struct jsondoc_seg *segs, size_t nsegs)
+{
+	size_t k = 0;
+	struct srcpos start = pos_of_offset(doc, segs[0].off);
+	for (size_t i = 0; i < n; i++) {
+		while (k + 1 < nsegs && segs[k + 1].off <= offsets[i]) {
+			k++;
+			start = pos_of_offset(doc, segs[k].off);
+		}
+		struct jsondoc_node *nd = &doc->nodes[i];
+		if (nd->line == start.line)
+			nd->col = segs[k].col + (nd->col - start.col);
+		nd->line = segs[k].line + (nd->line - start.line);
+	}
+}
+
 /* Checks keys and strings of the whole tree: duplicates and XML-unsafe text. */
 static int check_tree(const struct jsondoc *doc, const cJSON *node, struct diag_list *d)
 {
@@ -235,8 +258,8 @@ static void describe_parse_error(struct jsondoc *doc, const char *end, struct di
 		diag_error_at(d, pos, "malformed JSON");
 }
 
-int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_t len,
-		  struct diag_list *d)
+int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		       const struct jsondoc_seg *segs, size_t nsegs, struct diag_list *d)
 {
 	*doc = (struct jsondoc){ .path = xstrdup(path) };
 	/* A UTF-8 byte-order mark is harmless; skip it. */
@@ -276,6 +299,8 @@ int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_
 	collect_nodes(doc->root, doc->nodes, &k, count);
 	doc->nnodes = count < s.n ? count : s.n;
 	set_positions(doc, s.offsets, doc->nnodes);
+	if (nsegs)
+		map_positions(doc, s.offsets, doc->nnodes, segs, nsegs);
 	free(s.offsets);
 	qsort(doc->nodes, doc->nnodes, sizeof(*doc->nodes), by_node);
 
@@ -290,6 +315,29 @@ int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_
 fail:
 	jsondoc_release(doc);
 	return -1;
+}
+
+int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		  struct diag_list *d)
+{
+	return jsondoc_parse_segs(doc, path, text, len, NULL, 0, d);
+}
+
+int jsondoc_parse_at(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		     int line, int col, struct diag_list *d)
+{
+	struct jsondoc_seg seg = { 0, line, col };
+	return jsondoc_parse_segs(doc, path, text, len, &seg, 1, d);
+}
+
+int jsondoc_find(const struct jsondoc *doc, const cJSON *node, struct srcpos *pos)
+{
+	struct jsondoc_node key = { node, 0, 0 };
+	const struct jsondoc_node *hit = doc->nnodes ?
+		bsearch(&key, doc->nodes, doc->nnodes, sizeof(key), by_node) : NULL;
+	if (hit)
+		*pos = (struct srcpos){ doc->path, hit->line, hit->col };
+	return hit != NULL;
 }
 
 int jsondoc_load(struct jsondoc *doc, const char *path, struct diag_list *d)

@@ -231,7 +231,7 @@ void defender_read(struct import_ctx *cx)
 	records_drop_repeats(cx, &recs, identify, 1);
 	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
-		read_assessment(cx, recs.items[i]);
+		read_assessment(cx, records_at(&recs, i));
 	}
 	records_release(&recs);
 }

@@ -179,7 +179,7 @@ void defender_log_read(struct import_ctx *cx)
 	records_drop_repeats(cx, &recs, identify, 0);
 	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
-		read_row(cx, recs.items[i]);
+		read_row(cx, records_at(&recs, i));
 	}
 	records_release(&recs);
 }

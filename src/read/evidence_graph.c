@@ -164,7 +164,7 @@ void graph_ca_read(struct import_ctx *cx)
 	struct fact_state fs[F_COUNT] = { 0 };
 	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
-		read_policy(cx, recs.items[i], fs);
+		read_policy(cx, records_at(&recs, i), fs);
 	}
 	const cJSON *value = json_get_ci(cx->in->doc.root, "value");
 	struct srcpos top = import_pos(cx, cJSON_IsArray(value) ? value : cx->in->doc.root);

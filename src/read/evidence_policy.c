@@ -102,7 +102,7 @@ void policy_read(struct import_ctx *cx)
 	struct assignments sets = { 0 };
 	strmap_init(&sets.index, 1);
 	for (size_t r = 0; r < recs.n; r++) {
-		const cJSON *item = recs.items[r];
+		const cJSON *item = records_at(&recs, r);
 		cx->st->read++;
 		struct srcpos pos = import_pos(cx, item);
 		if (!cJSON_IsObject(item)) {

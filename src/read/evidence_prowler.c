@@ -15,6 +15,7 @@
 #include "evidence_prowler.h"
 #include "import_env.h"
 #include "import_field.h"
+#include "stream.h"
 #include "observation.h"
 #include "srmap/model.h"
 
@@ -183,6 +184,11 @@ static void read_finding(struct import_ctx *cx, const cJSON *f)
 
 void prowler_read(struct import_ctx *cx)
 {
+	if (cx->in->stream) {      /* the root array, a finding at a time (stream.h) */
+		for (size_t i = 0; i < cx->in->stream->n; i++)
+			read_finding(cx, stream_record(cx->in->stream, i));
+		return;
+	}
 	const cJSON *arr = import_records(cx, "findings");
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr)

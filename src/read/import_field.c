@@ -5,6 +5,7 @@
  * lookups of detectors.
  */
 #include "import_field.h"
+#include "stream.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/isotime.h"
 #include "srmap/read/input.h"
@@ -100,7 +101,9 @@ void import_ctx_release(struct import_ctx *cx)
 
 struct srcpos import_pos(const struct import_ctx *cx, const cJSON *node)
 {
-	struct srcpos p = jsondoc_pos(&cx->in->doc, node);
+	struct srcpos p;
+	if (!cx->in->stream || !stream_pos(cx->in->stream, node, &p))
+		p = jsondoc_pos(&cx->in->doc, node);
 	p.file = cx->path;
 	return p;
 }

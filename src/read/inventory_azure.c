@@ -188,7 +188,7 @@ void azure_inventory_read(struct import_ctx *cx)
 	records_check_paging(cx);
 	for (size_t i = 0; i < recs.n; i++) {
 		cx->st->read++;
-		read_resource(cx, recs.items[i]);
+		read_resource(cx, records_at(&recs, i));
 	}
 	if (!cx->st->read)
 		diag_warn_at(cx->d, import_pos(cx, cJSON_IsArray(data) ? data : root),

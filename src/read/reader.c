@@ -11,6 +11,8 @@
 #include "import_field.h"
 #include "observation.h"
 #include "shape_hint.h"
+#include "records.h"
+#include "stream.h"
 #include "srmap/read/inventory.h"
 
 #include <errno.h>
@@ -126,6 +128,7 @@ static void release_text(struct input_text *in)
 {
 	if (in->parsed)
 		jsondoc_release(&in->doc);
+	stream_free(in->stream);
 	free(in->text);
 	*in = (struct input_text){ 0 };
 }
@@ -169,17 +172,30 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 	reader_split_arg(arg, &prefix, &path);
 	if (prefix)
 		forced = prefix;
-	struct input_text in;
-	if (load_text(&in, path, st, d) < 0) {
-		release_text(&in);
-		return -1;
-	}
 	/* A file given in a format is read as that format says whatever its first character:
 	   the CSV readers need the text (which parsing drops), the others a parsed document. */
 	const struct reader *as = forced ? reader_find(forced, role) : NULL;
-	if (as)
+	struct input_text in;
+	/* A large list is read a record at a time when its reader can take it so, and nothing
+	   said about the file would differ; otherwise (and always for errors) it is read whole. */
+	int streamed = (!as || !as->text) && stream_open(&in, path, st);
+	if (streamed) {
+		const struct reader *r = as ? as : forced ? NULL : detect(&in, role);
+		char *hint = r && !forced ? shape_hint(&in, r, readers) : NULL;
+		if (!r || hint || (role != READER_ROLE_COUNT && r->role != role) ||
+		    !records_stream_fits(&in, r)) {
+			release_text(&in);
+			streamed = 0;
+		}
+		free(hint);
+	}
+	if (!streamed && load_text(&in, path, st, d) < 0) {
+		release_text(&in);
+		return -1;
+	}
+	if (!streamed && as)
 		in.is_json = !as->text;
-	if (parse(&in, d) < 0) {
+	if (!streamed && parse(&in, d) < 0) {
 		release_text(&in);
 		return -1;
 	}
@@ -258,6 +274,22 @@ int reader_is_srmap_file(const char *arg)
 	struct input_text in;
 	struct reader_stats st;
 	reader_stats_init(&st);
+	/* A large list an export reader reads as a stream is no srmap file: no need to read it
+	   whole to say so. */
+	if (stream_open(&in, path, &st)) {
+		const struct reader *r = detect(&in, READER_ROLE_COUNT);
+		char *hint = r ? shape_hint(&in, r, readers) : NULL;
+		int export = r && !hint && records_stream_fits(&in, r);
+		free(hint);
+		release_text(&in);
+		if (export) {
+			reader_stats_release(&st);
+			diag_release(&quiet);
+			return 0;
+		}
+		reader_stats_release(&st);
+		reader_stats_init(&st);
+	}
 	/* A file that cannot be read is left to the export readers, which say why. */
 	int srmap = load_text(&in, path, &st, &quiet) == 0;
 	if (srmap && (!in.is_json || parse(&in, &quiet) == 0)) {

@@ -5,6 +5,7 @@
  * paging marks of Resource Graph results; records repeated across pages.
  */
 #include "records.h"
+#include "stream.h"
 #include "import_env.h"
 #include "import_field.h"
 #include "srmap/base/alloc.h"
@@ -135,13 +136,18 @@ int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(con
 	size_t cap = 0;
 	const cJSON *root = cx->in->doc.root;
 	const cJSON *last_page = NULL;
-	const cJSON *table = table_of(root, key);
-	if (table) {
+	const cJSON *table = cx->in->stream ? NULL : table_of(root, key);
+	if (cx->in->stream) {
+		/* stream_fits vouched that the list is the stream's, and no table. */
+		out->stream = cx->in->stream;
+		out->n = cx->in->stream->n;
+		out->pages = cJSON_IsObject(root);
+		last_page = cJSON_IsObject(root) ? root : NULL;
+	} else if (table) {
 		int rc = records_from_table(cx, table, out);
 		out->pages = rc == 0;
 		return rc;
-	}
-	if (cJSON_IsObject(root)) {
+	} else if (cJSON_IsObject(root)) {
 		const cJSON *arr = page_records(root, key);
 		if (arr) {
 			push_all(out, &cap, arr);
@@ -200,9 +206,17 @@ int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(con
 	return 0;
 }
 
+const cJSON *records_at(struct record_list *list, size_t i)
+{
+	if (!list->stream)
+		return list->items[i];
+	return stream_record(list->stream, list->index ? list->index[i] : i);
+}
+
 void records_release(struct record_list *out)
 {
 	free(out->items);
+	free(out->index);
 	*out = (struct record_list){ 0 };
 }
 
@@ -272,7 +286,8 @@ void records_check_paging(struct import_ctx *cx)
 	const cJSON *total = json_get_ci(root, "total_records");
 	if (!total)
 		total = json_get_ci(root, "totalRecords");
-	double have = (double)cJSON_GetArraySize(data);
+	double have = cx->in->stream && data == cx->in->stream->list ? (double)cx->in->stream->n :
+		      (double)cJSON_GetArraySize(data);
 	/* total_records counts every page, so fewer rows than that is the last page of several
 	   when the result says it has no more: a skip token present but null (az graph query,
 	   Search-AzGraph) or resultTruncated "false" (the REST API). */
@@ -297,6 +312,15 @@ void records_check_paging(struct import_ctx *cx)
 	}
 }
 
+/* The position of the record at index i of the source of list (before any was dropped). */
+static struct srcpos record_pos(struct import_ctx *cx, struct record_list *list, size_t i)
+{
+	if (!list->stream)
+		return import_pos(cx, list->items[i]);
+	const struct stream_rec *r = &list->stream->recs[list->index ? list->index[i] : i];
+	return (struct srcpos){ cx->path, r->line, r->col };
+}
+
 size_t records_drop_repeats(struct import_ctx *cx, struct record_list *list,
 			    int (*identify)(struct import_ctx *, const cJSON *, struct record_identity *),
 			    int warn)
@@ -304,22 +328,23 @@ size_t records_drop_repeats(struct import_ctx *cx, struct record_list *list,
 	struct strmap seen;            /* identity -> index in ids + 1 */
 	strmap_init(&seen, 1);
 	struct record_identity *ids = xcalloc(list->n ? list->n : 1, sizeof(*ids));
+	size_t *src = xcalloc(list->n ? list->n : 1, sizeof(*src));   /* kept slot -> record */
 	size_t kept = 0, dropped = 0;
-	const cJSON *first_drop = NULL, *first_orig = NULL;
-	const char *first_id = NULL;
+	struct srcpos at = { 0 }, was = { 0 };
+	char *first_id = NULL;
 	for (size_t i = 0; i < list->n; i++) {
-		const cJSON *rec = list->items[i];
+		const cJSON *rec = records_at(list, i);
 		struct record_identity id = { 0 };
 		if (!cJSON_IsObject(rec) || !identify(cx, rec, &id) || !id.id) {
 			free(id.id);
 			ids[kept] = (struct record_identity){ 0 };
-			list->items[kept++] = rec;     /* no identity: the reader says what is wrong */
+			src[kept++] = i;     /* no identity: the reader says what is wrong */
 			continue;
 		}
 		void **slot = strmap_ref(&seen, id.id);
 		if (!slot) {
 			ids[kept] = id;
-			list->items[kept] = rec;
+			src[kept] = i;
 			strmap_put(&seen, ids[kept].id, (void *)(uintptr_t)(kept + 1));
 			kept++;
 			continue;
@@ -327,30 +352,66 @@ size_t records_drop_repeats(struct import_ctx *cx, struct record_list *list,
 		/* Of the same record fetched twice, the later state is the one that holds. */
 		size_t k = (size_t)(uintptr_t)*slot - 1;
 		if (!dropped++) {
-			first_drop = rec;
-			first_orig = list->items[k];
-			first_id = ids[k].id;
+			at = record_pos(cx, list, i);
+			was = record_pos(cx, list, src[k]);
+			first_id = xstrdup(ids[k].id);
 		}
 		if (id.has_time && (!ids[k].has_time || id.when > ids[k].when)) {
-			list->items[k] = rec;
+			src[k] = i;
 			ids[k].when = id.when;
 			ids[k].has_time = 1;
 		}
 		free(id.id);
 	}
-	if (dropped && warn) {
-		struct srcpos at = import_pos(cx, first_drop), was = import_pos(cx, first_orig);
+	if (dropped && warn)
 		diag_warn_at(cx->d, at, "%zu record%s repeat%s one read before in this file, first "
 			     "\"%s\" (also at %d:%d): each is used once, in its newest state",
 			     dropped, dropped == 1 ? "" : "s", dropped == 1 ? "s" : "", first_id,
 			     was.line, was.col);
-	}
+	free(first_id);
 	for (size_t i = 0; i < kept; i++)
 		free(ids[i].id);
 	free(ids);
 	strmap_release(&seen);
+	/* Slots ascend and each holds a record at or after its own place: compacting in place
+	   never overwrites one still to be moved. */
+	for (size_t j = 0; j < kept; j++) {
+		if (list->stream)
+			src[j] = list->index ? list->index[src[j]] : src[j];
+		else
+			list->items[j] = list->items[src[j]];
+	}
+	if (list->stream) {
+		free(list->index);
+		list->index = src;
+	} else {
+		free(src);
+	}
 	list->n = kept;
 	cx->st->read += dropped;
 	cx->st->ignored += dropped;
 	return dropped;
+}
+
+/* ---- streams ---- */
+
+int records_stream_fits(const struct input_text *in, const struct reader *r)
+{
+	const cJSON *root = in->doc.root;
+	const char *key;
+	if (strcmp(r->name, "defender-assessments") == 0)
+		key = records_list_key(root);
+	else if (strcmp(r->name, "azure-policy-states") == 0)
+		key = "value";
+	else if (strcmp(r->name, "azure-resource-list") == 0 ||
+		 strcmp(r->name, "azure-resource-graph") == 0)
+		key = records_are_pages(root, "value") ? "value" : "data";
+	else if (strcmp(r->name, "prowler-ocsf") == 0)
+		return cJSON_IsArray(root) && in->stream->list == root;
+	else
+		return 0;
+	if (cJSON_IsArray(root))     /* records, not pages of them */
+		return in->stream->list == root && !records_are_pages(root, key);
+	/* The one list the reader reads, not a table beside it. */
+	return json_get_ci(root, key) == in->stream->list && !json_get_ci(root, "tables");
 }

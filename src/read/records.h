@@ -31,12 +31,27 @@ int records_are_pages(const cJSON *root, const char *key);
  */
 const char *records_list_key(const cJSON *root);
 
-/* The records of a file, in file order; items are borrowed from the parse tree. */
+struct stream;
+
+/*
+ * The records of a file, in file order; items are borrowed from the parse
+ * tree.  For a file read as a stream (stream.h) items is NULL and index says
+ * which records of the stream are the list's (all of them, in order, when
+ * NULL): get each with records_at.
+ */
 struct record_list {
 	const cJSON **items;    /* owned array of borrowed records */
 	size_t n;
 	int pages;              /* envelopes read (0 for a bare array or one record) */
+	struct stream *stream;  /* borrowed, or NULL */
+	size_t *index;          /* owned, or NULL */
 };
+
+/*
+ * Record i of list.  Of a stream, it is parsed now and lives until the next
+ * call: a reader keeps nothing of it (copies, positions) beyond that.  Borrowed.
+ */
+const cJSON *records_at(struct record_list *list, size_t i);
 
 /*
  * Collects the records of the file cx reads into *out (release with
@@ -95,6 +110,15 @@ struct record_identity {
 size_t records_drop_repeats(struct import_ctx *cx, struct record_list *list,
 			    int (*identify)(struct import_ctx *, const cJSON *, struct record_identity *),
 			    int warn);
+
+/*
+ * For a file read as a stream (stream.h): whether reader r reads the list as
+ * the stream holds it, and only that list, so that it can take the records
+ * one at a time with records_at.  Readers that cannot are given the file whole.
+ */
+struct input_text;
+struct reader;
+int records_stream_fits(const struct input_text *in, const struct reader *r);
 
 /* Frees the array of out (the records belong to the parse tree). */
 void records_release(struct record_list *out);

@@ -615,9 +615,40 @@ static void test_load_malformed_file_names_path_and_position(void **state)
 	diag_release(&d);
 }
 
+/* A record parsed alone keeps the positions it has in its file (the streaming reader). */
+static void test_parse_at_keeps_file_positions(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct jsondoc doc;
+	assert_int_equal(jsondoc_parse_at(&doc, "t.json", "{\"a\": 1,\n  \"b\": \"\u00e9\"}",
+					  strlen("{\"a\": 1,\n  \"b\": \"\u00e9\"}"), 7, 5, &d), 0);
+	assert_pos(&doc, doc.root, 7, 5);
+	assert_pos(&doc, cJSON_GetObjectItem(doc.root, "a"), 7, 11);
+	assert_pos(&doc, cJSON_GetObjectItem(doc.root, "b"), 8, 8);
+	struct srcpos p;
+	assert_int_equal(jsondoc_find(&doc, doc.root, &p), 1);
+	assert_int_equal(jsondoc_find(&doc, NULL, &p), 0);
+	jsondoc_release(&doc);
+	/* A text with a piece cut out: what follows the cut is where the file has it. */
+	const char *text = "[{\"x\": 1}\n]";
+	struct jsondoc_seg segs[2] = { { 0, 1, 1 }, { 9, 900, 3 } };
+	assert_int_equal(jsondoc_parse_segs(&doc, "t.json", text, strlen(text), segs, 2, &d), 0);
+	assert_pos(&doc, doc.root->child, 1, 2);
+	jsondoc_release(&doc);
+	text = "{\"v\": [1], \"n\": 2}";
+	struct jsondoc_seg cut[2] = { { 0, 1, 1 }, { 10, 40, 7 } };
+	assert_int_equal(jsondoc_parse_segs(&doc, "t.json", text, strlen(text), cut, 2, &d), 0);
+	assert_pos(&doc, cJSON_GetObjectItem(doc.root, "n"), 40, 13);
+	jsondoc_release(&doc);
+	diag_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_at_keeps_file_positions),
 		cmocka_unit_test(test_pos_nested_values),
 		cmocka_unit_test(test_pos_counts_characters_not_bytes),
 		cmocka_unit_test(test_pos_after_escaped_quotes),

@@ -40,6 +40,32 @@ int jsondoc_load(struct jsondoc *doc, const char *path, struct diag_list *d);
 int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_t len,
 		  struct diag_list *d);
 
+/*
+ * Where a piece of the parsed text was in the file it was cut from: the
+ * piece starting at byte off of the text starts at line, col of the file.
+ */
+struct jsondoc_seg {
+	size_t off;
+	int line, col;
+};
+
+/*
+ * Like jsondoc_parse, for text made of pieces of a larger file (one record
+ * of a list, or a file with part of a list cut out): segs (nsegs, ascending
+ * by off, the first at 0) say where each piece was, and every value's
+ * position is the one it has in that file.  The positions of parse errors
+ * are not moved: callers that need them parse the whole file.
+ */
+int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		       const struct jsondoc_seg *segs, size_t nsegs, struct diag_list *d);
+
+/* jsondoc_parse_segs with one piece, starting at line, col of the file. */
+int jsondoc_parse_at(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		     int line, int col, struct diag_list *d);
+
+/* Sets *pos to the position of node and returns 1 when node is a value of doc, else 0. */
+int jsondoc_find(const struct jsondoc *doc, const cJSON *node, struct srcpos *pos);
+
 /* Frees everything doc owns. */
 void jsondoc_release(struct jsondoc *doc);
 

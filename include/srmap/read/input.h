@@ -10,6 +10,7 @@
 #include "srmap/base/jsondoc.h"
 
 struct import_ctx;
+struct stream;
 
 enum reader_role { READER_INVENTORY, READER_EVIDENCE, READER_ROLE_COUNT };
 
@@ -21,6 +22,11 @@ struct input_text {
 	int is_json;            /* the first character that is not white space is '{' or '[' */
 	struct jsondoc doc;     /* the parse tree, when is_json and the text parsed */
 	int parsed;
+	/*
+	 * Owned, or NULL: a large list read a record at a time (src/read/stream.h);
+	 * doc is then a skeleton, the file with its list cut after the first records.
+	 */
+	struct stream *stream;
 };
 
 struct reader {
