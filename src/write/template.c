@@ -178,11 +178,13 @@ int template_reads(const char *xsl_path, char ***names, struct diag_list *d)
 		xmlChar *parts = xmlGetProp(n, (const xmlChar *)"parts");
 		size_t count = 0;
 		char **list = xcalloc(1, sizeof(char *));
-		for (char *tok = parts ? strtok((char *)parts, " \t\r\n") : NULL; tok;
-		     tok = strtok(NULL, " \t\r\n")) {
+		static const char space[] = " \t\r\n";
+		for (const char *p = parts ? (const char *)parts : ""; *(p += strspn(p, space)); ) {
+			size_t len = strcspn(p, space);
 			list = xreallocarray(list, count + 2, sizeof(char *));
-			list[count++] = xstrdup(tok);
+			list[count++] = xstrndup(p, len);
 			list[count] = NULL;
+			p += len;
 		}
 		xmlFree(parts);
 		if (!count) {
