@@ -45,7 +45,6 @@
   <xsl:key name="wl-by-model" match="/assessment/workload" use="@service-model"/>
   <xsl:key name="ev-by-control" match="/assessment/evidence" use="@control"/>
   <!-- Findings about a control on a workload (most of them) ... -->
-  <xsl:key name="f-by-control" match="/assessment/finding[@workload and @control]" use="@control"/>
   <xsl:key name="f-by-sev-ctl" match="/assessment/finding[@workload and @control]"
            use="concat(@severity, '|', @control)"/>
   <xsl:key name="f-by-sev-ctl-ev" match="/assessment/finding[@workload and @control and @evidence]"
@@ -54,7 +53,6 @@
        changed, no BAA on record, and any status added later), grouped by severity and status. -->
   <xsl:key name="f-other" match="/assessment/finding[not(@workload and @control)]"
            use="concat(@severity, '|', @status)"/>
-  <xsl:key name="f-other-status" match="/assessment/finding[not(@workload and @control)]" use="@status"/>
 
   <!-- ==== settings and common values ========================================================= -->
 
@@ -480,13 +478,24 @@
       <xsl:otherwise>
         <ul>
           <!-- The first three findings name the gaps; findings of the same control are one gap. -->
-          <xsl:for-each select="$a/control[key('f-by-control', @id)]
-                                | key('f-other-status', 'unclassified')[1] | key('f-other-status', 'no-baa')[1]
-                                | key('f-other-status', 'artifact-missing')[1]
-                                | key('f-other-status', 'artifact-mismatch')[1] | $unknown-others[1]">
+          <xsl:for-each select="$a/control[key('f-by-sev-ctl', concat('critical|', @id)) or key('f-by-sev-ctl', concat('high|', @id))
+                                           or key('f-by-sev-ctl', concat('medium|', @id)) or key('f-by-sev-ctl', concat('low|', @id))]
+                                | (key('f-other', 'critical|unclassified')[1] | key('f-other', 'high|unclassified')[1]
+                                   | key('f-other', 'medium|unclassified')[1] | key('f-other', 'low|unclassified')[1])[1]
+                                | (key('f-other', 'critical|no-baa')[1] | key('f-other', 'high|no-baa')[1]
+                                   | key('f-other', 'medium|no-baa')[1] | key('f-other', 'low|no-baa')[1])[1]
+                                | (key('f-other', 'critical|artifact-missing')[1] | key('f-other', 'high|artifact-missing')[1]
+                                   | key('f-other', 'medium|artifact-missing')[1] | key('f-other', 'low|artifact-missing')[1])[1]
+                                | (key('f-other', 'critical|artifact-mismatch')[1] | key('f-other', 'high|artifact-mismatch')[1]
+                                   | key('f-other', 'medium|artifact-mismatch')[1] | key('f-other', 'low|artifact-mismatch')[1])[1]
+                                | $unknown-others[1]">
             <!-- In the order of the first finding of each: finding ids (F-0001, ...) number the
                  findings in the order srmap sorted them (severity, workload, control). -->
-            <xsl:sort select="substring((key('f-by-control', self::control/@id)[1] | self::finding)/@id, 3)"
+            <xsl:sort select="substring((key('f-by-sev-ctl', concat('critical|', self::control/@id))[1]
+                                         | key('f-by-sev-ctl', concat('high|', self::control/@id))[1]
+                                         | key('f-by-sev-ctl', concat('medium|', self::control/@id))[1]
+                                         | key('f-by-sev-ctl', concat('low|', self::control/@id))[1]
+                                         | self::finding)/@id, 3)"
                       data-type="number"/>
             <xsl:if test="position() &lt;= 3">
               <li><xsl:call-template name="gap"/></li>
@@ -589,7 +598,8 @@
   <xsl:template name="gap">
     <xsl:choose>
       <xsl:when test="self::control">
-        <xsl:variable name="fs" select="key('f-by-control', @id)"/>
+        <xsl:variable name="fs" select="key('f-by-sev-ctl', concat('critical|', @id)) | key('f-by-sev-ctl', concat('high|', @id))
+                                        | key('f-by-sev-ctl', concat('medium|', @id)) | key('f-by-sev-ctl', concat('low|', @id))"/>
         <xsl:variable name="first" select="$fs[1]"/>
         <xsl:variable name="n" select="count($fs)"/>
         <badge status="{$first/@severity}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="$first/@severity"/></xsl:call-template></badge>
@@ -625,7 +635,8 @@
         <xsl:call-template name="first-sentence"><xsl:with-param name="text" select="remediation"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="@status = 'unclassified'">
-        <xsl:variable name="n" select="count(key('f-other-status', 'unclassified'))"/>
+        <xsl:variable name="n" select="count(key('f-other', 'critical|unclassified') | key('f-other', 'high|unclassified')
+                                             | key('f-other', 'medium|unclassified') | key('f-other', 'low|unclassified'))"/>
         <badge status="{@severity}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="@severity"/></xsl:call-template></badge>
         <xsl:text> </xsl:text>
         <link to="f-{@severity}-unclassified"><b>Workloads the catalog does not classify</b></link>
@@ -646,7 +657,10 @@
         <xsl:variable name="n">
           <xsl:choose>
             <xsl:when test="$group = 'other'"><xsl:value-of select="count($unknown-others)"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="count(key('f-other-status', @status))"/></xsl:otherwise>
+            <xsl:otherwise>
+              <xsl:value-of select="count(key('f-other', concat('critical|', @status)) | key('f-other', concat('high|', @status))
+                                          | key('f-other', concat('medium|', @status)) | key('f-other', concat('low|', @status)))"/>
+            </xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
         <badge status="{@severity}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="@severity"/></xsl:call-template></badge>
