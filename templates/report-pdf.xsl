@@ -12,8 +12,11 @@
 
   Parameters (all optional): inventory-appendix (no), finding-rows-max (40: larger groups of
   findings become compact lists of workload names), distinct-max (25: subscriptions, tenants
-  and evidence collectors listed by name; the rest are one row), and three that srmap sets when
-  it embeds the evidence artifacts in the PDF (the attach-evidence option of srmap assess):
+  and evidence collectors listed by name; the rest are one row), pdf-detail (full, or summary:
+  srmap sets it from its pdf-detail option; a summary report lists at most summary-rows (25)
+  findings of each control, workloads of each service model and evidence records, and says
+  where the rest are), and three that srmap sets when it embeds the evidence artifacts in the
+  PDF (the attach-evidence option of srmap assess):
     attachments          the records whose artifact is attached to the PDF: a line feed, then
                          for each record its id, a tab, the attachment's name in the PDF and
                          a line feed (empty when nothing is attached);
@@ -45,7 +48,6 @@
   <xsl:key name="wl-by-model" match="/assessment/workload" use="@service-model"/>
   <xsl:key name="ev-by-control" match="/assessment/evidence" use="@control"/>
   <!-- Findings about a control on a workload (most of them) ... -->
-  <xsl:key name="f-by-control" match="/assessment/finding[@workload and @control]" use="@control"/>
   <xsl:key name="f-by-sev-ctl" match="/assessment/finding[@workload and @control]"
            use="concat(@severity, '|', @control)"/>
   <xsl:key name="f-by-sev-ctl-ev" match="/assessment/finding[@workload and @control and @evidence]"
@@ -54,7 +56,6 @@
        changed, no BAA on record, and any status added later), grouped by severity and status. -->
   <xsl:key name="f-other" match="/assessment/finding[not(@workload and @control)]"
            use="concat(@severity, '|', @status)"/>
-  <xsl:key name="f-other-status" match="/assessment/finding[not(@workload and @control)]" use="@status"/>
 
   <!-- ==== settings and common values ========================================================= -->
 
@@ -72,6 +73,12 @@
   <xsl:param name="finding-rows-max" select="40"/>
   <!-- At most this many subscriptions, tenants and evidence collectors are listed by name. -->
   <xsl:param name="distinct-max" select="25"/>
+  <!-- "summary": the per-workload lists (findings of a control, the inventory, the evidence
+       register) stop after summary-rows entries, for estates where a PDF of thousands of pages
+       helps nobody; the assessment XML and the matrix keep every row. -->
+  <xsl:param name="pdf-detail" select="'full'"/>
+  <xsl:param name="summary-rows" select="25"/>
+  <xsl:variable name="brief" select="$pdf-detail = 'summary'"/>
   <!-- Set by srmap when it attaches evidence artifacts; see the header. -->
   <xsl:param name="attachments" select="''"/>
   <xsl:param name="attachments-skipped" select="''"/>
@@ -480,13 +487,24 @@
       <xsl:otherwise>
         <ul>
           <!-- The first three findings name the gaps; findings of the same control are one gap. -->
-          <xsl:for-each select="$a/control[key('f-by-control', @id)]
-                                | key('f-other-status', 'unclassified')[1] | key('f-other-status', 'no-baa')[1]
-                                | key('f-other-status', 'artifact-missing')[1]
-                                | key('f-other-status', 'artifact-mismatch')[1] | $unknown-others[1]">
+          <xsl:for-each select="$a/control[key('f-by-sev-ctl', concat('critical|', @id)) or key('f-by-sev-ctl', concat('high|', @id))
+                                           or key('f-by-sev-ctl', concat('medium|', @id)) or key('f-by-sev-ctl', concat('low|', @id))]
+                                | (key('f-other', 'critical|unclassified')[1] | key('f-other', 'high|unclassified')[1]
+                                   | key('f-other', 'medium|unclassified')[1] | key('f-other', 'low|unclassified')[1])[1]
+                                | (key('f-other', 'critical|no-baa')[1] | key('f-other', 'high|no-baa')[1]
+                                   | key('f-other', 'medium|no-baa')[1] | key('f-other', 'low|no-baa')[1])[1]
+                                | (key('f-other', 'critical|artifact-missing')[1] | key('f-other', 'high|artifact-missing')[1]
+                                   | key('f-other', 'medium|artifact-missing')[1] | key('f-other', 'low|artifact-missing')[1])[1]
+                                | (key('f-other', 'critical|artifact-mismatch')[1] | key('f-other', 'high|artifact-mismatch')[1]
+                                   | key('f-other', 'medium|artifact-mismatch')[1] | key('f-other', 'low|artifact-mismatch')[1])[1]
+                                | $unknown-others[1]">
             <!-- In the order of the first finding of each: finding ids (F-0001, ...) number the
                  findings in the order srmap sorted them (severity, workload, control). -->
-            <xsl:sort select="substring((key('f-by-control', self::control/@id)[1] | self::finding)/@id, 3)"
+            <xsl:sort select="substring((key('f-by-sev-ctl', concat('critical|', self::control/@id))[1]
+                                         | key('f-by-sev-ctl', concat('high|', self::control/@id))[1]
+                                         | key('f-by-sev-ctl', concat('medium|', self::control/@id))[1]
+                                         | key('f-by-sev-ctl', concat('low|', self::control/@id))[1]
+                                         | self::finding)/@id, 3)"
                       data-type="number"/>
             <xsl:if test="position() &lt;= 3">
               <li><xsl:call-template name="gap"/></li>
@@ -589,7 +607,8 @@
   <xsl:template name="gap">
     <xsl:choose>
       <xsl:when test="self::control">
-        <xsl:variable name="fs" select="key('f-by-control', @id)"/>
+        <xsl:variable name="fs" select="key('f-by-sev-ctl', concat('critical|', @id)) | key('f-by-sev-ctl', concat('high|', @id))
+                                        | key('f-by-sev-ctl', concat('medium|', @id)) | key('f-by-sev-ctl', concat('low|', @id))"/>
         <xsl:variable name="first" select="$fs[1]"/>
         <xsl:variable name="n" select="count($fs)"/>
         <badge status="{$first/@severity}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="$first/@severity"/></xsl:call-template></badge>
@@ -625,7 +644,8 @@
         <xsl:call-template name="first-sentence"><xsl:with-param name="text" select="remediation"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="@status = 'unclassified'">
-        <xsl:variable name="n" select="count(key('f-other-status', 'unclassified'))"/>
+        <xsl:variable name="n" select="count(key('f-other', 'critical|unclassified') | key('f-other', 'high|unclassified')
+                                             | key('f-other', 'medium|unclassified') | key('f-other', 'low|unclassified'))"/>
         <badge status="{@severity}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="@severity"/></xsl:call-template></badge>
         <xsl:text> </xsl:text>
         <link to="f-{@severity}-unclassified"><b>Workloads the catalog does not classify</b></link>
@@ -646,7 +666,10 @@
         <xsl:variable name="n">
           <xsl:choose>
             <xsl:when test="$group = 'other'"><xsl:value-of select="count($unknown-others)"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="count(key('f-other-status', @status))"/></xsl:otherwise>
+            <xsl:otherwise>
+              <xsl:value-of select="count(key('f-other', concat('critical|', @status)) | key('f-other', concat('high|', @status))
+                                          | key('f-other', concat('medium|', @status)) | key('f-other', concat('low|', @status)))"/>
+            </xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
         <badge status="{@severity}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="@severity"/></xsl:call-template></badge>
@@ -1068,6 +1091,7 @@
                                        format-number($n-low, '#,##0'), ' low. ')"/>
           <xsl:text>A finding is one control on one workload that failed, has no evidence (missing) or has evidence older than the age limit (stale, one severity level lower); a workload whose type the catalog does not know, an evidence artifact that is missing or has changed, and a missing business associate agreement are findings of their own. Findings are grouped by severity, most severe first, and within a severity by control; each finding is listed once.</xsl:text>
         </p>
+        <xsl:if test="$brief"><p><i><xsl:call-template name="detail-note"/></i></p></xsl:if>
         <xsl:call-template name="findings-of-severity"><xsl:with-param name="sev" select="'critical'"/><xsl:with-param name="n" select="$n-critical"/></xsl:call-template>
         <xsl:call-template name="findings-of-severity"><xsl:with-param name="sev" select="'high'"/><xsl:with-param name="n" select="$n-high"/></xsl:call-template>
         <xsl:call-template name="findings-of-severity"><xsl:with-param name="sev" select="'medium'"/><xsl:with-param name="n" select="$n-medium"/></xsl:call-template>
@@ -1198,6 +1222,9 @@
     <!-- A table when some finding has evidence to show; findings that are all "missing" carry
          nothing but the workload, so they are listed as names, which takes a few lines. -->
     <xsl:choose>
+      <xsl:when test="$brief and $n &gt; $summary-rows">
+        <xsl:call-template name="finding-sample"><xsl:with-param name="fs" select="$fs"/></xsl:call-template>
+      </xsl:when>
       <xsl:when test="$n &lt;= $finding-rows-max and $fs[@status != 'missing']">
         <table widths="11% 49% 15% 25%" size="8.5">
           <thead><row><cell>Finding</cell><cell>Workload</cell><cell>Status</cell><cell>Evidence</cell></row></thead>
@@ -1261,6 +1288,51 @@
           </xsl:if>
           <xsl:text>)</xsl:text>
         </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A summary report's part of a long group of findings: the first few, with their status. -->
+  <xsl:template name="finding-sample">
+    <xsl:param name="fs"/>
+    <p size="8.5">
+      <b><xsl:value-of select="concat('The first ', $summary-rows, ' of ', format-number(count($fs), '#,##0'), ' findings')"/></b>
+      <xsl:text>: </xsl:text>
+      <xsl:for-each select="$fs[position() &lt;= $summary-rows]">
+        <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+        <xsl:variable name="w" select="key('workload', @workload)"/>
+        <xsl:choose>
+          <xsl:when test="$w"><xsl:value-of select="$w/@name"/></xsl:when>
+          <xsl:otherwise><code><xsl:value-of select="@workload"/></code></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat(' (', @id, ', ', @status, ')')"/>
+      </xsl:for-each>
+      <xsl:text>. </xsl:text>
+      <i>
+        <xsl:value-of select="concat('The other ', format-number(count($fs) - $summary-rows, '#,##0'), ' are in assessment.xml')"/>
+        <xsl:text> (a summary report; see the start of this section).</xsl:text>
+      </i>
+    </p>
+  </xsl:template>
+
+  <!-- Where a summary report's left-out rows are. -->
+  <xsl:template name="detail-note">
+    <xsl:text>This is a summary report: long lists stop after </xsl:text>
+    <xsl:value-of select="$summary-rows"/>
+    <xsl:text> entries. Every finding, workload and evidence record is in the assessment XML (assessment.xml) and every check in the customer responsibility matrix (crm.xml, crm.csv); srmap assess with --pdf-detail full writes a PDF that lists them all.</xsl:text>
+  </xsl:template>
+
+  <!-- "N more workloads|evidence records are not listed in this summary report." -->
+  <xsl:template name="left-out">
+    <xsl:param name="n"/>
+    <xsl:param name="one"/>
+    <xsl:if test="$brief and $n &gt; $summary-rows">
+      <p>
+        <i>
+          <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n - $summary-rows"/><xsl:with-param name="one" select="concat('more ', $one)"/></xsl:call-template>
+          <xsl:text> not listed. </xsl:text>
+          <xsl:call-template name="detail-note"/>
+        </i>
       </p>
     </xsl:if>
   </xsl:template>
@@ -1661,7 +1733,7 @@
             <xsl:for-each select="$a/matrix/row"><cell align="center"><xsl:value-of select="position()"/></cell></xsl:for-each>
           </row>
         </thead>
-        <xsl:for-each select="key('wl-by-model', $m)">
+        <xsl:for-each select="key('wl-by-model', $m)[not($brief) or position() &lt;= $summary-rows]">
           <row>
             <cell>
               <b><xsl:value-of select="@name"/></b>
@@ -1691,6 +1763,7 @@
           </row>
         </xsl:for-each>
       </table>
+      <xsl:call-template name="left-out"><xsl:with-param name="n" select="@count"/><xsl:with-param name="one" select="'workload'"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 
@@ -1878,7 +1951,7 @@
           <thead>
             <row><cell>Id</cell><cell>Control</cell><cell>Scope</cell><cell>Result</cell><cell>Collected at</cell><cell>Collected by</cell><cell>Artifact and SHA-256</cell></row>
           </thead>
-          <xsl:for-each select="$a/evidence">
+          <xsl:for-each select="$a/evidence[not($brief) or position() &lt;= $summary-rows]">
             <row>
               <cell><code><xsl:value-of select="@id"/></code></cell>
               <cell>
@@ -1931,6 +2004,9 @@
             </row>
           </xsl:for-each>
         </table>
+        <xsl:if test="$brief">
+          <xsl:call-template name="left-out"><xsl:with-param name="n" select="count($a/evidence)"/><xsl:with-param name="one" select="'evidence record'"/></xsl:call-template>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

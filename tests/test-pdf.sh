@@ -12,6 +12,8 @@
 #   - a second run with the same SOURCE_DATE_EPOCH gives a byte-identical PDF (cmp);
 #   - the template's layout XML passes tests/check-layout.py (docs/layout.md's vocabulary, table
 #     widths adding up to 100%) when xsltproc is installed.
+# --pdf-detail summary: the estate's summary PDF is at most a fifth as long as the full one, has
+# the summary sections and the note on where the rest is (which the full one has not).
 # Attachments (--attach-evidence): the sample's artifacts are listed by qpdf --list-attachments
 # and pdfdetach -list under their artifact paths, and pdfdetach -saveall gives back their exact
 # bytes; tests/pdf/attach (two evidence folders with an artifact of the same name, a non-ASCII
@@ -110,6 +112,31 @@ mkdir -p "$work/estate-input"
 python3 "$top/tests/bench/gen-estate.py" 2000 "$work/estate-input" >/dev/null
 render estate-2000 "$work/estate-input" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json
+
+# --pdf-detail summary: the estate's PDF is much shorter, keeps the summary sections and says
+# where the rest is; the full PDF (rendered above) lists everything and has no such note
+out="$work/estate-summary"
+mkdir -p "$out"
+( cd "$work/estate-input" && "$srmap" assess -q --inventory inventory.json --evidence evidence.json \
+	--profile profile.json --format pdf --pdf-detail summary --out "$out/out" ) >/dev/null 2>"$out/stderr"
+rc=$?
+full_pages=$(pdfinfo "$work/estate-2000/out1/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+summary_pages=$(pdfinfo "$out/out/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+if [ "$rc" = 0 ] && qpdf --check "$out/out/report.pdf" >/dev/null 2>&1 &&
+   [ "${summary_pages:-0}" -gt 0 ] && [ $((summary_pages * 5)) -lt "${full_pages:-0}" ]; then ok; else
+	bad "estate-summary: exit $rc, $summary_pages pages against $full_pages in full"
+fi
+pdftotext "$out/out/report.pdf" "$out/report.txt"
+for want in "Executive summary" "The most important gaps" "Controls by domain" "Workload inventory" \
+	    "Critical severity" "Appendix A — Evidence register" "Appendix C — Provenance of this run" \
+	    "This is a summary report" "assess with --pdf-detail full"; do
+	if tr '\n' ' ' <"$out/report.txt" | grep -qF -- "$want"; then ok; else bad "estate-summary: no \"$want\" in the text"; fi
+done
+if grep -qF "This is a summary report" "$work/estate-2000/report.txt"; then bad "estate-2000: the full PDF says it is a summary"; else ok; fi
+( cd "$work/estate-input" && "$srmap" assess -q --inventory inventory.json --pdf-detail brief \
+	--out "$out/usage" ) >/dev/null 2>"$out/usage.err"
+rc=$?
+if [ "$rc" = 2 ] && grep -qF -- "--pdf-detail takes full or summary" "$out/usage.err"; then ok; else bad "pdf-detail: usage error exit $rc"; fi
 
 # --baseline: the report has the drift section, with the new finding in it
 if grep -qF "Changes since the previous assessment" "$work/drift/report.txt" &&

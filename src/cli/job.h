@@ -28,6 +28,7 @@ struct job_options {
 	const char *pdf_template;   /* a user's PDF template, or NULL */
 	int attach_evidence;        /* embed evidence artifacts in the PDF (report.h) */
 	unsigned long long attach_limit;  /* bytes attached at most; 0: REPORT_ATTACH_LIMIT_DEFAULT */
+	int pdf_summary;            /* --pdf-detail summary (report.h) */
 	const char *evidence_root;  /* folder artifacts are relative to; NULL: each evidence file's */
 	const char *tenant;         /* --tenant: the tenant of records that name none, or NULL */
 	int fail_on;                /* exit SRMAP_EXIT_FINDINGS when a finding is this severe; -1 never */

@@ -54,6 +54,8 @@ static const struct option_spec options[] = {
 	  "attachments" },
 	{ "attach-limit", 0, ARG_ONE, "MB", "attach at most MB megabytes (MiB) of artifacts "
 	  "(default 50)" },
+	{ "pdf-detail", 0, ARG_ONE, "LEVEL", "full (default) or summary: a PDF without the long "
+	  "per-workload lists (the XML and CSV keep every row)" },
 	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
 	{ "baseline", 0, ARG_ONE, "FILE", "previous assessment.xml: report what changed since" },
@@ -77,7 +79,7 @@ struct cli {
 	struct job_options job;
 	const char *formats;
 	const char *base;
-	const char *fail_on, *keep, *summary, *attach_limit;
+	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail;
 	const char *collected_at;      /* the --collected-at in force, or NULL */
 	const char *max_input_size;
 	int collected_at_used;         /* an evidence file followed it */
@@ -188,6 +190,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "template")) c->job.pdf_template = value;
 	else if (!strcmp(n, "attach-evidence")) c->job.attach_evidence = 1;
 	else if (!strcmp(n, "attach-limit")) c->attach_limit = value;
+	else if (!strcmp(n, "pdf-detail")) c->pdf_detail = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
 	else if (!strcmp(n, "help")) c->help = 1;
@@ -311,6 +314,12 @@ static int run(struct cli *c, struct diag_list *d)
 			if (!c->job.attach_evidence)
 				return usage_error("--attach-limit needs --attach-evidence");
 			c->job.attach_limit = (unsigned long long)(mb * 1048576.0);
+		}
+		if (c->pdf_detail) {
+			if (strcmp(c->pdf_detail, "full") && strcmp(c->pdf_detail, "summary"))
+				return usage_error("--pdf-detail takes full or summary, not '%s'",
+						   c->pdf_detail);
+			c->job.pdf_summary = !strcmp(c->pdf_detail, "summary");
 		}
 		if (c->collected_at && !c->collected_at_used)
 			return usage_error("--collected-at applies to the evidence files given after "

@@ -78,11 +78,25 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 	return SRMAP_EXIT_OK;
 }
 
+void canonical_drop(struct canonical_docs *c, xmlDocPtr doc)
+{
+	if (doc && doc == c->whole) {
+		xmlFreeDoc(c->whole);
+		c->whole = NULL;
+	}
+	for (size_t i = 0; doc && i < c->n; i++)
+		if (c->docs[i] == doc) {
+			xmlFreeDoc(c->docs[i]);
+			c->docs[i] = NULL;
+		}
+}
+
 void canonical_release(struct canonical_docs *c)
 {
 	if (c->whole)
 		xmlFreeDoc(c->whole);
 	for (size_t i = 0; i < c->n; i++)
-		xmlFreeDoc(c->docs[i]);
+		if (c->docs[i])
+			xmlFreeDoc(c->docs[i]);
 	*c = (struct canonical_docs){ 0 };
 }

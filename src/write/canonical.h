@@ -38,6 +38,9 @@ void canonical_init(struct canonical_docs *c, const char *path, const struct ass
 int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc,
 		  struct diag_list *d);
 
+/* Frees doc, one of c's documents, which no template reads any more. */
+void canonical_drop(struct canonical_docs *c, xmlDocPtr doc);
+
 /* Frees the documents. */
 void canonical_release(struct canonical_docs *c);
 

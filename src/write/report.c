@@ -327,19 +327,33 @@ static int write_pdf(const struct template_result *r, const char *xsl, const cha
 	return rc == PDF_OK ? SRMAP_EXIT_OK : SRMAP_EXIT_INTERNAL;
 }
 
-/* Produces one template-made format into the open file out. */
-static int write_templated(const struct report_format *f, xmlDocPtr canonical,
-			   const struct report_options *opt, const char *logo,
-			   const struct attach_set *att, struct outfile *out, struct diag_list *d)
+/*
+ * Produces one template-made format into the open file out, from canonical
+ * (borrowed from docs).  When no later format reads the same document, it is
+ * freed as soon as the template has read it: for a PDF, the layout and the
+ * drawing then do not hold the largest tree of the run (several times the
+ * XML file's size).
+ */
+static int write_templated(const struct report_format *f, struct canonical_docs *docs,
+			   xmlDocPtr canonical, int last, const struct report_options *opt,
+			   const char *logo, const struct attach_set *att, struct outfile *out,
+			   struct diag_list *d)
 {
 	char *xsl = template_path(f, opt);
 	char *shipped = xasprintf("%s/templates", opt->datadir);
 	struct template_result r;
 	int rc = SRMAP_EXIT_OK;
-	const char *params[] = { "attachments", att->attached.s, "attachments-skipped", att->skipped.s,
+	/* Every PDF template is told the detail wanted, so that a user's own can honour it too. */
+	const char *params[] = { "pdf-detail", opt->pdf_summary ? "summary" : "full",
+				 "attachments", att->attached.s, "attachments-skipped", att->skipped.s,
 				 "attach-limit", att->limit, NULL };
-	int with_params = f->kind == REPORT_PDF && att->active;
-	if (template_apply(xsl, canonical, with_params ? params : NULL, shipped, &r, d) < 0) {
+	if (!att->active)
+		params[2] = NULL;
+	int with_params = f->kind == REPORT_PDF;
+	int applied = template_apply(xsl, canonical, with_params ? params : NULL, shipped, &r, d);
+	if (last)
+		canonical_drop(docs, canonical);
+	if (applied < 0) {
 		rc = SRMAP_EXIT_CATALOG;
 	} else if (f->kind == REPORT_TEMPLATE && template_save(&r, out->fd) < 0) {
 		diag_add(d, DIAG_ERROR, out->final, 0, 0, "cannot write: %s", strerror(errno));
@@ -388,6 +402,15 @@ static struct input_file *with_template_inputs(const struct run_info *run,
 		(*n)++;
 	}
 	return all;
+}
+
+/* Whether no format requested after format i reads the document format i reads. */
+static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
+{
+	for (size_t j = i + 1; j < n; j++)
+		if (((formats >> j) & 1) && doc_for[j] == doc_for[i])
+			return 0;
+	return 1;
 }
 
 int report_write(const struct assessment *a, const struct run_info *run,
@@ -453,7 +476,8 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
 			rc = SRMAP_EXIT_OUTPUT;
 		else
-			rc = write_templated(&report_formats[i], doc_for[i], opt,
+			rc = write_templated(&report_formats[i], &docs, doc_for[i],
+					     last_use(doc_for, i, n, opt->formats), opt,
 					     a->profile ? a->profile->logo : NULL, &att, &files[i], d);
 	}
 done:

@@ -49,6 +49,11 @@ struct report_options {
 	 */
 	int attach_evidence;
 	unsigned long long attach_limit;
+	/*
+	 * A summary PDF: the PDF template gets the parameter pdf-detail =
+	 * "summary" (else "full"), and its long per-workload lists stop early.
+	 */
+	int pdf_summary;
 };
 
 /*
