@@ -13,6 +13,7 @@
 #include "srmap/write/template.h"
 
 #include <errno.h>
+#include <time.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdint.h>
@@ -404,6 +405,20 @@ static struct input_file *with_template_inputs(const struct run_info *run,
 	return all;
 }
 
+/* A monotonic clock in seconds, for the time each file took. */
+static double now_seconds(void)
+{
+	struct timespec ts;
+	return clock_gettime(CLOCK_MONOTONIC, &ts) < 0 ? 0 : (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void made(const struct report_options *opt, struct diag_list *d, const char *file,
+		 double since)
+{
+	if (opt->progress)
+		fprintf(d->stream, "srmap: made %s in %.2f s\n", file, now_seconds() - since);
+}
+
 /* Whether no format requested after format i reads the document format i reads. */
 static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
 {
@@ -453,32 +468,41 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	}
 	struct run_info with_templates = *run;
 	with_templates.inputs = inputs = with_template_inputs(run, opt, &with_templates.ninputs);
+	double started = now_seconds();
 	if (emit_assessment_xml(a, &with_templates, xml->fd) < 0) {
 		diag_add(d, DIAG_ERROR, xml->final, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
 	}
+	made(opt, d, report_formats[0].file, started);
 	/*
 	 * Every template's document is made before any template runs, so that a
 	 * document of parts says what the file says (the diagnostics of the
 	 * templates run first are not in it).
 	 */
 	canonical_init(&docs, xml->tmp, a, &with_templates);
+	started = now_seconds();
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++)
 		if ((opt->formats >> i) & 1) {
 			char *xsl = template_path(&report_formats[i], opt);
 			rc = canonical_for(&docs, xsl, &doc_for[i], d);
 			free(xsl);
 		}
+	if (opt->progress && rc == SRMAP_EXIT_OK && n > 1)
+		fprintf(d->stream, "srmap: read the documents the templates are given in %.2f s\n",
+			now_seconds() - started);
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
 		if (!((opt->formats >> i) & 1))
 			continue;
+		started = now_seconds();
 		if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
 			rc = SRMAP_EXIT_OUTPUT;
 		else
 			rc = write_templated(&report_formats[i], &docs, doc_for[i],
 					     last_use(doc_for, i, n, opt->formats), opt,
 					     a->profile ? a->profile->logo : NULL, &att, &files[i], d);
+		if (rc == SRMAP_EXIT_OK)
+			made(opt, d, report_formats[i].file, started);
 	}
 done:
 	canonical_release(&docs);

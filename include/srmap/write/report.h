@@ -54,6 +54,8 @@ struct report_options {
 	 * "summary" (else "full"), and its long per-workload lists stop early.
 	 */
 	int pdf_summary;
+	/* Print on d's stream how long each file took to make ("srmap: made crm.xml in 0.41 s"). */
+	int progress;
 };
 
 /*
