@@ -13,7 +13,8 @@ WORK/estate-SIZE-VERSION), then runs, each in a fresh process and measured on it
   nopdf   srmap assess --format xml,oscal,crm,csv       (every format but the PDF)
   all     srmap assess --format xml,oscal,crm,csv,pdf   (every format)
 
-Sizes below 100,000 are run --repeat times (default 3) and the run with the median wall time is
+Each run's address space is capped (--mem-limit-gb, default three quarters of the machine's
+memory), so a run too large for the machine fails on its own.  Sizes below 100,000 are run --repeat times (default 3) and the run with the median wall time is
 kept; larger sizes once.  A run that fails or exceeds --timeout is reported as failed with its
 reason and the bench goes on.  Prints a table and the gaps to the goals of docs/performance.md,
 and writes every figure to WORK/results.json.
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import subprocess
@@ -35,13 +37,27 @@ SETS = {"xml": "xml", "nopdf": "xml,oscal,crm,csv", "all": "xml,oscal,crm,csv,pd
 GOAL_XML, GOAL_ALL, GOAL_RSS, GOAL_SCALE = 1.5, 3.0, 1.0, 11.0
 
 
+def limit_memory(gb):
+    """A preexec function: cap the child's address space, so that a run too big for the machine
+    fails alone (malloc returns NULL) instead of waking the kernel's OOM killer."""
+    def set_limit():
+        if gb:
+            b = int(gb * 1024 ** 3)
+            resource.setrlimit(resource.RLIMIT_AS, (b, b))
+    return set_limit
+
+
+MEM_LIMIT_GB = None
+
+
 def measure(argv, timeout):
     """Runs argv in a fresh process; returns its wall time, CPU, peak RSS and status.
 
     The figures are the child's own (wait4), so every run's peak RSS is its own."""
     with tempfile.TemporaryFile() as err:
         t0 = time.monotonic()
-        p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+        p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err,
+                             preexec_fn=limit_memory(MEM_LIMIT_GB))
         timed_out = False
         while True:
             pid, status, ru = os.wait4(p.pid, os.WNOHANG)
@@ -66,6 +82,8 @@ def measure(argv, timeout):
         r["failed"] = "killed by signal %d%s" % (sig, " (out of memory?)" if sig == signal.SIGKILL else "")
     elif os.WEXITSTATUS(status) not in (0, 1):
         r["failed"] = "exit status %d: %s" % (os.WEXITSTATUS(status), tail[-1] if tail else "")
+        if MEM_LIMIT_GB and ru.ru_maxrss / 1024.0 ** 2 > MEM_LIMIT_GB * 0.8:
+            r["failed"] += " (near the %.0f GB memory limit)" % MEM_LIMIT_GB
     return r
 
 
@@ -260,11 +278,16 @@ def main():
     ap.add_argument("--sets", default="xml nopdf all")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--timeout", type=int, default=900)
+    ap.add_argument("--mem-limit-gb", type=float, default=None,
+                    help="address-space limit of each run (default: 3/4 of the machine's memory)")
     ap.add_argument("--json", help="results file (default WORK/results.json)")
     ap.add_argument("--keep-output", action="store_true", help="keep the reports in WORK/out-SIZE-SET")
     ap.add_argument("sizes", nargs="+", type=int)
     args = ap.parse_args()
     args.sets = args.sets.split()
+    global MEM_LIMIT_GB
+    MEM_LIMIT_GB = args.mem_limit_gb if args.mem_limit_gb is not None else \
+        round(machine().get("mem_gb", 0) * 0.75, 1) or None
     for s in args.sets:
         if s not in SETS:
             sys.exit("run.py: unknown set %r (xml, nopdf, all)" % s)
@@ -277,7 +300,7 @@ def main():
     report(results, scale)
     path = args.json or os.path.join(args.work, "results.json")
     with open(path, "w") as f:
-        json.dump({"machine": machine(), "sets": {s: SETS[s] for s in args.sets},
+        json.dump({"machine": machine(), "mem_limit_gb": MEM_LIMIT_GB, "sets": {s: SETS[s] for s in args.sets},
                    "sizes": results, "scaling": scale}, f, indent=1)
         f.write("\n")
     print("wrote %s" % path)
