@@ -90,6 +90,21 @@ int csv_open(struct csv_reader *r, const char *file, const char *text, size_t le
 	return 0;
 }
 
+int csv_open_header(struct csv_reader *r, const char *file, const char *text, size_t len,
+		    char delim, struct diag_list *d)
+{
+	if (csv_open(r, file, text, len, delim, d) < 0)
+		return -1;
+	enum csv_status s = csv_next(r, d);
+	if (s == CSV_RECORD)
+		return 0;
+	if (s == CSV_END)
+		diag_error_at(d, (struct srcpos){ file, 1, 1 }, "empty file, expected a header row");
+	else if (s == CSV_SKIPPED)
+		diag_error_at(d, (struct srcpos){ file, 1, 1 }, "the header row cannot be read");
+	return -1;
+}
+
 static void add_field(struct csv_reader *r, struct srcpos pos)
 {
 	if (r->nfields == r->fieldcap) {

@@ -267,18 +267,8 @@ void prowler_csv_read(struct import_ctx *cx)
 {
 	struct csv_reader r;
 	struct layout l = { 0 };
-	if (csv_open(&r, cx->path, cx->in->text, cx->in->len, ';', cx->d) < 0)
+	if (csv_open_header(&r, cx->path, cx->in->text, cx->in->len, ';', cx->d) < 0)
 		goto out;
-	enum csv_status s = csv_next(&r, cx->d);
-	if (s != CSV_RECORD) {
-		if (s == CSV_END)
-			diag_error_at(cx->d, (struct srcpos){ cx->path, 1, 1 }, "empty file, expected "
-				      "a header row");
-		else if (s == CSV_SKIPPED)
-			diag_error_at(cx->d, (struct srcpos){ cx->path, 1, 1 }, "the header row cannot "
-				      "be read");
-		goto out;
-	}
 	l.ncols = r.nfields;
 	for (size_t i = 0; i < l.ncols; i++) {
 		enum column c = column_of(csv_field(&r, i));
@@ -292,6 +282,7 @@ void prowler_csv_read(struct import_ctx *cx)
 	}
 	if (check_header(cx, &r, &l) < 0)
 		goto out;
+	enum csv_status s;
 	while ((s = csv_next(&r, cx->d)) != CSV_END && s != CSV_FATAL) {
 		cx->st->read++;
 		if (s == CSV_SKIPPED)

@@ -196,18 +196,7 @@ static void read_row(struct import_ctx *cx, const struct csv_reader *r, const en
 void csv_inventory_read(struct import_ctx *cx)
 {
 	struct csv_reader r;
-	if (csv_open(&r, cx->path, cx->in->text, cx->in->len, 0, cx->d) < 0) {
-		csv_release(&r);
-		return;
-	}
-	enum csv_status s = csv_next(&r, cx->d);
-	if (s != CSV_RECORD) {
-		if (s == CSV_END)
-			diag_error_at(cx->d, (struct srcpos){ cx->path, 1, 1 }, "empty file, expected "
-				      "a header row");
-		else if (s == CSV_SKIPPED)
-			diag_error_at(cx->d, (struct srcpos){ cx->path, 1, 1 }, "the header row cannot "
-				      "be read");
+	if (csv_open_header(&r, cx->path, cx->in->text, cx->in->len, 0, cx->d) < 0) {
 		csv_release(&r);
 		return;
 	}
@@ -236,6 +225,7 @@ void csv_inventory_read(struct import_ctx *cx)
 		diag_error_at(cx->d, csv_field_pos(&r, 0), "the header names no id column: call the "
 			      "column with the resource id \"id\" or \"resourceId\"");
 	} else {
+		enum csv_status s;
 		while ((s = csv_next(&r, cx->d)) != CSV_END && s != CSV_FATAL) {
 			cx->st->read++;
 			if (s == CSV_SKIPPED)

@@ -54,6 +54,15 @@ struct csv_reader {
 int csv_open(struct csv_reader *r, const char *file, const char *text, size_t len, char delim,
 	     struct diag_list *d);
 
+/*
+ * csv_open, then the header row: the current record is the header when it
+ * returns 0.  An empty file, or a header row that cannot be read, is an
+ * error at 1:1 (reported to d) and -1.  Release r with csv_release in both
+ * cases.
+ */
+int csv_open_header(struct csv_reader *r, const char *file, const char *text, size_t len,
+		    char delim, struct diag_list *d);
+
 /* Reads the next record; see enum csv_status.  Problems go to d. */
 enum csv_status csv_next(struct csv_reader *r, struct diag_list *d);
 
