@@ -6,7 +6,7 @@
 #
 # Runs every golden case of tests/cases whose command is an assessment that succeeds, with
 # --format xml,pdf, once with OLD-SRMAP and once with ./srmap, and cmp's the two report.pdf
-# files; then does the same for estates of N workloads made by tests/bench/gen-estate.py (none by
+# files; then does the same for estates of N workloads made by tests/bench/gen-srmap-estate.py (none by
 # default; 2000 and 10000 are the sizes of the benchmark).  Both builds use this tree's catalog
 # and templates, with SOURCE_DATE_EPOCH as the tests set it.  A template change is checked
 # apart from this, by comparing xsltproc's output of the old and the new template: the report
@@ -58,7 +58,7 @@ for case in "$top"/tests/cases/*/; do
 done
 for n in $sizes; do
 	est="$work/estate-$n-input"
-	python3 "$top/tests/bench/gen-estate.py" "$n" "$est" >/dev/null
+	python3 "$top/tests/bench/gen-srmap-estate.py" "$n" "$est" >/dev/null
 	compare "estate-$n" "$est" assess -q --inventory inventory.json --evidence evidence.json \
 		--profile profile.json --format xml,pdf
 done

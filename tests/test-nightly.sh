@@ -58,7 +58,7 @@ same_files() {
 
 samples="-i $top/samples/inventory.json -e $top/samples/evidence.json -p $top/samples/profile.json"
 # An estate big enough that a run with the PDF takes about a second.
-python3 "$top/tests/bench/gen-estate.py" 1500 "$tmp/estate" || { echo "FAIL gen-estate.py"; exit 1; }
+python3 "$top/tests/bench/gen-srmap-estate.py" 1500 "$tmp/estate" || { echo "FAIL gen-srmap-estate.py"; exit 1; }
 estate="-i ../estate/inventory.json -e ../estate/evidence.json -p ../estate/profile.json"
 day=86400
 night1=1795132800   # 2026-11-20T00:00:00Z

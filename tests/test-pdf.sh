@@ -5,7 +5,7 @@
 # small test catalog of tests/catalog-small, so that no finding is left; a
 # report without findings), the inputs of the golden cases minimal-iaas (one framework),
 # utf8-names and artifact-mismatch-finding, and an estate of 2,000 workloads made by
-# tests/bench/gen-estate.py.  For each PDF:
+# tests/bench/gen-srmap-estate.py.  For each PDF:
 #   - srmap exits 0;  qpdf --check passes;  pdfinfo gives the Title and Author the profile asks for;
 #   - pdftotext prints nothing on standard error, and its text holds "Executive summary",
 #     "Page 3 of", the client's name and "2026-11-20 00:00 UTC", and neither "NaN" nor "of 0";
@@ -109,7 +109,7 @@ render artifact-mismatch "$cases/artifact-mismatch-finding" --inventory inventor
 render drift "$cases/drift-finding-added" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json --baseline baseline.xml
 mkdir -p "$work/estate-input"
-python3 "$top/tests/bench/gen-estate.py" 2000 "$work/estate-input" >/dev/null
+python3 "$top/tests/bench/gen-srmap-estate.py" 2000 "$work/estate-input" >/dev/null
 render estate-2000 "$work/estate-input" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json
 
