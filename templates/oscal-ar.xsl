@@ -13,6 +13,10 @@
     xmlns="http://csrc.nist.gov/ns/oscal/1.0"
     exclude-result-prefixes="srmap">
 
+  <!-- The parts of the assessment this template reads (not its findings, drift or diagnostics):
+       srmap gives it a document of these alone.  A copy that reads more must name more. -->
+  <srmap:reads parts="profile inputs summary matrix control workload evidence framework"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <!-- Namespace of srmap's own props and facets (OSCAL requires a namespace for names it does

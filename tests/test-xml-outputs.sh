@@ -14,7 +14,9 @@
 #   - compares the sample run's crm.xml and crm.csv with tests/golden/;
 #   - runs each case twice and checks with cmp that every output file is byte-identical;
 #   - checks that crm.xml and crm.csv, made from the parts of the assessment their templates
-#     declare (srmap:reads), are what xsltproc makes of the whole assessment.xml;
+#     declare (srmap:reads), are what xsltproc makes of the whole assessment.xml, and that
+#     every template-made file is the same when its template is given the whole document
+#     (SRMAP_TEMPLATES_WHOLE=1);
 #   - checks that the odd names of tests/xml-outputs/ survive in the OSCAL document, crm.xml
 #     and crm.csv (its SC-8 row, cited by two controls, has a customer action of two lines: the
 #     csv check above verifies that such a field comes back whole).
@@ -62,6 +64,15 @@ check() {
 		elif ! cmp -s "$dir/out.1/$f" "$out/$f"; then
 			problems="$problems $f differs between two runs;"
 		fi
+	done
+	# Templates that declare the parts they read (srmap:reads) are given a document of those
+	# parts; given the whole document instead, they must write the same bytes.
+	rm -rf "$dir/out.1"
+	( cd "$dir" && mv out out.1 && SRMAP_TEMPLATES_WHOLE=1 "$srmap" "$@" >stdout.3 2>stderr.3 ) ||
+		problems="$problems the run on whole documents failed (see $dir/stderr.3);"
+	for f in assessment-results.xml crm.xml crm.csv; do
+		[ -f "$dir/out.1/$f" ] && ! cmp -s "$dir/out.1/$f" "$out/$f" &&
+			problems="$problems $f differs when its template is given the whole document;"
 	done
 	if [ -f "$out/assessment-results.xml" ]; then
 		if [ "$have_oscal" = 1 ] &&

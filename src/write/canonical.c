@@ -43,6 +43,10 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 	char **names;
 	if (template_reads(xsl_path, &names, d) < 0)
 		return SRMAP_EXIT_CATALOG;
+	if (names && getenv("SRMAP_TEMPLATES_WHOLE")) {
+		strv_free(names);
+		names = NULL;
+	}
 	unsigned mask = EMIT_ALL_PARTS;
 	if (names) {
 		mask = mask_of(names, xsl_path, d);
@@ -50,12 +54,8 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 		if (!mask)
 			return SRMAP_EXIT_CATALOG;
 	}
-	if (mask == EMIT_ALL_PARTS || c->n == CANONICAL_PART_DOCS) {
-		if (!c->whole)
-			c->whole = template_read_xml(c->path, d);
-		*doc = c->whole;
-		return c->whole ? SRMAP_EXIT_OK : SRMAP_EXIT_INTERNAL;
-	}
+	if (mask == EMIT_ALL_PARTS || c->n == CANONICAL_PART_DOCS)
+		return SRMAP_EXIT_OK;     /* the whole document, read when the template runs */
 	for (size_t i = 0; i < c->n; i++)
 		if (c->masks[i] == mask) {
 			*doc = c->docs[i];
@@ -76,6 +76,13 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 	c->docs[c->n++] = made;
 	*doc = made;
 	return SRMAP_EXIT_OK;
+}
+
+xmlDocPtr canonical_whole(struct canonical_docs *c, struct diag_list *d)
+{
+	if (!c->whole)
+		c->whole = template_read_xml(c->path, d);
+	return c->whole;
 }
 
 void canonical_drop(struct canonical_docs *c, xmlDocPtr doc)

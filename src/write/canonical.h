@@ -30,13 +30,21 @@ void canonical_init(struct canonical_docs *c, const char *path, const struct ass
 
 /*
  * The document to run the template at xsl_path on, in *doc (borrowed from
- * c): the parts it declares, or the whole document.  Returns SRMAP_EXIT_OK,
- * SRMAP_EXIT_CATALOG for a template whose declaration is wrong (an unknown
- * part; reported to d), or SRMAP_EXIT_INTERNAL when a document cannot be
- * made.
+ * c): the parts it declares, made now, or NULL for the whole document,
+ * which canonical_whole gives when the template runs (the file does not
+ * change, and a document of parts freed by then leaves room for it).
+ * Returns SRMAP_EXIT_OK, SRMAP_EXIT_CATALOG for a template whose
+ * declaration is wrong (an unknown part; reported to d), or
+ * SRMAP_EXIT_INTERNAL when a document cannot be made.
+ *
+ * The environment variable SRMAP_TEMPLATES_WHOLE (any value) makes every
+ * template read the whole document: the tests compare both ways.
  */
 int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc,
 		  struct diag_list *d);
+
+/* The whole canonical document, parsed from the file the first time (borrowed), or NULL. */
+xmlDocPtr canonical_whole(struct canonical_docs *c, struct diag_list *d);
 
 /* Frees doc, one of c's documents, which no template reads any more. */
 void canonical_drop(struct canonical_docs *c, xmlDocPtr doc);

@@ -419,7 +419,7 @@ static void made(const struct report_options *opt, struct diag_list *d, const ch
 		fprintf(d->stream, "srmap: made %s in %.2f s\n", file, now_seconds() - since);
 }
 
-/* Whether no format requested after format i reads the document format i reads. */
+/* Whether no format requested after format i reads the document format i reads (NULL: the whole). */
 static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
 {
 	for (size_t j = i + 1; j < n; j++)
@@ -489,16 +489,19 @@ int report_write(const struct assessment *a, const struct run_info *run,
 			free(xsl);
 		}
 	if (opt->progress && rc == SRMAP_EXIT_OK && n > 1)
-		fprintf(d->stream, "srmap: read the documents the templates are given in %.2f s\n",
-			now_seconds() - started);
+		fprintf(d->stream, "srmap: made the documents of parts the templates declare in "
+			"%.2f s\n", now_seconds() - started);
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
 		if (!((opt->formats >> i) & 1))
 			continue;
 		started = now_seconds();
-		if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
+		xmlDocPtr doc = doc_for[i] ? doc_for[i] : canonical_whole(&docs, d);
+		if (!doc)
+			rc = SRMAP_EXIT_INTERNAL;
+		else if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
 			rc = SRMAP_EXIT_OUTPUT;
 		else
-			rc = write_templated(&report_formats[i], &docs, doc_for[i],
+			rc = write_templated(&report_formats[i], &docs, doc,
 					     last_use(doc_for, i, n, opt->formats), opt,
 					     a->profile ? a->profile->logo : NULL, &att, &files[i], d);
 		if (rc == SRMAP_EXIT_OK)
