@@ -21,6 +21,7 @@
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
+#include "evidence_defender.h"
 #include "import_field.h"
 #include "records.h"
 #include "observation.h"
@@ -36,6 +37,22 @@ static const char collected_by[] = "Microsoft Defender for Cloud";
 static int is_assessment_type(const cJSON *type)
 {
 	return cJSON_IsString(type) && strcasecmp(type->valuestring, "Microsoft.Security/assessments") == 0;
+}
+
+enum defender_verdict defender_state(const char *state, const char *reason, int *result)
+{
+	if (strcasecmp(state, "Healthy") == 0) {
+		*result = RESULT_PASS;
+	} else if (strcasecmp(state, "Unhealthy") == 0) {
+		*result = RESULT_FAIL;
+	} else if (strcasecmp(state, "NotApplicable") == 0) {
+		if (reason && (strcasecmp(reason, "OffByPolicy") == 0 || strcasecmp(reason, "Exempt") == 0))
+			return DEFENDER_IGNORED;
+		*result = RESULT_NOT_APPLICABLE;
+	} else {
+		return DEFENDER_UNKNOWN;
+	}
+	return DEFENDER_EVIDENCE;
 }
 
 static int is_assessment(const cJSON *rec)
@@ -161,17 +178,12 @@ static void read_assessment(struct import_ctx *cx, const cJSON *item)
 	const char *def = meta ? import_str(cx, meta, "policyDefinitionId", NULL) : NULL;
 	const char *def_name = def && strrchr(def, '/') ? strrchr(def, '/') + 1 : def;
 	int result;
-	if (strcasecmp(code, "Healthy") == 0) {
-		result = RESULT_PASS;
-	} else if (strcasecmp(code, "Unhealthy") == 0) {
-		result = RESULT_FAIL;
-	} else if (strcasecmp(code, "NotApplicable") == 0) {
-		if (cause && (strcasecmp(cause, "OffByPolicy") == 0 || strcasecmp(cause, "Exempt") == 0)) {
-			cx->st->ignored++;
-			return;
-		}
-		result = RESULT_NOT_APPLICABLE;
-	} else {
+	enum defender_verdict v = defender_state(code, cause, &result);
+	if (v == DEFENDER_IGNORED) {
+		cx->st->ignored++;
+		return;
+	}
+	if (v == DEFENDER_UNKNOWN) {
 		import_reject(cx, import_pos(cx, import_get(cx, status, "code")), "status code must be "
 			      "Healthy, Unhealthy or NotApplicable, not \"%s\"", code);
 		return;

@@ -16,6 +16,7 @@
  */
 #include "srmap/read/reader.h"
 #include "srmap/base/alloc.h"
+#include "evidence_defender.h"
 #include "import_field.h"
 #include "records.h"
 #include "observation.h"
@@ -107,21 +108,12 @@ static void read_row(struct import_ctx *cx, const cJSON *row)
 		return;
 	}
 	int result;
-	if (strcasecmp(state, "Healthy") == 0) {
-		result = RESULT_PASS;
-	} else if (strcasecmp(state, "Unhealthy") == 0) {
-		result = RESULT_FAIL;
-	} else if (strcasecmp(state, "NotApplicable") == 0) {
-		/* Exempted or switched off, as the REST API's status cause says. */
-		if (reason && (strcasecmp(reason, "Exempt") == 0 || strcasecmp(reason, "OffByPolicy") == 0)) {
-			cx->st->ignored++;
-			return;
-		}
-		result = RESULT_NOT_APPLICABLE;
-	} else if (strcasecmp(state, "Removed") == 0) {
-		cx->st->ignored++;     /* the resource or the recommendation is gone */
+	enum defender_verdict v = defender_state(state, reason, &result);
+	if (v == DEFENDER_IGNORED || (v == DEFENDER_UNKNOWN && strcasecmp(state, "Removed") == 0)) {
+		cx->st->ignored++;     /* exempted, switched off, or the resource or recommendation is gone */
 		return;
-	} else {
+	}
+	if (v == DEFENDER_UNKNOWN) {
 		import_reject(cx, import_pos(cx, import_get(cx, row, "RecommendationState")),
 			      "RecommendationState must be Healthy, Unhealthy, NotApplicable or "
 			      "Removed, not \"%s\"", state);
