@@ -71,6 +71,8 @@ int outfile_open(struct outfile *f, const char *dir, const char *name, struct di
 		*f = (struct outfile){ NULL, NULL, -1 };
 		return -1;
 	}
+	outset_track(f->tmp);
+	outset_track(f->final);
 	/* mkstemp creates 0600; reports are ordinary files, readable as umask allows. */
 	mode_t mask = umask(0);
 	umask(mask);
@@ -254,6 +256,19 @@ static int by_when(const void *x, const void *y)
 	return strcmp(b->name, a->name);
 }
 
+/* A link of the report set (outset.c): "current", a half-made link, or one to "current/NAME". */
+static int is_set_entry(const char *file)
+{
+	char target[PATH_MAX];
+	ssize_t n = readlink(file, target, sizeof target - 1);
+	if (n < 0)
+		return 0;
+	target[n] = '\0';
+	const char *leaf = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	return !strcmp(leaf, "current") || !strcmp(leaf, ".srmap-link") ||
+	       !strncmp(target, "current/", 8);
+}
+
 static int remove_output_folder(const char *path, struct diag_list *d)
 {
 	/* A run still writing into the folder holds its lock: leave the folder alone. */
@@ -271,10 +286,11 @@ static int remove_output_folder(const char *path, struct diag_list *d)
 	}
 	struct dirent *e;
 	while ((e = readdir(dir))) {
-		if (!is_srmap_file(e->d_name) && !is_srmap_temp(e->d_name))
-			continue;
 		char *file = xasprintf("%s/%s", path, e->d_name);
-		unlink(file);
+		if (!strncmp(e->d_name, ".srmap-set.", 11))
+			outset_remove_folder(file);
+		else if (is_srmap_file(e->d_name) || is_srmap_temp(e->d_name) || is_set_entry(file))
+			unlink(file);
 		free(file);
 	}
 	closedir(dir);

@@ -1,6 +1,6 @@
 /*
  * report.c - writes the set of output files of a run: the canonical XML and
- * every template-made format, all committed together or not at all.
+ * every template-made format, into a stage committed as a whole (outset.c).
  */
 #include "srmap/write/report.h"
 #include "canonical.h"
@@ -441,16 +441,14 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	struct input_file *inputs = NULL;
 	struct attach_set att = { 0 };
 
-	int lock = -1;
-	if (outdir_prepare(opt->out_dir, d) < 0 || (lock = outdir_lock(opt->out_dir, d)) < 0) {
+	struct outset set = { NULL, NULL, -1 };
+	if (outset_begin(&set, opt->out_dir, d) < 0) {
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
 	}
-	/* Temporaries of a run killed in this folder: no other run writes here while we hold the lock. */
-	outdir_remove_stale(opt->out_dir);
 	/* The canonical XML is always made: every other format is made from it. */
 	struct outfile *xml = &files[0];
-	if (outfile_open(xml, opt->out_dir, report_formats[0].file, d) < 0) {
+	if (outfile_open(xml, set.stage, report_formats[0].file, d) < 0) {
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
 	}
@@ -498,7 +496,7 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		xmlDocPtr doc = doc_for[i] ? doc_for[i] : canonical_whole(&docs, d);
 		if (!doc)
 			rc = SRMAP_EXIT_INTERNAL;
-		else if (outfile_open(&files[i], opt->out_dir, report_formats[i].file, d) < 0)
+		else if (outfile_open(&files[i], set.stage, report_formats[i].file, d) < 0)
 			rc = SRMAP_EXIT_OUTPUT;
 		else
 			rc = write_templated(&report_formats[i], &docs, doc,
@@ -510,7 +508,7 @@ int report_write(const struct assessment *a, const struct run_info *run,
 done:
 	canonical_release(&docs);
 	free(doc_for);
-	/* Every file on disk before any is renamed, so that the renames follow each other closely. */
+	/* Each file is complete in the stage; the set is then switched in as a whole. */
 	for (size_t i = 0; i < n && rc == SRMAP_EXIT_OK; i++)
 		if (files[i].fd >= 0 && ((opt->formats >> i) & 1) && fsync(files[i].fd) < 0) {
 			diag_add(d, DIAG_ERROR, files[i].final, 0, 0, "cannot write: %s", strerror(errno));
@@ -527,7 +525,10 @@ done:
 			outfile_abort(&files[i]);
 		}
 	}
-	outdir_unlock(lock);
+	if (set.stage && rc == SRMAP_EXIT_OK && outset_commit(&set, d) < 0)
+		rc = SRMAP_EXIT_OUTPUT;
+	else if (set.stage)
+		outset_abort(&set);
 	attach_release(&att);
 	free(files);
 	if (inputs)

@@ -81,4 +81,50 @@ char *outdir_expand(const char *pattern, long long t);
  */
 int outdir_prune(const char *pattern, int keep, struct diag_list *d);
 
+/*
+ * The report set of a run (outset.c).  Its files are written into a hidden
+ * folder DIR/.srmap-set.XXXXXX (stage) and switched in as a whole by one
+ * rename(2) of the symbolic link DIR/current; DIR/NAME are symbolic links to
+ * current/NAME, made before the switch.  A kill at any instant leaves either
+ * the complete previous set or the complete new one.  While a set is being
+ * written, SIGTERM, SIGINT and SIGHUP remove it and the process then dies of
+ * the signal; SIGXFSZ is ignored, so that `ulimit -f` is a write error; an
+ * exit() (out of memory) removes it too.
+ */
+struct outset {
+	char *dir;     /* owned: the output folder */
+	char *stage;   /* owned: the folder this run's files are written into */
+	int lock;      /* the folder's lock (outdir_lock) */
+};
+
+/*
+ * Creates dir if needed, locks it, removes what killed runs left, and makes
+ * the stage.  Returns 0, or -1 after reporting to d (nothing left behind).
+ * Finish with outset_commit or outset_abort.
+ */
+int outset_begin(struct outset *s, const char *dir, struct diag_list *d);
+
+/*
+ * Switches the stage in as DIR's report set (every file in it must be
+ * complete and flushed), removes the previous set and unlocks.  Returns 0,
+ * or -1 after reporting to d: the stage is removed, the previous set stays.
+ */
+int outset_commit(struct outset *s, struct diag_list *d);
+
+/* Removes the stage and unlocks; the previous set is untouched. */
+void outset_abort(struct outset *s);
+
+/* Records path as a file of the stage to remove on a signal or exit (outfile_open calls it). */
+void outset_track(const char *path);
+
+/*
+ * Removes what killed runs left in dir: set folders that DIR/current does not
+ * name, a half-made link, temporaries (outdir_remove_stale).  Call it only
+ * holding the lock.  Returns the number of entries removed.
+ */
+int outset_remove_stale(const char *dir);
+
+/* Removes a set folder (its files, then itself).  Returns 0, or -1 if it remains. */
+int outset_remove_folder(const char *path);
+
 #endif
