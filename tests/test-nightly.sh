@@ -52,6 +52,7 @@ now() { date +%s.%N; }
 same_files() {
 	[ -n "$(ls "$1")" ] || return 1
 	for f in "$1"/*; do
+		[ "$(basename "$f")" = current ] && continue
 		cmp -s "$f" "$2/$(basename "$f")" || { echo "  differs: $(basename "$f")"; return 1; }
 	done
 }
@@ -63,65 +64,151 @@ estate="-i ../estate/inventory.json -e ../estate/evidence.json -p ../estate/prof
 day=86400
 night1=1795132800   # 2026-11-20T00:00:00Z
 
-# ---- SIGKILL midway ---------------------------------------------------------------------
+# ---- SIGKILL at every point we can reach -----------------------------------------------
+# A killed run must leave either the whole previous set or the whole new one (srmap(1),
+# FILES).  Each run has its own date, and its complete set is made first in a folder of its
+# own (the same relative paths, so the same bytes): after a kill, out/ must equal one of the
+# two exactly, names included.
 echo "== killed runs"
-mkdir -p "$tmp/kill" "$tmp/prev" "$tmp/first"
+mkdir -p "$tmp/kill" "$tmp/prev"
 cd "$tmp/kill" || exit 1
+fmt=xml,pdf
+# The names a set folder shows at its top (the links), without "current".
+names() { (cd "$1" && ls | grep -v '^current$'); }
+# same_set A B: folder A holds exactly B's files, byte for byte.
+same_set() { [ "$(names "$1")" = "$(names "$2")" ] && same_files "$1" "$2" >/dev/null; }
+# reference N: the complete set of night N, made once in ../ref-N/out.
+reference() {
+	if [ ! -d "$tmp/ref-$1/out" ]; then
+		mkdir -p "$tmp/ref-$1"
+		# shellcheck disable=SC2086
+		(cd "$tmp/ref-$1" && SOURCE_DATE_EPOCH=$((night1 + $1 * day)) "$srmap" assess -q \
+			$estate --format $fmt --out out)
+	fi
+	echo "$tmp/ref-$1/out"
+}
+snapshot() { rm -rf "$tmp/prev" && mkdir "$tmp/prev" && for f in $(names out); do cp -L "out/$f" "$tmp/prev/"; done; }
 t0=$(now)
 # shellcheck disable=SC2086
-SOURCE_DATE_EPOCH=$night1 "$srmap" assess -q $estate --format xml,pdf --out out
+SOURCE_DATE_EPOCH=$night1 "$srmap" assess -q $estate --format $fmt --out out
 check "first run into out/ succeeds" [ $? = 0 ]
 took=$(echo "$t0 $(now)" | awk '{ print $2 - $1 }')
 echo "   (a run takes ${took}s)"
-cp out/assessment.xml out/report.pdf "$tmp/prev/"
-cp out/assessment.xml out/report.pdf "$tmp/first/"
-# Kill at fractions of a run's time, then once while report.pdf is being written; each run
-# has its own date, so a file it managed to rename would differ from the previous one.
+snapshot
+cp -R "$tmp/prev" "$tmp/first"
+killed=0 landed_new=0 landed_old=0
+# judge WHAT NIGHT: after a killed run of night NIGHT, out/ is the previous or the new set.
+judge() {
+	ref=$(reference "$2")
+	if same_set out "$tmp/prev"; then
+		landed_old=$((landed_old + 1)); ok "killed $1: the previous set, whole"
+	elif same_set out "$ref"; then
+		landed_new=$((landed_new + 1)); ok "killed $1: the new set, whole"; snapshot
+	else
+		bad "killed $1: out/ is neither the previous set nor the new one"
+		ls -la out out/current/ 2>&1 | sed 's/^/     /'
+	fi
+}
 i=0
-for when in 0.1 0.3 0.5 0.7 pdf; do
+# Fractions of a run's time, then while each output file is being written.
+for when in 0.05 0.15 0.25 0.35 0.45 0.55 0.65 0.75 0.85 0.95 0.99 assessment.xml report.pdf; do
 	i=$((i + 1))
+	reference $i >/dev/null
 	touch "$tmp/started"
 	# shellcheck disable=SC2086
-	SOURCE_DATE_EPOCH=$((night1 + i * day)) "$srmap" assess -q $estate --format xml,pdf --out out &
+	SOURCE_DATE_EPOCH=$((night1 + i * day)) "$srmap" assess -q $estate --format $fmt --out out &
 	pid=$!
-	if [ "$when" = pdf ]; then
-		# This run's own temporary, not one an earlier killed run left.
+	case $when in
+	0.*) sleep "$(echo "$took $when" | awk '{ printf "%.3f", $1 * $2 }')" ;;
+	*)
+		# This run's own temporary in its own set folder.
 		n=0
-		while [ -z "$(find out -maxdepth 1 -name '.report.pdf.*' -newer "$tmp/started")" ] &&
-		      [ $n -lt 500 ]; do
-			sleep 0.02
+		while [ -z "$(find out/ -path "out/.srmap-set.*/.$when.*" -newer "$tmp/started" 2>/dev/null)" ] &&
+		      [ $n -lt 1000 ]; do
+			sleep 0.005
 			n=$((n + 1))
-		done
-	else
-		sleep "$(echo "$took $when" | awk '{ printf "%.3f", $1 * $2 }')"
-	fi
-	if kill -0 "$pid" 2>/dev/null; then
-		kill -KILL "$pid"
+		done ;;
+	esac
+	if kill -KILL "$pid" 2>/dev/null; then
 		wait "$pid" 2>/dev/null
-		check "killed at $when: the previous report is byte-identical" same_files "$tmp/prev" out
+		killed=$((killed + 1))
+		judge "at $when" $i
 	else
 		wait "$pid"
 		echo "   (the run finished before the kill at $when; not counted)"
-		cp out/assessment.xml out/report.pdf "$tmp/prev/"
+		snapshot
 	fi
 done
-left=$(count_temps out)
-if [ "$left" -gt 0 ]; then
-	ok "the killed runs left temporaries behind ($left)"
+# Every call that changes the output folder, killed in turn: strace injects SIGKILL at the Nth
+# mkdir, symlink, link, rename, unlink, rmdir and fsync of a run.
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
+	for sc in mkdir fsync link symlink rename unlink rmdir; do
+		i=$((i + 1))
+		calls=$(SOURCE_DATE_EPOCH=$((night1 + i * day)) strace -f -qq -o /dev/stdout -e trace=$sc \
+			"$srmap" assess -q $estate --format $fmt --out "$tmp/count" | grep -c "^[0-9]* $sc(")
+		rm -rf "$tmp/count"
+		nth=1
+		while [ "$nth" -le "$calls" ]; do
+			i=$((i + 1))
+			reference $i >/dev/null
+			# shellcheck disable=SC2086
+			SOURCE_DATE_EPOCH=$((night1 + i * day)) strace -f -qq -o /dev/null -e trace=$sc \
+				-e inject=$sc:signal=KILL:when=$nth "$srmap" assess -q $estate --format $fmt \
+				--out out 2>/dev/null
+			killed=$((killed + 1))
+			judge "at $sc #$nth of $calls" $i
+			nth=$((nth + 1))
+		done
+	done
 else
-	echo "SKIP no kill landed while the temporaries existed (a very fast machine?)"
+	echo "SKIP strace cannot trace here: no kill at each file system call"
 fi
-# As a run killed while writing crm.csv would leave it (a format this run does not write).
+# Under valgrind (slow: a kill lands well inside each phase), the sample estate.
+if command -v valgrind >/dev/null 2>&1 && [ "${NIGHTLY_VALGRIND:-1}" = 1 ]; then
+	mkdir -p "$tmp/vg"
+	cd "$tmp/vg" || exit 1
+	vg="valgrind -q --error-exitcode=9"
+	# shellcheck disable=SC2086
+	SOURCE_DATE_EPOCH=$night1 $vg "$srmap" assess -q $samples --format $fmt --out out
+	check "under valgrind: a whole run succeeds, no memory error" [ $? = 0 ]
+	mkdir -p "$tmp/prev-vg" && for f in $(names out); do cp -L "out/$f" "$tmp/prev-vg/"; done
+	for when in assessment.xml report.pdf; do
+		touch "$tmp/started"
+		# shellcheck disable=SC2086
+		SOURCE_DATE_EPOCH=$((night1 + day)) $vg "$srmap" assess -q $samples --format $fmt --out out &
+		pid=$!
+		n=0
+		while [ -z "$(find out/ -path "out/.srmap-set.*/.$when.*" -newer "$tmp/started" 2>/dev/null)" ] &&
+		      [ $n -lt 6000 ]; do
+			sleep 0.01
+			n=$((n + 1))
+		done
+		if kill -KILL "$pid" 2>/dev/null; then
+			wait "$pid" 2>/dev/null
+			killed=$((killed + 1))
+			check "under valgrind, killed while writing $when: the previous set, whole" \
+				'same_set out "$tmp/prev-vg"'
+		else
+			wait "$pid"
+			bad "under valgrind the run ended before $when was written"
+		fi
+	done
+	cd "$tmp/kill" || exit 1
+fi
+echo "   ($killed kills: $landed_old left the previous set, $landed_new the new one)"
+left=$(find out -maxdepth 1 -name '.srmap-set.*' | wc -l)
+# As a run killed while writing crm.csv in the earlier layout would leave it.
 echo partial >out/.crm.csv.Zz9Yy8
 printf 'not srmap'"'"'s\n' >out/.notes.txt.ABCDEF
+mkdir out/.srmap-set.Stale1 && echo partial >out/.srmap-set.Stale1/.report.pdf.AAAAAA
 # shellcheck disable=SC2086
-SOURCE_DATE_EPOCH=$night1 "$srmap" assess -q $estate --format xml,pdf --out out
+SOURCE_DATE_EPOCH=$night1 "$srmap" assess -q $estate --format $fmt --out out
 check "the next run succeeds" [ $? = 0 ]
-check "the next run removed every temporary (.assessment.xml.*, .report.pdf.*, .crm.csv.*)" \
-	'[ -z "$(find out -maxdepth 1 \( -name ".assessment.xml.*" -o -name ".report.pdf.*" \
-	                                  -o -name ".crm.csv.*" \))" ]'
+check "the next run removed every leftover (set folders, .crm.csv.*) but the current set" \
+	'[ "$(find out -maxdepth 1 \( -name ".srmap-set.*" -o -name ".crm.csv.*" \
+	      -o -name ".srmap-link" \) | wc -l)" = 1 ] && [ -d out/current ]'
 check "a file of the same shape that srmap did not write is kept" [ -f out/.notes.txt.ABCDEF ]
-check "the next run's report is the same as the first run's" same_files "$tmp/first" out
+check "the next run's report is the same as the first run's" same_set out "$tmp/first"
 cd "$top" || exit 1
 
 # ---- two concurrent runs ----------------------------------------------------------------
@@ -140,8 +227,9 @@ wait "$pb"
 rb=$?
 check "both concurrent runs succeed (exit $ra and $rb)" '[ "$ra" = 0 ] && [ "$rb" = 0 ]'
 check "one run waited for the other's lock" grep -q 'waiting for another srmap run to finish' a.err b.err
-check "the folder holds the five files and no temporary" \
-	'[ "$(ls shared | wc -l)" = 5 ] && no_temps shared'
+check "the folder holds the five files, current, one set folder, no temporary" \
+	'[ "$(ls shared | wc -l)" = 6 ] && [ "$(ls shared/current/ | wc -l)" = 5 ] &&
+	 [ "$(ls -A shared | grep -c "^\\.")" = 1 ] && no_temps shared/current/'
 check "assessment.xml is valid" valid_xml shared/assessment.xml
 check "crm.xml is valid" '
 	xmllint --noout --schema "$top/docs/crm.xsd" shared/crm.xml 2>/dev/null'
@@ -303,7 +391,7 @@ check "the service and the crontab run the script where make install puts it" \
 rc=$?
 check "the installed srmap, run from /, assesses the samples in every format" \
 	'[ $rc = 0 ] && valid_xml "$tmp/installed/assessment.xml" &&
-	 [ "$(ls "$tmp/installed" | wc -l)" = 5 ]'
+	 [ "$(ls "$tmp/installed/current/" | wc -l)" = 5 ]'
 [ $rc = 0 ] || cat "$tmp/installed.err"
 check "... and records the shipped catalog relative to its data folder" \
 	grep -q '<input role="catalog" path="catalog/catalog.json"' "$tmp/installed/assessment.xml"
