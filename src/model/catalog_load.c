@@ -280,7 +280,7 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 {
 	static const char *const known[] = { "id", "title", "domain", "layer", "severity",
 					     "applies_to", "description", "remediation", "refs",
-					     "rationale", NULL };
+					     "rationale", "scope", NULL };
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr) {
 		if (!cJSON_IsObject(item)) {
@@ -297,7 +297,12 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 		const char *description = jsondoc_string(doc, item, "description", 0, d);
 		const char *rationale = jsondoc_string(doc, item, "rationale", 0, d);
 		const char *domain = jsondoc_string(doc, item, "domain", 0, d);
+		const char *scope = jsondoc_string(doc, item, "scope", 0, d);
 		struct control c = { .domain = DOMAIN_NONE };
+		int sc = scope ? control_scope_parse(scope) : CONTROL_SCOPE_WORKLOAD;
+		if (sc < 0)
+			diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(item, "scope")),
+				      "scope must be workload or organisation, not \"%s\"", scope);
 		if (domain) {
 			const cJSON *node = cJSON_GetObjectItemCaseSensitive(item, "domain");
 			size_t di = index_get(&cat->domain_index, domain);
@@ -326,6 +331,7 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 		c.title = xstrdup(title);
 		c.layer = li - 1;
 		c.severity = s;
+		c.scope = sc;
 		c.remediation = xstrdup(remediation);
 		c.description = xstrdup(description ? description : "");
 		c.rationale = xstrdup(rationale ? rationale : "");

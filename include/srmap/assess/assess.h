@@ -12,7 +12,12 @@
  *   missing, not-applicable -> not-applicable, fail -> failed, pass older
  *   than the profile's maximum age -> stale, pass -> satisfied;
  * - evidence naming the workload wins over its subscription, which wins over
- *   its tenant; within one scope the newest record wins, fail on a tie.
+ *   its tenant; within one scope the newest record wins, fail on a tie;
+ * - a control of organisation scope is checked once per tenant, not per
+ *   workload: it applies when it applies to one of the tenant's workloads,
+ *   its owner is the most customer-side owner among them, and the worst of
+ *   the newest records about the tenant, its subscriptions and its workloads
+ *   decides it (fail over pass over not-applicable, the newest among equals).
  */
 #ifndef SRMAP_ASSESS_H
 #define SRMAP_ASSESS_H
@@ -42,6 +47,19 @@ struct workload_result {
 };
 
 /*
+ * The organisation-wide checks of one tenant: one check per control of
+ * organisation scope that applies to at least one of its workloads.
+ */
+struct organisation_result {
+	const char *tenant;                /* borrowed; NULL for workloads naming no tenant */
+	size_t nworkloads;                 /* workloads of the tenant */
+	struct check *checks;
+	size_t nchecks;
+	size_t *applies;                   /* per check: workloads the control applies to */
+	size_t *records;                   /* per check: records consulted (newest per scope) */
+};
+
+/*
  * A finding is about a check (failed, missing, stale), a workload
  * (unclassified), an evidence record whose artifact is missing or does not
  * match its hash (artifact-missing, artifact-mismatch), or the engagement
@@ -49,6 +67,7 @@ struct workload_result {
  */
 struct finding {
 	const struct workload_result *wr;  /* or NULL */
+	const struct organisation_result *org;   /* for an organisation check, or NULL */
 	const struct check *check;         /* or NULL */
 	const struct evidence *evidence;   /* the record concerned, or NULL */
 	enum severity severity;
@@ -81,6 +100,9 @@ struct assessment {
 	const struct evidence_set *ev;
 	struct workload_result *workloads;
 	size_t nworkloads;
+	struct organisation_result *orgs;           /* tenants in inventory order */
+	size_t norgs;
+	size_t *workload_org;                       /* per workload: its index in orgs */
 	struct finding *findings;
 	size_t nfindings, findings_cap;
 	struct framework_result fw[FW_COUNT];
