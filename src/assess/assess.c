@@ -6,6 +6,7 @@
 #include "srmap/base/alloc.h"
 #include "srmap/assess/artifact.h"
 #include "organisation.h"
+#include "verdict.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,27 +14,10 @@
 
 /* ---- the evidence index ------------------------------------------------------ */
 
-char *assess_index_key(enum scope_kind scope, const char *id, const char *control)
-{
-	return xasprintf("%d\x1f%s\x1f%s", (int)scope, id, control);
-}
-
-/*
- * The time a record counts as collected at: its own, or for an undated one
- * what the profile's rule says: the as-of time (current), or older than any
- * dated record (stale), so that dated evidence always wins over it.
- */
-int64_t assess_evidence_time(const struct profile *p, const struct evidence *e)
-{
-	if (!e->undated)
-		return e->collected_at;
-	return p->undated == UNDATED_CURRENT ? p->as_of : INT64_MIN;
-}
-
 /* Newer evidence wins; at the same time, the worse result wins, so a tie never hides a failure. */
 static int better(const struct profile *p, const struct evidence *a, const struct evidence *b)
 {
-	int64_t ta = assess_evidence_time(p, a), tb = assess_evidence_time(p, b);
+	int64_t ta = verdict_time(p, a), tb = verdict_time(p, b);
 	if (ta != tb)
 		return ta > tb;
 	if (a->result != b->result)
@@ -44,7 +28,7 @@ static int better(const struct profile *p, const struct evidence *a, const struc
 
 static void index_evidence(struct assessment *a, const struct evidence *e)
 {
-	char *key = assess_index_key(e->scope, e->scope_id, e->control);
+	char *key = verdict_key(e->scope, e->scope_id, e->control);
 	void **prev = strmap_ref(&a->evidence_index, key);
 	if (prev) {
 		/* The map keeps the key it already holds; this one is not needed. */
@@ -65,7 +49,7 @@ const struct evidence *assess_lookup(const struct assessment *a, const struct wo
 	for (int s = 0; s < SCOPE_COUNT; s++) {
 		if (!ids[s])
 			continue;
-		char *key = assess_index_key(s, ids[s], control);
+		char *key = verdict_key(s, ids[s], control);
 		const struct evidence *e = strmap_get(&a->evidence_index, key);
 		free(key);
 		if (e)
@@ -155,23 +139,6 @@ static void collect_direct(struct assessment *a)
 
 /* ---- checks ------------------------------------------------------------------ */
 
-enum status assess_decide(const struct assessment *a, enum owner owner, const struct evidence *e)
-{
-	if (owner == OWNER_PROVIDER)
-		return STATUS_INHERITED;
-	if (!e)
-		return STATUS_MISSING;
-	if (e->result == RESULT_NOT_APPLICABLE)
-		return STATUS_NOT_APPLICABLE;
-	if (e->result == RESULT_FAIL)
-		return STATUS_FAILED;   /* a known failure does not get better with age */
-	if (e->undated)
-		return a->profile->undated == UNDATED_STALE ? STATUS_STALE : STATUS_SATISFIED;
-	if (a->profile->as_of - e->collected_at > (int64_t)a->profile->max_age_days * 86400)
-		return STATUS_STALE;
-	return STATUS_SATISFIED;
-}
-
 static void assess_workload(struct assessment *a, struct workload_result *wr,
 			    const struct workload *w, struct diag_list *d)
 {
@@ -212,7 +179,7 @@ static void assess_workload(struct assessment *a, struct workload_result *wr,
 		k->control = ctl;
 		k->owner = wr->layer_owner[ctl->layer];
 		k->evidence = k->owner == OWNER_PROVIDER ? NULL : assess_lookup(a, w, ctl->id);
-		k->status = assess_decide(a, k->owner, k->evidence);
+		k->status = verdict_status(a->profile, k->owner, k->evidence);
 		if (k->evidence)
 			a->evidence_used[k->evidence - a->ev->items] = 1;
 		a->status_count[k->status]++;
@@ -232,11 +199,11 @@ static void mark_tied(struct assessment *a)
 		if (a->evidence_used[i] || e->artifact_state == ARTIFACT_MISSING ||
 		    e->artifact_state == ARTIFACT_MISMATCH)
 			continue;
-		char *key = assess_index_key(e->scope, e->scope_id, e->control);
+		char *key = verdict_key(e->scope, e->scope_id, e->control);
 		const struct evidence *best = strmap_get(&a->evidence_index, key);
 		free(key);
 		if (best && best != e && a->evidence_used[best - a->ev->items] &&
-		    assess_evidence_time(a->profile, best) == assess_evidence_time(a->profile, e) &&
+		    verdict_time(a->profile, best) == verdict_time(a->profile, e) &&
 		    best->result == e->result)
 			a->evidence_used[i] = 1;
 	}
@@ -425,12 +392,20 @@ int assess_run(struct assessment *a, const struct catalog *cat, const struct pro
 			index_evidence(a, &ev->items[i]);
 
 	collect_direct(a);
-	organisation_group(a);
+	struct organisation_set orgs;
+	organisation_group(&orgs, inv);
 	a->workloads = xcalloc(inv->n, sizeof(*a->workloads));
 	a->nworkloads = inv->n;
 	for (size_t i = 0; i < inv->n; i++)
 		assess_workload(a, &a->workloads[i], &inv->items[i], d);
-	organisation_assess(a);
+	struct organisation_context ctx = {
+		cat, p, inv, ev, &a->evidence_index, a->workloads, a->status_count,
+		a->control_count, a->evidence_used
+	};
+	organisation_assess(&orgs, &ctx);
+	a->orgs = orgs.orgs;
+	a->norgs = orgs.n;
+	a->workload_org = orgs.workload_org;
 
 	mark_tied(a);
 	collect_findings(a);
@@ -452,7 +427,8 @@ void assess_release(struct assessment *a)
 		free(a->workloads[i].checks);
 	}
 	free(a->workloads);
-	organisation_release(a);
+	struct organisation_set orgs = { a->orgs, a->norgs, a->workload_org };
+	organisation_release(&orgs);
 	free(a->findings);
 	for (int f = 0; f < FW_COUNT; f++) {
 		for (size_t i = 0; i < a->fw[f].n; i++)

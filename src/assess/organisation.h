@@ -1,39 +1,49 @@
 /*
- * organisation.h - shared by the files of the assess stage: the checks of
- * controls of organisation scope, made once per tenant (organisation.c), and
- * the rules of assess.c they reuse.
+ * organisation.h - internal to the assess stage: the checks of controls of
+ * organisation scope, made once per tenant (organisation.c).
  */
 #ifndef SRMAP_ASSESS_ORGANISATION_H
 #define SRMAP_ASSESS_ORGANISATION_H
 
-#include "srmap/assess/assess.h"
+#include "srmap/assess/check.h"
+#include "srmap/base/strmap.h"
 
-#include <stdint.h>
+/* The workloads of an inventory grouped by tenant. */
+struct organisation_set {
+	struct organisation_result *orgs;   /* tenants in the order they first appear */
+	size_t n;
+	size_t *workload_org;               /* per workload: its index in orgs */
+};
 
-/* The key of the evidence index for (scope, id, control); the caller frees it. */
-char *assess_index_key(enum scope_kind scope, const char *id, const char *control);
-
-/* The time a record counts as collected at under the profile's rule for undated records. */
-int64_t assess_evidence_time(const struct profile *p, const struct evidence *e);
-
-/* The status of a check from its owner and its deciding record (NULL for none). */
-enum status assess_decide(const struct assessment *a, enum owner owner, const struct evidence *e);
+/* What the organisation checks are made from (all borrowed) and the counts they add to. */
+struct organisation_context {
+	const struct catalog *cat;
+	const struct profile *profile;
+	const struct inventory *inv;
+	const struct evidence_set *ev;
+	const struct strmap *evidence_index;   /* verdict_key -> newest record of each scope */
+	const struct workload_result *workloads;   /* one per inventory workload, owners known */
+	size_t *status_count;                  /* [STATUS_COUNT], added to */
+	size_t (*control_count)[STATUS_COUNT]; /* per catalog control, added to */
+	unsigned char *evidence_used;          /* per record: set to 1 for those consulted */
+};
 
 /*
- * Groups the inventory's workloads by tenant: fills a->orgs (in the order
- * tenants first appear) and a->workload_org.  Called before the workloads
- * are assessed; the groups have no checks yet.
+ * Groups the workloads of inv by tenant (case-insensitively; the workloads
+ * that name none form one group of their own) into *s, with no checks yet.
+ * Release *s with organisation_release.
  */
-void organisation_group(struct assessment *a);
+void organisation_group(struct organisation_set *s, const struct inventory *inv);
 
 /*
- * Makes the organisation checks of every group, once every workload's layer
- * owners are known, counts their statuses and marks the records behind them
- * used.  The evidence index must be complete.
+ * Makes the organisation checks of every group of s from ctx: one per
+ * control of organisation scope that applies to one of the group's
+ * workloads, decided by the worst of the newest records about the tenant,
+ * its subscriptions and its workloads.
  */
-void organisation_assess(struct assessment *a);
+void organisation_assess(struct organisation_set *s, const struct organisation_context *ctx);
 
-/* Frees the groups and their checks. */
-void organisation_release(struct assessment *a);
+/* Frees the groups and their checks, and leaves *s empty. */
+void organisation_release(struct organisation_set *s);
 
 #endif
