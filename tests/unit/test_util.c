@@ -777,11 +777,15 @@ static void test_emit_xml_validates_against_schema(void **state)
 	/* Times are written in UTC. */
 	assert_xpath(doc, "string(/assessment/evidence[@id='EV-1']/@collected-at)",
 		     "2026-11-10T09:00:00Z");
-	/* Statuses as decided: the failed audit log, the stale PIM record. */
+	/* Statuses as decided: the failed audit log, the organisation's stale PIM record. */
 	assert_xpath(doc, "string(/assessment/workload[1]/check[@control='ops-audit-logging']/@status)",
 		     "failed");
-	assert_xpath(doc, "string(/assessment/workload[1]/check[@control='iam-pim']/@status)",
+	assert_xpath(doc, "string(/assessment/organisation[1]/check[@control='iam-pim']/@status)",
 		     "stale");
+	assert_xpath(doc, "string(/assessment/organisation[1]/@tenant)", "contoso.example");
+	assert_true(xpath_number(doc, "count(/assessment/workload/check[@control='iam-pim'])") == 0);
+	assert_true(xpath_number(doc, "count(/assessment/finding[@scope='organisation'])") ==
+		    (double)E.a.orgs[0].nchecks - 1);   /* all but the satisfied iam-mfa */
 	assert_xpath(doc, "string(/assessment/evidence[@id='EV-1']/@used)", "true");
 	/* The warning is recorded. */
 	assert_true(xpath_number(doc, "count(/assessment/diagnostic[@level='warning'])") >= 1);
