@@ -1229,7 +1229,7 @@
       </ul>
     </xsl:if>
 
-    <p><b>Remediation: </b><xsl:value-of select="$fs[1]/remediation"/></p>
+    <p><b>Remediation: </b><xsl:value-of select="remediation"/></p>
     </keep>
     <!-- A table when some finding has evidence to show; findings that are all "missing" carry
          nothing but the workload, so they are listed as names, which takes a few lines. -->

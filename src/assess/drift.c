@@ -104,11 +104,24 @@ int snapshot_from_xml(struct snapshot *s, xmlDocPtr doc, const char *file, struc
 	s->generated = xstrdup(or_empty(generated));
 	xmlFree(generated);
 	size_t fcap = 0, wcap = 0;
+	/* A check's finding carries no title: it is its control's, written before the findings. */
+	struct strmap controls;
+	strmap_init(&controls, 0);
+	char **control_ids = NULL;
+	size_t ncontrols = 0, ccap = 0;
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		const char *name = (const char *)n->name;
-		if (!strcmp(name, "summary")) {
+		if (!strcmp(name, "control")) {
+			char *id = prop(n, "id");
+			if (id) {
+				GROW(control_ids, ccap, ncontrols + 1);
+				control_ids[ncontrols] = xstrdup(id);
+				strmap_put(&controls, control_ids[ncontrols++], n);
+			}
+			xmlFree(id);
+		} else if (!strcmp(name, "summary")) {
 			char *v = prop(n, "overall-score");
 			s->score[0] = parse_score(v);
 			xmlFree(v);
@@ -123,6 +136,9 @@ int snapshot_from_xml(struct snapshot *s, xmlDocPtr doc, const char *file, struc
 			char *st = prop(n, "status"), *ev = prop(n, "evidence"), *title = child_text(n, "title");
 			char *scope = prop(n, "scope"), *tenant = prop(n, "tenant");
 			int org = scope && !strcmp(scope, "organisation");
+			xmlNodePtr ctl = !title && c ? strmap_get(&controls, c) : NULL;
+			if (ctl)
+				title = child_text(ctl, "title");
 			if (sev && st)
 				add_finding(s, &fcap, w, tenant, org, c, sev, st, ev, title);
 			xmlFree(w); xmlFree(c); xmlFree(sev); xmlFree(st); xmlFree(ev); xmlFree(title);
@@ -136,6 +152,10 @@ int snapshot_from_xml(struct snapshot *s, xmlDocPtr doc, const char *file, struc
 			xmlFree(score);
 		}
 	}
+	for (size_t i = 0; i < ncontrols; i++)
+		free(control_ids[i]);
+	free(control_ids);
+	strmap_release(&controls);
 	index_all(s);
 	return 0;
 }

@@ -273,10 +273,8 @@ void emit_findings(struct xmlout *o, const struct assessment *a)
 			xmlout_attr(o, "owner", owner_name(f->check->owner));
 		if (f->evidence)
 			xmlout_attr(o, "evidence", f->evidence->id);
-		if (f->check) {
-			xmlout_text_element(o, "title", f->check->control->title);
-			xmlout_text_element(o, "remediation", f->check->control->remediation);
-		} else {
+		/* A check's finding has its control's title and remediation, in <control>. */
+		if (!f->check) {
 			const char *title, *remediation;
 			char *owned;
 			finding_text(f, &title, &owned, &remediation);
