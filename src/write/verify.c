@@ -31,6 +31,25 @@ struct tally {
 	size_t ok, changed, missing, added;
 };
 
+/* Hashes path again and prints one line; recorder names what holds the expected hash. */
+static void check_file_in(const char *what, const char *shown, const char *path,
+			  const char *expected, const char *recorder, FILE *out, struct tally *t)
+{
+	char hex[DIGEST_HEX_LEN];
+	unsigned long long size;
+	if (digest_sha256_file(path, hex, &size) < 0) {
+		fprintf(out, "missing  %-9s %s (%s)\n", what, shown, strerror(errno));
+		t->missing++;
+	} else if (strcmp(hex, expected) != 0) {
+		fprintf(out, "changed  %-9s %s (sha256 now %s, %s records %s)\n", what, shown,
+			hex, recorder, expected);
+		t->changed++;
+	} else {
+		fprintf(out, "ok       %-9s %s\n", what, shown);
+		t->ok++;
+	}
+}
+
 static char *resolve(const char *path, const char *role, const char *base_dir,
 		     const char *datadir)
 {
@@ -48,19 +67,7 @@ static char *resolve(const char *path, const char *role, const char *base_dir,
 static void check_file(const char *what, const char *shown, const char *path,
 		       const char *expected, FILE *out, struct tally *t)
 {
-	char hex[DIGEST_HEX_LEN];
-	unsigned long long size;
-	if (digest_sha256_file(path, hex, &size) < 0) {
-		fprintf(out, "missing  %-9s %s (%s)\n", what, shown, strerror(errno));
-		t->missing++;
-	} else if (strcmp(hex, expected) != 0) {
-		fprintf(out, "changed  %-9s %s (sha256 now %s, report records %s)\n", what, shown,
-			hex, expected);
-		t->changed++;
-	} else {
-		fprintf(out, "ok       %-9s %s\n", what, shown);
-		t->ok++;
-	}
+	check_file_in(what, shown, path, expected, "report", out, t);
 }
 
 static char *get(xmlNodePtr n, const char *name)
@@ -258,7 +265,7 @@ static int check_manifest(const char *dir, const char *mpath, const char *text, 
 		}
 		strmap_put(seen, name, (void *)1);
 		char *hex = xstrndup(p, 64), *full = xasprintf("%s/%s", dir, name);
-		check_file("output", name, full, hex, out, t);
+		check_file_in("output", name, full, hex, "manifest", out, t);
 		free(hex);
 		free(full);
 		p = nl + 1;      /* name is now seen's key */
