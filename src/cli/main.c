@@ -98,7 +98,7 @@ static void usage(FILE *f)
 	fputs("usage: srmap assess --inventory FILE... [--evidence FILE...] [--profile FILE]\n"
 	      "                    [--catalog FILE...] [--format LIST] [--template FILE] --out DIR\n"
 	      "       srmap validate FILE...\n"
-	      "       srmap verify [--base DIR] [--ca FILE] REPORT.xml | DIR\n"
+	      "       srmap verify [--base DIR] REPORT.xml\n"
 	      "       srmap diff [--json] OLD.xml NEW.xml\n"
 	      "       srmap catalog list\n"
 	      "       srmap catalog lookup SOURCE ID\n"
