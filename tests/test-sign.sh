@@ -36,8 +36,8 @@ ossl pkey -in "$k/signer.key" -outform DER -out "$k/signer.der"
 cat "$k/signer.key" "$k/signer.pem" >"$k/combined.pem"
 printf 'correct-horse\n' >"$k/pass.txt"
 printf 'not the password\n' >"$k/wrongpass.txt"
-chmod 000 "$k/wrong.key" 2>/dev/null; cp "$k/signer.key" "$k/unreadable.key"; chmod 000 "$k/unreadable.key"
-chmod 600 "$k/wrong.key"
+cp "$k/signer.key" "$k/unreadable.key"; chmod 000 "$k/unreadable.key"
+mkdir "$k/folder.key"
 now=$(date +%s)
 
 inputs="--inventory $top/samples/inventory.json --evidence $top/samples/evidence.json --profile $top/samples/profile.json"
@@ -151,10 +151,12 @@ keyerr() {   # keyerr NAME TEXT SIGN-ARGS...
 }
 keyerr key-missing "$k/none.key: cannot read the signing key: No such file or directory" \
 	--sign "$k/none.key,$k/signer.pem"
-if [ "$(id -u)" != 0 ]; then
+if [ "$(id -u)" != 0 ]; then   # root reads any file
 	keyerr key-unreadable "$k/unreadable.key: cannot read the signing key: Permission denied" \
 		--sign "$k/unreadable.key,$k/signer.pem"
 fi
+keyerr key-folder "$k/folder.key: cannot read the signing key: Is a directory" \
+	--sign "$k/folder.key,$k/signer.pem"
 keyerr key-notakey "$k/signer.pem: not a private key" --sign "$k/signer.pem,$k/signer.pem"
 keyerr cert-missing "$k/none.pem: cannot read the signing certificate" --sign "$k/signer.key,$k/none.pem"
 keyerr cert-notacert "$k/signer.key: holds no certificate" --sign "$k/signer.key"

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -79,6 +80,10 @@ static int read_line(int fd, char *buf, size_t size)
 /* Fetches the password pass_spec names into buf; returns 0, or -1 after reporting to d. */
 static int get_password(const char *spec, char *buf, size_t size, struct diag_list *d)
 {
+	if (sign_pass_spec_ok(spec) < 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--sign-pass takes env:VAR, file:PATH or fd:N");
+		return -1;
+	}
 	if (!strncmp(spec, "env:", 4)) {
 		const char *v = getenv(spec + 4);
 		if (!v) {
@@ -130,8 +135,12 @@ static int pass_cb(char *buf, int size, int rwflag, void *u)
 
 static BIO *open_file(const char *path, const char *what, struct diag_list *d)
 {
-	BIO *b = BIO_new_file(path, "rb");
+	struct stat st;
+	errno = 0;
+	BIO *b = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? NULL : BIO_new_file(path, "rb");
 	if (!b) {
+		if (errno == 0)
+			errno = EISDIR;
 		ERR_clear_error();
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read the signing %s: %s", what,
 			 strerror(errno ? errno : EIO));
