@@ -13,7 +13,7 @@ DESTDIR ?=
 # Debian packages: build and test dependencies.
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
                libssl-dev zlib1g-dev libyajl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
-               qpdf poppler-utils python3 xsltproc
+               qpdf poppler-utils python3 xsltproc openssl
 
 PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -103,6 +103,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-nightly.sh
 	sh tests/test-pdf.sh
 	sh tests/test-audit.sh
+	sh tests/test-sign.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).

@@ -345,9 +345,14 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 {
 	struct catalog cat;
 	char *datadir = NULL;
+	/* The key first: a wrong password should not wait for the whole assessment. */
+	struct signer *signer = NULL;
+	if (opt->sign && signer_load(&signer, opt->sign, opt->sign_pass, job_now(), d) != 0)
+		return SRMAP_EXIT_SIGN;
 	if (job_load_catalog(&cat, opt, &datadir, d) < 0) {
 		catalog_release(&cat);
 		free(datadir);
+		signer_free(signer);
 		return SRMAP_EXIT_CATALOG;
 	}
 	struct loaded in = { 0 };
@@ -400,7 +405,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
 				     out_dir, datadir, opt->pdf_template, opt->attach_evidence,
 				     opt->attach_limit, opt->pdf_summary,
-				     opt->progress && !d->quiet && d->stream != NULL };
+				     opt->progress && !d->quiet && d->stream != NULL, signer };
 	progress(opt, d, "assessed %zu workloads: %zu findings", a.nworkloads, a.nfindings);
 	rc = report_write(&a, &run, &ro, d);
 	if (rc == SRMAP_EXIT_OK) {
@@ -423,6 +428,7 @@ out:
 	release_inputs(&in);
 	catalog_release(&cat);
 	free(datadir);
+	signer_free(signer);
 	return rc;
 }
 

@@ -56,6 +56,11 @@ static const struct option_spec options[] = {
 	  "(default 50)" },
 	{ "pdf-detail", 0, ARG_ONE, "LEVEL", "full (default) or summary: a PDF without the long "
 	  "per-workload lists (the XML and CSV keep every row)" },
+	{ "sign", 0, ARG_ONE, "KEY[,CERT]", "sign the set: write manifest.sha256 and its CMS "
+	  "signature manifest.sha256.p7s (docs/signing.md)" },
+	{ "sign-pass", 0, ARG_ONE, "SOURCE", "the signing key's password: env:VAR, file:PATH or "
+	  "fd:N" },
+	{ "ca", 0, ARG_ONE, "FILE", "verify: the certificate(s) a signed set's signer must chain to" },
 	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
 	{ "baseline", 0, ARG_ONE, "FILE", "previous assessment.xml: report what changed since" },
@@ -79,6 +84,7 @@ struct cli {
 	struct job_options job;
 	const char *formats;
 	const char *base;
+	const char *ca;
 	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail;
 	const char *collected_at;      /* the --collected-at in force, or NULL */
 	const char *max_input_size;
@@ -120,7 +126,8 @@ static void help(void)
 	for (const struct report_format *f = report_formats; f->name; f++)
 		printf("  %-8s %-22s %s\n", f->name, f->file, f->what);
 	puts("\nExit status: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 bad input,\n"
-	     "4 output failure, 5 bad catalog or template, 70 internal error.  See srmap(1).");
+	     "4 output failure, 5 bad catalog or template, 6 signing key or signature, 70 internal\n"
+	     "error.  See srmap(1).");
 }
 
 static const struct option_spec *find_option(const char *arg, const char **inline_value)
@@ -179,6 +186,9 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;
 	else if (!strcmp(n, "base")) c->base = value;
+	else if (!strcmp(n, "sign")) c->job.sign = value;
+	else if (!strcmp(n, "sign-pass")) c->job.sign_pass = value;
+	else if (!strcmp(n, "ca")) c->ca = value;
 	else if (!strcmp(n, "fail-on")) c->fail_on = value;
 	else if (!strcmp(n, "keep")) c->keep = value;
 	else if (!strcmp(n, "summary")) c->summary = value;
@@ -334,6 +344,13 @@ static int run(struct cli *c, struct diag_list *d)
 		if (c->summary && strcmp(c->summary, "json"))
 			return usage_error("--summary takes 'json', not '%s'", c->summary);
 		c->job.summary_json = c->summary != NULL;
+		if (c->job.sign_pass && !c->job.sign)
+			return usage_error("--sign-pass needs --sign");
+		if (c->job.sign && (!c->job.sign[0] || c->job.sign[0] == ','))
+			return usage_error("--sign takes KEY or KEY,CERT, not '%s'", c->job.sign);
+		if (c->job.sign_pass && sign_pass_spec_ok(c->job.sign_pass) < 0)
+			return usage_error("--sign-pass takes env:VAR, file:PATH or fd:N, never the "
+					   "password itself (the value given is not repeated here)");
 		c->job.progress = c->progress || isatty(STDERR_FILENO);
 		return job_assess(&c->job, d);
 	}
@@ -349,10 +366,10 @@ static int run(struct cli *c, struct diag_list *d)
 	}
 	if (!strcmp(c->command, "verify")) {
 		if (c->npositional != 1)
-			return usage_error("verify needs exactly one REPORT.xml");
+			return usage_error("verify needs exactly one REPORT.xml or output folder");
 		char *found = c->job.datadir ? NULL : datadir_find();
 		int rc = verify_report(c->positional[0], c->base, c->job.datadir ? c->job.datadir : found,
-				       stdout, d);
+				       c->ca, stdout, d);
 		free(found);
 		return rc;
 	}

@@ -175,7 +175,8 @@ char *outdir_expand(const char *pattern, long long t)
 static int is_srmap_file(const char *name)
 {
 	static const char *const ours[] = { "assessment.xml", "report.pdf", "assessment-results.xml",
-					    "crm.xml", "crm.csv", NULL };
+					    "crm.xml", "crm.csv", "manifest.sha256",
+					    "manifest.sha256.p7s", NULL };
 	for (int i = 0; ours[i]; i++)
 		if (!strcmp(name, ours[i]))
 			return 1;

@@ -419,6 +419,23 @@ static void made(const struct report_options *opt, struct diag_list *d, const ch
 		fprintf(d->stream, "srmap: made %s in %.2f s\n", file, now_seconds() - since);
 }
 
+/*
+ * The manifest and signature of the files about to be committed, hashed
+ * from their temporaries (sign.h); signed[] is left for the caller to commit.
+ */
+static int sign_set(const struct outfile *files, size_t n, const struct report_options *opt,
+		    long long when, struct outfile signed_files[2], struct diag_list *d)
+{
+	struct sign_entry *list = xcalloc(n, sizeof(*list));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (files[i].fd >= 0 && ((opt->formats >> i) & 1))
+			list[k++] = (struct sign_entry){ report_formats[i].file, files[i].tmp };
+	int rc = sign_write_set(opt->signer, opt->out_dir, list, k, when, signed_files, d);
+	free(list);
+	return rc;
+}
+
 /* Whether no format requested after format i reads the document format i reads (NULL: the whole). */
 static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
 {
@@ -516,6 +533,9 @@ done:
 			diag_add(d, DIAG_ERROR, files[i].final, 0, 0, "cannot write: %s", strerror(errno));
 			rc = SRMAP_EXIT_OUTPUT;
 		}
+	struct outfile signed_files[2] = { { NULL, NULL, -1 }, { NULL, NULL, -1 } };
+	if (rc == SRMAP_EXIT_OK && opt->signer)
+		rc = sign_set(files, n, opt, run->generated, signed_files, d);
 	for (size_t i = 0; i < n; i++) {
 		if (files[i].fd < 0)
 			continue;
@@ -527,6 +547,13 @@ done:
 			outfile_abort(&files[i]);
 		}
 	}
+	/* The signature last: a set is signed only once every file it vouches for is in place. */
+	for (int i = 0; i < 2; i++)
+		if (signed_files[i].fd >= 0 && (rc != SRMAP_EXIT_OK ||
+						outfile_commit(&signed_files[i], d) < 0)) {
+			outfile_abort(&signed_files[i]);
+			rc = rc == SRMAP_EXIT_OK ? SRMAP_EXIT_OUTPUT : rc;
+		}
 	outdir_unlock(lock);
 	attach_release(&att);
 	free(files);

@@ -14,6 +14,7 @@
 #include "srmap/assess.h"
 #include "srmap/base/diag.h"
 #include "srmap/write/emit.h"
+#include "srmap/write/sign.h"
 
 enum report_kind {
 	REPORT_CANONICAL,      /* the canonical assessment XML itself */
@@ -56,6 +57,8 @@ struct report_options {
 	int pdf_summary;
 	/* Print on d's stream how long each file took to make ("srmap: made crm.xml in 0.41 s"). */
 	int progress;
+	/* Sign the set (sign.h): a manifest and its signature are committed with it.  NULL: not. */
+	const struct signer *signer;
 };
 
 /*
