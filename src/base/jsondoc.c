@@ -186,22 +186,53 @@ static void map_positions(struct jsondoc *doc, const size_t *offsets, size_t n,
 	}
 }
 
-/* Checks keys and strings of the whole tree: duplicates and XML-unsafe text. */
-static int check_tree(const struct jsondoc *doc, const cJSON *node, struct diag_list *d)
+/*
+ * Replaces the characters XML cannot carry in the value (or, with key, the
+ * key) of node by U+FFFD, records the string with its original's SHA-256
+ * and warns about it (the first few of a file one by one).  Returns -1 only
+ * when memory runs out.
+ */
+static int fix_text(struct jsondoc *doc, cJSON *node, int key, struct diag_list *d)
+{
+	char **slot = key ? &node->string : &node->valuestring;
+	size_t n;
+	unsigned long first;
+	char *fixed = utf8_xml_replace(*slot, &n, &first);
+	if (!fixed)
+		return 0;
+	struct srcpos pos = jsondoc_pos(doc, node);
+	if (text_fixes_add(&doc->fixes, pos.line, pos.col, key, *slot, n)) {
+		if (n == 1)
+			diag_warn_at(d, pos, "%s holds U+%04lX, which XML cannot carry: replaced by "
+				     "U+FFFD", key ? "key" : "string", first);
+		else
+			diag_warn_at(d, pos, "%s holds %zu characters XML cannot carry (the first "
+				     "U+%04lX): replaced by U+FFFD", key ? "key" : "string", n, first);
+	}
+	/* The tree's strings belong to cJSON's allocator. */
+	size_t len = strlen(fixed);
+	char *copy = cJSON_malloc(len + 1);
+	if (!copy) {
+		free(fixed);
+		diag_error_at(d, pos, "out of memory");
+		return -1;
+	}
+	memcpy(copy, fixed, len + 1);
+	free(fixed);
+	cJSON_free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+/* Checks keys and strings of the whole tree: duplicates, ranges, text XML cannot carry. */
+static int check_tree(struct jsondoc *doc, cJSON *node, struct diag_list *d)
 {
 	int bad = 0;
 	for (; node; node = node->next) {
-		unsigned long cp;
-		if (cJSON_IsString(node) && utf8_xml_safe(node->valuestring, &cp) < 0) {
-			diag_error_at(d, jsondoc_pos(doc, node),
-				      "string contains the control character U+%04lX, which XML cannot carry", cp);
+		if (cJSON_IsString(node) && fix_text(doc, node, 0, d) < 0)
 			bad = 1;
-		}
-		if (node->string && utf8_xml_safe(node->string, &cp) < 0) {
-			diag_error_at(d, jsondoc_pos(doc, node),
-				      "key contains the control character U+%04lX", cp);
+		if (node->string && fix_text(doc, node, 1, d) < 0)
 			bad = 1;
-		}
 		if (cJSON_IsObject(node)) {
 			/* A hash of the keys seen: an object with many keys stays linear. */
 			struct strmap seen;
@@ -311,6 +342,10 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 	}
 	if (check_tree(doc, doc->root, d))
 		goto fail;
+	if (doc->fixes.n > TEXT_FIX_WARNINGS)
+		diag_warn_at(d, (struct srcpos){ doc->path, 0, 0 }, "%zu more strings held characters "
+			     "XML cannot carry, replaced by U+FFFD (the report's inputs list every one)",
+			     doc->fixes.n - TEXT_FIX_WARNINGS);
 	return 0;
 fail:
 	jsondoc_release(doc);
@@ -361,6 +396,7 @@ void jsondoc_release(struct jsondoc *doc)
 	cJSON_Delete(doc->root);
 	free(doc->nodes);
 	free(doc->line_starts);
+	text_fixes_release(&doc->fixes);
 	*doc = (struct jsondoc){ 0 };
 }
 

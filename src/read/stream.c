@@ -169,8 +169,8 @@ static int close_container(struct scan *c)
 		diag_init(&quiet, NULL);
 		struct jsondoc rec;
 		if (jsondoc_parse_at(&rec, s->path, s->text + c->rec_start, end - c->rec_start,
-				     c->line, c->col, &quiet) < 0)
-			c->bad = 1;
+				     c->line, c->col, &quiet) < 0 || rec.fixes.n)
+			c->bad = 1;   /* replaced text is warned about once, by the whole parse */
 		jsondoc_release(&rec);
 		diag_release(&quiet);
 	} else if (c->in_list && c->depth == c->list_depth - 1) {
@@ -242,7 +242,7 @@ static int parse_skeleton(struct stream *s, const struct scan *c, struct jsondoc
 	int rc = jsondoc_parse_segs(doc, s->path, text, keep + tail, segs, 2, &quiet);
 	diag_release(&quiet);
 	free(text);
-	if (rc < 0)
+	if (rc < 0 || doc->fixes.n)
 		return -1;
 	/* The list, found the way the scan found it. */
 	const cJSON *list = doc->root;
