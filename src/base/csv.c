@@ -4,6 +4,7 @@
  */
 #include "srmap/base/csv.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/utf8.h"
 
 #include <stdlib.h>
@@ -241,6 +242,20 @@ enum csv_status csv_next(struct csv_reader *r, struct diag_list *d)
 		if (r->off < r->len)
 			newline(r);
 		break;
+	}
+	for (size_t i = 0; i < r->nfields; i++) {
+		size_t n = strlen(r->buf + r->starts[i]);
+		if (n > limits_string()) {
+			diag_error_at(d, r->pos[i], "field of %zu bytes is longer than the limit of %zu "
+				      "(raise it with --max-string)", n, limits_string());
+			return CSV_FATAL;
+		}
+	}
+	/* The header row is not a record. */
+	if (r->records++ > limits_records()) {
+		diag_error_at(d, r->pos[0], "more than %zu records in the file (raise the limit with "
+			      "--max-records)", limits_records());
+		return CSV_FATAL;
 	}
 	fix_fields(r, d);
 	return CSV_RECORD;

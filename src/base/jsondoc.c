@@ -4,6 +4,7 @@
  */
 #include "srmap/base/jsondoc.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
 #include "srmap/base/strmap.h"
 #include "srmap/base/utf8.h"
@@ -258,6 +259,54 @@ static int check_tree(struct jsondoc *doc, cJSON *node, struct diag_list *d)
 	return bad;
 }
 
+/*
+ * Returns the offset of the first '[' or '{' that opens a level deeper than
+ * --max-depth, or SIZE_MAX: cJSON would stop at its own fixed limit with a
+ * message that does not say why.
+ */
+static size_t too_deep(const char *text, size_t len, int max)
+{
+	int depth = 0, in_string = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else if (c == '[' || c == '{') {
+			if (++depth > max)
+				return i;
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+	}
+	return SIZE_MAX;
+}
+
+/* Reports the first string or key longer than --max-string: one is enough to refuse the file. */
+static int check_lengths(const struct jsondoc *doc, const cJSON *node, struct diag_list *d)
+{
+	size_t max = limits_string();
+	for (; node; node = node->next) {
+		const char *s = cJSON_IsString(node) ? node->valuestring : NULL;
+		for (int k = 0; k < 2; k++, s = node->string) {
+			size_t n = s ? strlen(s) : 0;
+			if (n > max) {
+				diag_error_at(d, jsondoc_pos(doc, node), "%s of %zu bytes is longer than "
+					      "the limit of %zu (raise it with --max-string)",
+					      k ? "key" : "string", n, max);
+				return 1;
+			}
+		}
+		if (check_lengths(doc, node->child, d))
+			return 1;
+	}
+	return 0;
+}
+
 static void describe_parse_error(struct jsondoc *doc, const char *end, struct diag_list *d)
 {
 	size_t off = end && end >= doc->text ? (size_t)(end - doc->text) : 0;
@@ -312,6 +361,12 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 		diag_error_at(d, (struct srcpos){ doc->path, 1, 1 }, "empty file, expected JSON");
 		goto fail;
 	}
+	size_t deep = too_deep(doc->text, len, limits_depth());
+	if (deep != SIZE_MAX) {
+		diag_error_at(d, pos_of_offset(doc, deep), "nested more than %d levels deep (raise the "
+			      "limit with --max-depth, at most %d)", limits_depth(), LIMIT_MAX_DEPTH);
+		goto fail;
+	}
 	const char *end = NULL;
 	/* With require_null_terminated, cJSON wants the NUL inside the length. */
 	doc->root = cJSON_ParseWithLengthOpts(doc->text, len + 1, &end, 1);
@@ -340,7 +395,7 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 			      "\\u0000 is not allowed in strings");
 		goto fail;
 	}
-	if (check_tree(doc, doc->root, d))
+	if (check_lengths(doc, doc->root, d) || check_tree(doc, doc->root, d))
 		goto fail;
 	if (doc->fixes.n > TEXT_FIX_WARNINGS)
 		diag_warn_at(d, (struct srcpos){ doc->path, 0, 0 }, "%zu more strings held characters "

@@ -10,6 +10,7 @@
  */
 #include "stream.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/digest.h"
 #include "srmap/base/readfile.h"
 #include "srmap/base/utf8.h"
@@ -27,8 +28,6 @@
 
 /* Records kept in the skeleton: detectors look at the first three items of a list. */
 #define SKELETON_RECORDS 3
-/* cJSON refuses deeper nesting (CJSON_NESTING_LIMIT); a record parsed alone would not. */
-#define MAX_DEPTH 900
 /* How much text the scan reads before giving the pages behind it back. */
 #define SCAN_SLICE (8u << 20)
 
@@ -149,7 +148,8 @@ static int open_container(struct scan *c, int kind)
 		c->list_member = c->members - 1;
 	}
 	c->key_is_list = 0;
-	if (++c->depth > MAX_DEPTH)
+	/* A record parsed alone is less deep than in the file: the whole parse judges depth. */
+	if (++c->depth > limits_depth())
 		c->bad = 1;
 	return !c->bad;
 }

@@ -47,6 +47,7 @@ struct csv_reader {
 	size_t col_off, col_chars;  /* the last column worked out: offset, characters before it */
 	struct text_fixes fixes;    /* fields whose characters XML cannot carry were replaced */
 	int fixes_told;             /* the warning counting the fixes not warned about was given */
+	size_t records;             /* rows read so far, the header's included */
 };
 
 /*
