@@ -104,6 +104,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-pdf.sh
 	sh tests/test-audit.sh
 	sh tests/test-sign.sh
+	sh tests/test-hostile.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).

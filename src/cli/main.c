@@ -6,6 +6,7 @@
 #include "srmap/base/alloc.h"
 #include "srmap/base/datadir.h"
 #include "srmap/base/isotime.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
 #include "srmap/model.h"
 #include "job.h"
@@ -13,6 +14,7 @@
 #include "srmap/base/srmap.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +47,12 @@ static const struct option_spec options[] = {
 	  "evidence that name none" },
 	{ "max-input-size", 0, ARG_ONE, "SIZE", "refuse input files larger than SIZE bytes "
 	  "(K, M, G suffixes; default 4G)" },
+	{ "max-depth", 0, ARG_ONE, "N", "refuse JSON nested more than N levels (default 512, at "
+	  "most 900)" },
+	{ "max-string", 0, ARG_ONE, "SIZE", "refuse strings longer than SIZE bytes (default 1M, "
+	  "at most 8M)" },
+	{ "max-records", 0, ARG_ONE, "N", "refuse input files of more than N records (default "
+	  "10000000)" },
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
@@ -88,6 +96,7 @@ struct cli {
 	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail;
 	const char *collected_at;      /* the --collected-at in force, or NULL */
 	const char *max_input_size;
+	const char *max_depth, *max_string, *max_records;
 	int collected_at_used;         /* an evidence file followed it */
 	int progress, json;
 	int strict, quiet, help, version;
@@ -182,6 +191,9 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
 	else if (!strcmp(n, "tenant")) c->job.tenant = value;
 	else if (!strcmp(n, "max-input-size")) c->max_input_size = value;
+	else if (!strcmp(n, "max-depth")) c->max_depth = value;
+	else if (!strcmp(n, "max-string")) c->max_string = value;
+	else if (!strcmp(n, "max-records")) c->max_records = value;
 	else if (!strcmp(n, "out")) c->job.out_dir = value;
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;
@@ -277,6 +289,44 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
+/* Parses a whole number from 1 to max; returns 0, or -1 after saying what option wants. */
+static int limit_value(const char *option, const char *v, int sizes, unsigned long long max,
+		       unsigned long long *out)
+{
+	char *end;
+	if (sizes ? readfile_parse_size(v, out) < 0
+		  : (!*v || (*out = strtoull(v, &end, 10), *end) || v[0] == '-'))
+		*out = 0;
+	if (*out == 0 || *out > max) {
+		usage_error("--%s takes a whole number from 1 to %llu%s, not '%s'", option, max,
+			    sizes ? " (bytes, or with K or M for powers of 1024)" : "", v);
+		return -1;
+	}
+	return 0;
+}
+
+/* --max-depth, --max-string and --max-records: the limits on one input file (limits.h). */
+static int set_limits(const struct cli *c)
+{
+	unsigned long long n;
+	if (c->max_depth) {
+		if (limit_value("max-depth", c->max_depth, 0, LIMIT_MAX_DEPTH, &n) < 0)
+			return -1;
+		limits_set_depth((int)n);
+	}
+	if (c->max_string) {
+		if (limit_value("max-string", c->max_string, 1, LIMIT_MAX_STRING, &n) < 0)
+			return -1;
+		limits_set_string((size_t)n);
+	}
+	if (c->max_records) {
+		if (limit_value("max-records", c->max_records, 0, SIZE_MAX / 2, &n) < 0)
+			return -1;
+		limits_set_records((size_t)n);
+	}
+	return 0;
+}
+
 static int run(struct cli *c, struct diag_list *d)
 {
 	if (c->max_input_size) {
@@ -286,6 +336,8 @@ static int run(struct cli *c, struct diag_list *d)
 					   "for powers of 1024 (such as 8G), not '%s'", c->max_input_size);
 		readfile_set_max(bytes);
 	}
+	if (set_limits(c) < 0)
+		return SRMAP_EXIT_USAGE;
 	if (!strcmp(c->command, "assess")) {
 		if (c->npositional)
 			return usage_error("unexpected argument '%s'", c->positional[0]);

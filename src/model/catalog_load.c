@@ -7,6 +7,7 @@
 #include "srmap/model/catalog.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/jsondoc.h"
+#include "srmap/base/limits.h"
 #include "catalog_check.h"
 
 #include <stdint.h>
@@ -451,7 +452,10 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 					     "domains", "controls", "frameworks", "fedramp_baselines",
 					     "mappings", NULL };
 	struct jsondoc doc;
-	if (jsondoc_load(&doc, path, d) < 0)
+	limits_lift(1);   /* --max-depth and --max-string bound client input, not the catalog */
+	int rc = jsondoc_load(&doc, path, d);
+	limits_lift(0);
+	if (rc < 0)
 		return -1;
 	size_t before = diag_failures(d);
 	const cJSON *root = doc.root;

@@ -89,6 +89,22 @@ static void emit_import_counts(struct xmlout *o, const struct reader_stats *st)
 	}
 }
 
+/* The strings of an input whose characters XML cannot carry were replaced by U+FFFD. */
+static void emit_replaced(struct xmlout *o, const struct text_fixes *fixes)
+{
+	for (size_t i = 0; i < fixes->n; i++) {
+		const struct text_fix *x = &fixes->items[i];
+		xmlout_start(o, "replaced");
+		xmlout_attrf(o, "line", "%d", x->line);
+		xmlout_attrf(o, "col", "%d", x->col);
+		if (x->key)
+			xmlout_attr(o, "key", "true");
+		xmlout_attr_count(o, "chars", x->chars);
+		xmlout_attr(o, "sha256", x->sha256);
+		xmlout_end(o);
+	}
+}
+
 /*
  * For every input, how many evidence records it gave (after aggregation per
  * workload and control) and how many of them decided a check: the coverage
@@ -137,6 +153,8 @@ static void emit_inputs(struct xmlout *o, const struct assessment *a, const stru
 		}
 		if (f->stats && strcmp(f->format, "srmap-json") != 0)
 			emit_import_counts(o, f->stats);
+		if (f->stats)
+			emit_replaced(o, &f->stats->fixes);
 		xmlout_end(o);
 	}
 	xmlout_end(o);
