@@ -3,6 +3,7 @@
 #   make demo     install missing packages, build, run srmap on samples/
 #   make check    install missing packages, build, run every test
 #   make deps     install the Debian packages srmap needs (as root), or print the command
+#   make lint     install the lint tools, lint the shell scripts, the man page, the systemd units
 #   make fuzz     fuzz the input readers with libFuzzer (clang; not part of check)
 
 CC      ?= cc
@@ -117,14 +118,66 @@ install: srmap
 	install -m 644 catalog/*.json $(DESTDIR)$(DATADIR)/catalog/
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 docs/*.xsd $(DESTDIR)$(DATADIR)/schema/
-	install -m 644 samples/nightly/srmap-nightly.service samples/nightly/srmap-nightly.timer \
-	  samples/nightly/crontab $(DESTDIR)$(DATADIR)/samples/nightly/
+	install -m 644 samples/nightly/srmap-nightly.timer $(DESTDIR)$(DATADIR)/samples/nightly/
+	# The service and the crontab name the script and srmap under /usr/local: the PREFIX's instead.
+	for f in srmap-nightly.service crontab; do \
+	  sed 's|/usr/local/|$(PREFIX)/|g' samples/nightly/$$f >$(DESTDIR)$(DATADIR)/samples/nightly/$$f && \
+	  chmod 644 $(DESTDIR)$(DATADIR)/samples/nightly/$$f || exit 1; \
+	done
 	install -m 755 samples/nightly/srmap-nightly.sh $(DESTDIR)$(DATADIR)/samples/nightly/
 	install -m 644 docs/srmap.1 $(DESTDIR)$(MANDIR)/srmap.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/srmap $(DESTDIR)$(MANDIR)/srmap.1
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# ---- lints --------------------------------------------------------------------------
+# make lint: shellcheck on every shell script, zsh -n on the zsh completion, mandoc -Tlint on the
+# man page, and systemd-analyze verify on the sample units as make install puts them under a
+# DESTDIR (with a PREFIX other than /usr/local, so that the paths the install writes into them
+# are checked too).  Any message fails the lint.  The tools come from LINT_PACKAGES (lint-deps).
+LINT_PACKAGES = shellcheck mandoc systemd man-db zsh
+LINT_ROOT     = $(CURDIR)/build/lint/root
+LINT_PREFIX   = /opt/srmap
+# Every file named *.sh or *.bash, and every file that starts with a sh or bash #! line.
+SHELL_SCRIPTS = $(shell find . \( -name .git -o -name build -o -name out -o -name demo-out \) -prune -o \
+                  -type f \( -name '*.sh' -o -name '*.bash' \) -print; \
+                  grep -rlE --exclude-dir=.git --exclude-dir=build --exclude-dir=out \
+                  '^\#!(/usr)?/bin/(env )?(ba|da)?sh' . 2>/dev/null | grep -v '\.\(sh\|bash\)$$')
+
+lint-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(LINT_PACKAGES)"
+
+lint:
+	@$(MAKE) --no-print-directory lint-deps
+	@$(MAKE) --no-print-directory lint-shell lint-man lint-units
+
+lint-shell:
+	shellcheck $(sort $(SHELL_SCRIPTS))
+
+# mandoc looks every .Xr up in the installed manuals; when it finds the page by its file name
+# but the machine has no mandoc.db (Debian builds none) it says "outdated mandoc.db lacks
+# xmllint(1) entry": a note about the machine, not the page, so that line is dropped.
+lint-man:
+	@out=$$(mandoc -Tlint docs/srmap.1 2>&1 | grep -v ': outdated mandoc.db lacks '); \
+	if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; echo "mandoc -Tlint docs/srmap.1: clean"
+
+# systemd-analyze verify --root loads the units, and everything they depend on, from the root's
+# unit folders (so the system's own units are copied there for the default dependencies such as
+# sysinit.target) and checks that ExecStart names an executable under the root.  It runs man for
+# Documentation=man:srmap(1): MANPATH points it at the installed page.
+lint-units: srmap
+	rm -rf $(LINT_ROOT)
+	$(MAKE) --no-print-directory install DESTDIR=$(LINT_ROOT) PREFIX=$(LINT_PREFIX) >/dev/null
+	mkdir -p $(LINT_ROOT)/etc/systemd/system $(LINT_ROOT)/usr/lib/systemd
+	cp $(LINT_ROOT)$(LINT_PREFIX)/share/srmap/samples/nightly/srmap-nightly.service \
+	  $(LINT_ROOT)$(LINT_PREFIX)/share/srmap/samples/nightly/srmap-nightly.timer \
+	  $(LINT_ROOT)/etc/systemd/system/
+	cp -R /usr/lib/systemd/system $(LINT_ROOT)/usr/lib/systemd/
+	@out=$$(MANPATH=$(LINT_ROOT)$(LINT_PREFIX)/share/man systemd-analyze verify \
+	  --root=$(LINT_ROOT) srmap-nightly.service srmap-nightly.timer 2>&1); rc=$$?; \
+	if [ $$rc != 0 ] || [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
+	echo "systemd-analyze verify srmap-nightly.service srmap-nightly.timer: clean"
 
 # ---- sanitizers, valgrind, benchmark ------------------------------------------------
 # Rebuild everything with AddressSanitizer and UBSan, then run the whole test suite.
@@ -217,4 +270,4 @@ clean:
 	rm -rf build
 	rm -rf demo-out tests/out tests/fuzz/out
 
-.PHONY: all deps demo check test install uninstall asan valgrind bench fuzz fuzz-tools clean
+.PHONY: all deps demo check test lint lint-deps lint-shell lint-man lint-units install uninstall asan valgrind bench fuzz fuzz-tools clean
