@@ -99,6 +99,7 @@ test: srmap $(UNIT_BINS)
 	python3 tests/check-catalog.py catalog $(REFDATA)
 	python3 tests/check-coverage.py ./srmap tests/out/coverage $(REFDATA)
 	sh tests/run-cases.sh
+	sh tests/test-cli.sh
 	sh tests/test-streaming.sh
 	sh tests/test-xml-outputs.sh
 	sh tests/test-nightly.sh
