@@ -111,6 +111,8 @@ test: srmap $(UNIT_BINS)
 BINDIR  = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/srmap
 MANDIR  = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 
 install: srmap
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/catalog $(DESTDIR)$(DATADIR)/templates \
@@ -127,9 +129,13 @@ install: srmap
 	done
 	install -m 755 samples/nightly/srmap-nightly.sh $(DESTDIR)$(DATADIR)/samples/nightly/
 	install -m 644 docs/srmap.1 $(DESTDIR)$(MANDIR)/srmap.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/srmap.bash $(DESTDIR)$(BASHCOMPDIR)/srmap
+	install -m 644 completion/_srmap $(DESTDIR)$(ZSHCOMPDIR)/_srmap
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/srmap $(DESTDIR)$(MANDIR)/srmap.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/srmap $(DESTDIR)$(ZSHCOMPDIR)/_srmap
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # ---- lints --------------------------------------------------------------------------
@@ -155,6 +161,7 @@ lint:
 
 lint-shell:
 	shellcheck $(sort $(SHELL_SCRIPTS))
+	zsh -n completion/_srmap
 
 # mandoc looks every .Xr up in the installed manuals; when it finds the page by its file name
 # but the machine has no mandoc.db (Debian builds none) it says "outdated mandoc.db lacks

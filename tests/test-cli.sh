@@ -8,6 +8,7 @@
 #   - the bash completion, driven through COMP_WORDS and COMP_CWORD, completes commands,
 #     each command's options (the same list as its help), --format values (those of the help),
 #     and files; the zsh completion parses (zsh -n), when zsh is installed.
+# shellcheck disable=SC2016,SC2034  # check evaluates its single-quoted conditions later
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 srmap="$top/srmap"
@@ -15,6 +16,7 @@ man="$top/docs/srmap.1"
 work="$top/tests/out/cli"
 rm -rf "$work"
 mkdir -p "$work"
+export LC_ALL=C
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
@@ -67,6 +69,47 @@ check "srmap help audit: status 2, unknown command, nothing on stdout" \
 rc=$?
 check "srmap audit --help: status 2, unknown command" \
 	'[ $rc = 2 ] && [ ! -s "$work/unknown2.out" ] && grep -q "^srmap: unknown command .audit.$" "$work/unknown2.err"'
+
+# ---- completion ----------------------------------------------------------------------
+# complete WORDS...: what the bash completion offers for the last word (sorted, one a line)
+complete_words() {
+	(cd "$work" && bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		_srmap; printf "%s\n" "${COMPREPLY[@]}"' sh "$top/completion/srmap.bash" "$@") | sort
+}
+if command -v bash >/dev/null; then
+	check "bash completion: the commands" \
+		'[ "$(complete_words srmap "" | tr "\n" " ")" = "$(printf "%s\n" $commands | sort | tr "\n" " ")" ]'
+	check "bash completion: a command from its start" '[ "$(complete_words srmap val)" = validate ]'
+	for c in $commands; do
+		[ "$c" = help ] && continue
+		complete_words srmap "$c" - >"$work/complete-$c"
+		check "bash completion: the options of $c are those of srmap help $c" \
+			'options "$c" | diff - "$work/complete-$c"'
+	done
+	"$srmap" help assess | sed -n '/^Formats/,/^$/p' | awk 'NF > 1 && !/^Formats/ { print $1 }' |
+		{ cat; echo all; } | sort >"$work/formats"
+	check "bash completion: --format values are those of srmap help assess" \
+		'complete_words srmap assess --format "" | cmp -s - "$work/formats"'
+	check "bash completion: --format after a comma" \
+		'[ "$(complete_words srmap assess --format xml,p)" = xml,pdf ]'
+	check "bash completion: --fail-on values" \
+		'[ "$(complete_words srmap assess --fail-on h)" = high ]'
+	check "bash completion: catalog subcommands and lookup sources" \
+		'[ "$(complete_words srmap catalog l | tr "\n" " ")" = "list lookup " ] &&
+		 [ "$(complete_words srmap catalog lookup prowler-c)" = prowler-compliance ]'
+	mkdir -p "$work/files/reports"
+	: >"$work/files/inventory.json"
+	check "bash completion: files after --inventory, folders after --out" \
+		'[ "$(complete_words srmap assess --inventory files/inv)" = files/inventory.json ] &&
+		 [ "$(complete_words srmap assess --out files/)" = files/reports ]'
+	check "bash completion: files for validate" \
+		'[ "$(complete_words srmap validate files/i)" = files/inventory.json ]'
+fi
+if command -v zsh >/dev/null; then
+	check "zsh completion parses (zsh -n)" zsh -n "$top/completion/_srmap"
+else
+	echo "SKIP zsh -n: zsh is not installed (make lint-deps installs it)"
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
