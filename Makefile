@@ -1,6 +1,6 @@
 # srmap - shared-responsibility compliance assessments.
 #
-#   make demo     install missing packages, build, run srmap on samples/
+#   make demo     install missing packages, build, run srmap on samples/, list what it wrote
 #   make check    install missing packages, build, run every test
 #   make deps     install the Debian packages srmap needs (as root), or print the command
 #   make lint     install the lint tools, lint the shell scripts, the man page, the systemd units
@@ -78,15 +78,15 @@ deps:
 demo:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory srmap
-	./srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \
-	  --profile samples/profile.json --out demo-out
-	@echo "wrote demo-out/assessment.xml"
 	./srmap assess -q --inventory samples/azure/resources.json samples/azure/resource-graph.json \
 	  samples/azure/cmdb.csv samples/azure/m365-services.json samples/azure/accounts.json \
 	  --evidence samples/azure/defender-assessments.json samples/azure/policy-states.json \
 	  samples/azure/prowler-azure.ocsf.json samples/azure/conditional-access.json \
 	  samples/azure/secure-score.json --profile samples/profile.json --out demo-out/azure
-	@echo "wrote demo-out/azure/assessment.xml (from the Azure exports in samples/azure)"
+	@echo "made demo-out/azure/ (the same set of files) from the Azure exports in samples/azure"
+	@# srmap ends with a line per file it wrote, saying what the file is.
+	./srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \
+	  --profile samples/profile.json --out demo-out
 
 check:
 	@$(MAKE) --no-print-directory deps
