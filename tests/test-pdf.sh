@@ -92,9 +92,12 @@ render() {
 	done
 	if cmp -s "$pdf" "$out/out2/report.pdf"; then ok; else bad "$name: two runs give different PDFs"; fi
 	if [ "$have_xsltproc" = 1 ]; then
-		xsltproc "$top/templates/report-pdf.xsl" "$out/out1/assessment.xml" >"$out/layout.xml" 2>"$out/xsltproc.err" &&
-			python3 "$top/tests/check-layout.py" "$out/layout.xml" >"$out/check-layout.log" 2>&1
-		if [ $? = 0 ]; then ok; else bad "$name: layout XML (see $out/check-layout.log)"; fi
+		if xsltproc "$top/templates/report-pdf.xsl" "$out/out1/assessment.xml" >"$out/layout.xml" 2>"$out/xsltproc.err" &&
+			python3 "$top/tests/check-layout.py" "$out/layout.xml" >"$out/check-layout.log" 2>&1; then
+			ok
+		else
+			bad "$name: layout XML (see $out/check-layout.log)"
+		fi
 	fi
 }
 
@@ -153,7 +156,7 @@ fi
 if grep -qF "There are no findings" "$work/no-findings/report.txt" &&
    ! grep -qE "F-[0-9]{4}" "$work/no-findings/report.txt"; then ok; else bad "no-findings: findings in the text"; fi
 # the changed artifact of artifact-mismatch-finding is not attached
-if [ -z "$(qpdf --list-attachments "$work/artifact-mismatch/out1/report.pdf" 2>&1 | grep -v '^$' | grep -v 'no embedded files')" ] &&
+if ! qpdf --list-attachments "$work/artifact-mismatch/out1/report.pdf" 2>&1 | grep -v '^$' | grep -qv 'no embedded files' &&
    grep -qF "Not attached: not the file" "$work/artifact-mismatch/report.txt"; then
 	ok
 else

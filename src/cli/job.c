@@ -341,6 +341,15 @@ static void print_summary(const struct assessment *a, const struct loaded *in,
 	cJSON_Delete(root);
 }
 
+/* After a run that wrote its files: a line per file saying what it is (not with --quiet). */
+static void note_outputs(const struct report_options *ro, struct diag_list *d)
+{
+	for (size_t i = 0; !d->quiet && d->stream && report_formats[i].name; i++)
+		if ((ro->formats >> i) & 1)
+			fprintf(d->stream, "srmap: wrote %s/%s: %s\n", ro->out_dir,
+				report_formats[i].file, report_formats[i].what);
+}
+
 int job_assess(const struct job_options *opt, struct diag_list *d)
 {
 	struct catalog cat;
@@ -410,6 +419,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	rc = report_write(&a, &run, &ro, d);
 	if (rc == SRMAP_EXIT_OK) {
 		progress(opt, d, "wrote %s", out_dir);
+		note_outputs(&ro, d);
 		if (opt->keep > 0 && outdir_is_dated(opt->out_dir))
 			outdir_prune(opt->out_dir, opt->keep, d);
 		if (opt->fail_on >= 0)

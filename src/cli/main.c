@@ -1,6 +1,7 @@
 /*
  * main.c - the srmap command line: parses arguments from one option table
- * (which also prints --help), calls the library, and exits with its code.
+ * (which help.c also prints, command by command), calls the library, and
+ * exits with its code.
  */
 #include "srmap/base/diag.h"
 #include "srmap/base/alloc.h"
@@ -9,6 +10,7 @@
 #include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
 #include "srmap/model.h"
+#include "help.h"
 #include "job.h"
 #include "srmap/write.h"
 #include "srmap/base/srmap.h"
@@ -20,16 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum arg_kind { ARG_NONE, ARG_ONE, ARG_MANY };
-
-struct option_spec {
-	const char *name;
-	char short_name;
-	enum arg_kind kind;
-	const char *value;
-	const char *help;
-};
-
+/* The options of every command; help.c shows each command the rows it names. */
 static const struct option_spec options[] = {
 	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s): srmap JSON or an export "
 	  "(az resource list, Resource Graph, CSV, SaaS services, az account list); FORMAT:FILE "
@@ -101,43 +94,6 @@ struct cli {
 	int progress, json;
 	int strict, quiet, help, version;
 };
-
-static void usage(FILE *f)
-{
-	fputs("usage: srmap assess --inventory FILE... [--evidence FILE...] [--profile FILE]\n"
-	      "                    [--catalog FILE...] [--format LIST] [--template FILE] --out DIR\n"
-	      "       srmap validate FILE...\n"
-	      "       srmap verify [--base DIR] REPORT.xml\n"
-	      "       srmap diff [--json] OLD.xml NEW.xml\n"
-	      "       srmap catalog list\n"
-	      "       srmap catalog lookup SOURCE ID\n"
-	      "       srmap templates list\n"
-	      "       srmap --help | --version\n", f);
-}
-
-static void help(void)
-{
-	usage(stdout);
-	puts("\nDecides who owns each security layer of each cloud workload (provider, customer,\n"
-	     "shared), checks customer-side controls against evidence, maps them to HIPAA, SOC 2\n"
-	     "and FedRAMP, and writes OUT/assessment.xml.\n\nOptions:");
-	for (const struct option_spec *o = options; o->name; o++) {
-		char left[64];
-		if (o->short_name)
-			snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name,
-				 o->value ? " " : "", o->value ? o->value : "");
-		else
-			snprintf(left, sizeof left, "    --%s%s%s", o->name, o->value ? " " : "",
-				 o->value ? o->value : "");
-		printf("  %-28s %s\n", left, o->help);
-	}
-	puts("\nFormats (--format):");
-	for (const struct report_format *f = report_formats; f->name; f++)
-		printf("  %-8s %-22s %s\n", f->name, f->file, f->what);
-	puts("\nExit status: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 bad input,\n"
-	     "4 output failure, 5 bad catalog or template, 6 signing key or signature, 70 internal\n"
-	     "error.  See srmap(1).");
-}
 
 static const struct option_spec *find_option(const char *arg, const char **inline_value)
 {
@@ -228,18 +184,8 @@ static int usage_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputs("\n", stderr);
 	va_end(ap);
-	usage(stderr);
+	help_usage(stderr);
 	return SRMAP_EXIT_USAGE;
-}
-
-static int is_command(const char *word)
-{
-	static const char *const commands[] = { "assess", "validate", "verify", "diff", "catalog",
-						"templates", NULL };
-	for (int i = 0; commands[i]; i++)
-		if (!strcmp(word, commands[i]))
-			return 1;
-	return 0;
 }
 
 static int parse(struct cli *c, int argc, char **argv)
@@ -272,7 +218,7 @@ static int parse(struct cli *c, int argc, char **argv)
 		store(c, o, argv[++i]);
 		/* FILE... options take every following argument up to the next option. */
 		while (o->kind == ARG_MANY && i + 1 < argc && argv[i + 1][0] != '-' &&
-		       (c->command || !is_command(argv[i + 1])))
+		       (c->command || !help_is_command(argv[i + 1])))
 			store(c, o, argv[++i]);
 	}
 	return 0;
@@ -453,8 +399,14 @@ int main(int argc, char **argv)
 {
 	struct cli c = { 0 };
 	int rc = parse(&c, argc, argv);
-	if (rc == 0 && c.help) {
-		help();
+	int help_for = rc == 0 && c.command && !strcmp(c.command, "help");
+	if (rc == 0 && (c.help || help_for)) {
+		/* srmap help [COMMAND] and srmap [COMMAND] --help say the same. */
+		const char *topic = c.command;
+		if (help_for)
+			topic = c.npositional ? c.positional[0] : c.help ? "help" : NULL;
+		if (help_print(stdout, options, topic) < 0)
+			rc = usage_error("unknown command '%s'", topic);
 	} else if (rc == 0 && c.version) {
 		printf("srmap %s\n", SRMAP_VERSION);
 	} else if (rc == 0 && !c.command) {
