@@ -21,6 +21,8 @@ root_line=$(head -n 1 /etc/passwd)
 try() {
 	name=$1 file=$2
 	shift 2
+	# dash and bash both have ulimit -v
+	# shellcheck disable=SC3045
 	( cd "$work" && ulimit -v 2000000 && exec timeout 10 "$@" ) >"$work/$name.out" 2>"$work/$name.err"
 	rc=$?
 	if [ "$rc" = 3 ] && grep -q "^srmap: $file" "$work/$name.err" &&

@@ -1,4 +1,7 @@
 #!/bin/sh
+# $inputs holds several arguments and is split on purpose; "ok" never fails, so A && ok || bad
+# is an if-then-else here.
+# shellcheck disable=SC2086,SC2015
 # Signed deliverables (docs/signing.md, srmap(1) --sign, verify): test keys and certificates are
 # made here with the openssl command (a CA, a signer it certifies, an encrypted key, a key of
 # another pair, a certificate valid one day, one not issued by the CA); a sample run is signed and
@@ -61,7 +64,8 @@ for f in assessment.xml report.pdf assessment-results.xml crm.xml crm.csv; do
 done
 head -1 "$work/set/manifest.sha256.p7s" | grep -q -- "-----BEGIN CMS-----" && ok || bad "sign: not PEM CMS"
 if grep -q "PRIVATE KEY" "$work"/sign.* "$work"/set/*; then bad "sign: a key was printed"; else ok; fi
-ls -a "$work/set" | grep -q '^\.[a-z]' && bad "sign: temporaries left" || ok
+left=$(find "$work/set" -mindepth 1 -maxdepth 1 -name '.[a-z]*' | head -1)
+[ -z "$left" ] && ok || bad "sign: temporaries left ($left)"
 run verify-ok 0 "$srmap" verify --ca "$k/ca.pem" set
 has verify-ok out "ok       signature manifest.sha256.p7s (signed by CN=signer on "
 has verify-ok out "5 ok, 0 changed, 0 missing, 0 added"
