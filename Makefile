@@ -103,6 +103,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-nightly.sh
 	sh tests/test-pdf.sh
 	sh tests/test-audit.sh
+	sh tests/test-alloc-fail.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).
