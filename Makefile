@@ -183,7 +183,7 @@ tests/bench/floor: tests/bench/floor.c
 #   tests/fuzz/out/fuzz_csv tests/fuzz/out/artifacts/csv/crash-...    (replays one input)
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog stream gzip verify
+FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog stream gzip verify assess
 FUZZ_ARGS    ?=
 FUZZ_OUT      = tests/fuzz/out
 FUZZ_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-format-nonliteral \
