@@ -107,6 +107,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-audit.sh
 	sh tests/test-sign.sh
 	sh tests/test-hostile.sh
+	sh tests/test-alloc-fail.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).
@@ -196,13 +197,27 @@ asan:
 	$(MAKE) test CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 	$(MAKE) clean
 
-# Run the unit tests and the sample assessment under valgrind's memcheck.
+# Run the unit tests, the sample assessment and a sample of golden cases (VALGRIND_CASES: one
+# of each reader, gzip, drift, rejected inputs, every output format) under valgrind's memcheck:
+# no error and no definite or indirect leak, and each case's expected exit status.
+VALGRIND      = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99
+VALGRIND_CASES ?= all-formats-default import-mixed-estate import-csv-inventory import-gzip \
+                  import-defender-log-analytics import-prowler-csv-v5 import-scubagear import-maester \
+                  drift-finding-added bad-import-gzip-truncated bad-json-truncated bad-hint-closest-shape
 valgrind: srmap $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do \
-	  valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 ./$$t >/dev/null; done
-	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
-	  ./srmap assess -q --inventory samples/inventory.json --evidence samples/evidence.json \
-	  --profile samples/profile.json --out tests/out/valgrind
+	@set -e; for t in $(UNIT_BINS); do echo "== valgrind $$t"; $(VALGRIND) ./$$t >/dev/null; done
+	$(VALGRIND) ./srmap assess -q --inventory samples/inventory.json --evidence samples/evidence.json \
+	  --profile samples/profile.json --out tests/out/valgrind/samples
+	@set -e; top=$$(pwd); for c in $(VALGRIND_CASES); do \
+	  run=tests/out/valgrind/$$c; rm -rf $$run; mkdir -p tests/out/valgrind; cp -R tests/cases/$$c $$run; \
+	  rm -rf $$run/out; if [ -d $$run/out.before ]; then cp -R $$run/out.before $$run/out; fi; \
+	  args=$$(cat $$run/cmd); \
+	  rc=0; (cd $$run && SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$$top" \
+	    eval "$(VALGRIND) \"$$top/srmap\" $$args" >actual.stdout 2>actual.stderr) || rc=$$?; \
+	  want=$$(cat $$run/expected.rc); \
+	  if [ $$rc -ne $$want ]; then echo "valgrind: $$c: exit $$rc, expected $$want"; \
+	    cat $$run/actual.stderr; exit 1; fi; \
+	  echo "== valgrind case $$c: ok"; done
 	@echo "valgrind: clean"
 
 # The benchmark (docs/performance.md): synthetic estates in the shapes of real exports
@@ -231,7 +246,7 @@ tests/bench/floor: tests/bench/floor.c
 #   tests/fuzz/out/fuzz_csv tests/fuzz/out/artifacts/csv/crash-...    (replays one input)
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog
+FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog stream gzip verify assess
 FUZZ_ARGS    ?=
 FUZZ_OUT      = tests/fuzz/out
 FUZZ_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-format-nonliteral \
@@ -260,7 +275,7 @@ $(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 fuzz: fuzz-tools
 	@$(MAKE) --no-print-directory $(patsubst %,$(FUZZ_OUT)/fuzz_%,$(FUZZ_TARGETS))
 	@status=0; for t in $(FUZZ_TARGETS); do \
-	  case $$t in csv) dict=csv;; snapshot|layout) dict=xml;; *) dict=json;; esac; \
+	  case $$t in csv) dict=csv;; snapshot|layout|verify) dict=xml;; *) dict=json;; esac; \
 	  mkdir -p $(FUZZ_OUT)/corpus/$$t $(FUZZ_OUT)/artifacts/$$t; \
 	  echo "== fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  if UBSAN_OPTIONS=print_stacktrace=1 ./$(FUZZ_OUT)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \

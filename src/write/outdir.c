@@ -59,6 +59,30 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * The output files being written, so that an exit on exhausted memory
+ * (alloc.h), which can come from anywhere, still leaves no temporary file
+ * behind: the previous report stays as it was.
+ */
+#define MAX_OPEN 32
+static struct outfile *open_files[MAX_OPEN];
+
+static void unlink_temporaries(void)
+{
+	for (size_t i = 0; i < MAX_OPEN; i++)
+		if (open_files[i] && open_files[i]->tmp)
+			unlink(open_files[i]->tmp);
+}
+
+static void track(struct outfile *f, struct outfile *was)
+{
+	for (size_t i = 0; i < MAX_OPEN; i++)
+		if (open_files[i] == was) {
+			open_files[i] = f;
+			return;
+		}
+}
+
 int outfile_open(struct outfile *f, const char *dir, const char *name, struct diag_list *d)
 {
 	f->final = xasprintf("%s/%s", dir, name);
@@ -75,11 +99,14 @@ int outfile_open(struct outfile *f, const char *dir, const char *name, struct di
 	mode_t mask = umask(0);
 	umask(mask);
 	fchmod(f->fd, 0666 & ~mask);
+	alloc_on_exhaustion(unlink_temporaries);
+	track(f, NULL);
 	return 0;
 }
 
 void outfile_abort(struct outfile *f)
 {
+	track(NULL, f);
 	if (f->fd >= 0)
 		close(f->fd);
 	if (f->tmp)
@@ -91,6 +118,7 @@ void outfile_abort(struct outfile *f)
 
 int outfile_commit(struct outfile *f, struct diag_list *d)
 {
+	track(NULL, f);
 	int rc = fsync(f->fd);
 	if (close(f->fd) < 0)
 		rc = -1;
