@@ -1,8 +1,9 @@
 # srmap - shared-responsibility compliance assessments.
 #
-#   make demo     install missing packages, build, run srmap on samples/
+#   make demo     install missing packages, build, run srmap on samples/, list what it wrote
 #   make check    install missing packages, build, run every test
 #   make deps     install the Debian packages srmap needs (as root), or print the command
+#   make lint     install the lint tools, lint the shell scripts, the man page, the systemd units
 #   make fuzz     fuzz the input readers with libFuzzer (clang; not part of check)
 
 CC      ?= cc
@@ -13,7 +14,7 @@ DESTDIR ?=
 # Debian packages: build and test dependencies.
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
                libssl-dev zlib1g-dev libyajl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
-               qpdf poppler-utils python3 xsltproc strace valgrind
+               qpdf poppler-utils python3 xsltproc openssl strace valgrind
 
 PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -77,15 +78,15 @@ deps:
 demo:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory srmap
-	./srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \
-	  --profile samples/profile.json --out demo-out
-	@echo "wrote demo-out/assessment.xml"
 	./srmap assess -q --inventory samples/azure/resources.json samples/azure/resource-graph.json \
 	  samples/azure/cmdb.csv samples/azure/m365-services.json samples/azure/accounts.json \
 	  --evidence samples/azure/defender-assessments.json samples/azure/policy-states.json \
 	  samples/azure/prowler-azure.ocsf.json samples/azure/conditional-access.json \
 	  samples/azure/secure-score.json --profile samples/profile.json --out demo-out/azure
-	@echo "wrote demo-out/azure/assessment.xml (from the Azure exports in samples/azure)"
+	@echo "made demo-out/azure/ (the same set of files) from the Azure exports in samples/azure"
+	@# srmap ends with a line per file it wrote, saying what the file is.
+	./srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \
+	  --profile samples/profile.json --out demo-out
 
 check:
 	@$(MAKE) --no-print-directory deps
@@ -98,17 +99,23 @@ test: srmap $(UNIT_BINS)
 	python3 tests/check-catalog.py catalog $(REFDATA)
 	python3 tests/check-coverage.py ./srmap tests/out/coverage $(REFDATA)
 	sh tests/run-cases.sh
+	sh tests/test-cli.sh
 	sh tests/test-streaming.sh
 	sh tests/test-xml-outputs.sh
 	sh tests/test-nightly.sh
 	sh tests/test-pdf.sh
 	sh tests/test-audit.sh
+	sh tests/test-sign.sh
+	sh tests/test-hostile.sh
+	sh tests/test-alloc-fail.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).
 BINDIR  = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/srmap
 MANDIR  = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 
 install: srmap
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/catalog $(DESTDIR)$(DATADIR)/templates \
@@ -117,14 +124,71 @@ install: srmap
 	install -m 644 catalog/*.json $(DESTDIR)$(DATADIR)/catalog/
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 docs/*.xsd $(DESTDIR)$(DATADIR)/schema/
-	install -m 644 samples/nightly/srmap-nightly.service samples/nightly/srmap-nightly.timer \
-	  samples/nightly/crontab $(DESTDIR)$(DATADIR)/samples/nightly/
+	install -m 644 samples/nightly/srmap-nightly.timer $(DESTDIR)$(DATADIR)/samples/nightly/
+	# The service and the crontab name the script and srmap under /usr/local: the PREFIX's instead.
+	for f in srmap-nightly.service crontab; do \
+	  sed 's|/usr/local/|$(PREFIX)/|g' samples/nightly/$$f >$(DESTDIR)$(DATADIR)/samples/nightly/$$f && \
+	  chmod 644 $(DESTDIR)$(DATADIR)/samples/nightly/$$f || exit 1; \
+	done
 	install -m 755 samples/nightly/srmap-nightly.sh $(DESTDIR)$(DATADIR)/samples/nightly/
 	install -m 644 docs/srmap.1 $(DESTDIR)$(MANDIR)/srmap.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/srmap.bash $(DESTDIR)$(BASHCOMPDIR)/srmap
+	install -m 644 completion/_srmap $(DESTDIR)$(ZSHCOMPDIR)/_srmap
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/srmap $(DESTDIR)$(MANDIR)/srmap.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/srmap $(DESTDIR)$(ZSHCOMPDIR)/_srmap
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# ---- lints --------------------------------------------------------------------------
+# make lint: shellcheck on every shell script, zsh -n on the zsh completion, mandoc -Tlint on the
+# man page, and systemd-analyze verify on the sample units as make install puts them under a
+# DESTDIR (with a PREFIX other than /usr/local, so that the paths the install writes into them
+# are checked too).  Any message fails the lint.  The tools come from LINT_PACKAGES (lint-deps).
+LINT_PACKAGES = shellcheck mandoc systemd man-db zsh
+LINT_ROOT     = $(CURDIR)/build/lint/root
+LINT_PREFIX   = /opt/srmap
+# Every file named *.sh or *.bash, and every file that starts with a sh or bash #! line.
+SHELL_SCRIPTS = $(shell find . \( -name .git -o -name build -o -name out -o -name demo-out \) -prune -o \
+                  -type f \( -name '*.sh' -o -name '*.bash' \) -print; \
+                  grep -rlE --exclude-dir=.git --exclude-dir=build --exclude-dir=out \
+                  '^\#!(/usr)?/bin/(env )?(ba|da)?sh' . 2>/dev/null | grep -v '\.\(sh\|bash\)$$')
+
+lint-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(LINT_PACKAGES)"
+
+lint:
+	@$(MAKE) --no-print-directory lint-deps
+	@$(MAKE) --no-print-directory lint-shell lint-man lint-units
+
+lint-shell:
+	shellcheck $(sort $(SHELL_SCRIPTS))
+	zsh -n completion/_srmap
+
+# mandoc looks every .Xr up in the installed manuals; when it finds the page by its file name
+# but the machine has no mandoc.db (Debian builds none) it says "outdated mandoc.db lacks
+# xmllint(1) entry": a note about the machine, not the page, so that line is dropped.
+lint-man:
+	@out=$$(mandoc -Tlint docs/srmap.1 2>&1 | grep -v ': outdated mandoc.db lacks '); \
+	if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; echo "mandoc -Tlint docs/srmap.1: clean"
+
+# systemd-analyze verify --root loads the units, and everything they depend on, from the root's
+# unit folders (so the system's own units are copied there for the default dependencies such as
+# sysinit.target) and checks that ExecStart names an executable under the root.  It runs man for
+# Documentation=man:srmap(1): MANPATH points it at the installed page.
+lint-units: srmap
+	rm -rf $(LINT_ROOT)
+	$(MAKE) --no-print-directory install DESTDIR=$(LINT_ROOT) PREFIX=$(LINT_PREFIX) >/dev/null
+	mkdir -p $(LINT_ROOT)/etc/systemd/system $(LINT_ROOT)/usr/lib/systemd
+	cp $(LINT_ROOT)$(LINT_PREFIX)/share/srmap/samples/nightly/srmap-nightly.service \
+	  $(LINT_ROOT)$(LINT_PREFIX)/share/srmap/samples/nightly/srmap-nightly.timer \
+	  $(LINT_ROOT)/etc/systemd/system/
+	cp -R /usr/lib/systemd/system $(LINT_ROOT)/usr/lib/systemd/
+	@out=$$(MANPATH=$(LINT_ROOT)$(LINT_PREFIX)/share/man systemd-analyze verify \
+	  --root=$(LINT_ROOT) srmap-nightly.service srmap-nightly.timer 2>&1); rc=$$?; \
+	if [ $$rc != 0 ] || [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
+	echo "systemd-analyze verify srmap-nightly.service srmap-nightly.timer: clean"
 
 # ---- sanitizers, valgrind, benchmark ------------------------------------------------
 # Rebuild everything with AddressSanitizer and UBSan, then run the whole test suite.
@@ -133,13 +197,31 @@ asan:
 	$(MAKE) test CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 	$(MAKE) clean
 
-# Run the unit tests and the sample assessment under valgrind's memcheck.
+# Exhausted memory at a spread of allocations (tests/test-alloc-fail.sh; also part of test).
+alloc-fail: srmap
+	sh tests/test-alloc-fail.sh
+
+# Run the unit tests, the sample assessment and a sample of golden cases (VALGRIND_CASES: one
+# of each reader, gzip, drift, rejected inputs, every output format) under valgrind's memcheck:
+# no error and no definite or indirect leak, and each case's expected exit status.
+VALGRIND      = valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99
+VALGRIND_CASES ?= all-formats-default import-mixed-estate import-csv-inventory import-gzip \
+                  import-defender-log-analytics import-prowler-csv-v5 import-scubagear import-maester \
+                  drift-finding-added bad-import-gzip-truncated bad-json-truncated bad-hint-closest-shape
 valgrind: srmap $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do \
-	  valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 ./$$t >/dev/null; done
-	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
-	  ./srmap assess -q --inventory samples/inventory.json --evidence samples/evidence.json \
-	  --profile samples/profile.json --out tests/out/valgrind
+	@set -e; for t in $(UNIT_BINS); do echo "== valgrind $$t"; $(VALGRIND) ./$$t >/dev/null; done
+	$(VALGRIND) ./srmap assess -q --inventory samples/inventory.json --evidence samples/evidence.json \
+	  --profile samples/profile.json --out tests/out/valgrind/samples
+	@set -e; top=$$(pwd); for c in $(VALGRIND_CASES); do \
+	  run=tests/out/valgrind/$$c; rm -rf $$run; mkdir -p tests/out/valgrind; cp -R tests/cases/$$c $$run; \
+	  rm -rf $$run/out; if [ -d $$run/out.before ]; then cp -R $$run/out.before $$run/out; fi; \
+	  args=$$(cat $$run/cmd); \
+	  rc=0; (cd $$run && SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$$top" \
+	    eval "$(VALGRIND) \"$$top/srmap\" $$args" >actual.stdout 2>actual.stderr) || rc=$$?; \
+	  want=$$(cat $$run/expected.rc); \
+	  if [ $$rc -ne $$want ]; then echo "valgrind: $$c: exit $$rc, expected $$want"; \
+	    cat $$run/actual.stderr; exit 1; fi; \
+	  echo "== valgrind case $$c: ok"; done
 	@echo "valgrind: clean"
 
 # The benchmark (docs/performance.md): synthetic estates in the shapes of real exports
@@ -168,7 +250,7 @@ tests/bench/floor: tests/bench/floor.c
 #   tests/fuzz/out/fuzz_csv tests/fuzz/out/artifacts/csv/crash-...    (replays one input)
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog
+FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog stream gzip verify assess
 FUZZ_ARGS    ?=
 FUZZ_OUT      = tests/fuzz/out
 FUZZ_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-format-nonliteral \
@@ -197,7 +279,7 @@ $(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 fuzz: fuzz-tools
 	@$(MAKE) --no-print-directory $(patsubst %,$(FUZZ_OUT)/fuzz_%,$(FUZZ_TARGETS))
 	@status=0; for t in $(FUZZ_TARGETS); do \
-	  case $$t in csv) dict=csv;; snapshot|layout) dict=xml;; *) dict=json;; esac; \
+	  case $$t in csv) dict=csv;; snapshot|layout|verify) dict=xml;; *) dict=json;; esac; \
 	  mkdir -p $(FUZZ_OUT)/corpus/$$t $(FUZZ_OUT)/artifacts/$$t; \
 	  echo "== fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  if UBSAN_OPTIONS=print_stacktrace=1 ./$(FUZZ_OUT)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
@@ -217,4 +299,4 @@ clean:
 	rm -rf build
 	rm -rf demo-out tests/out tests/fuzz/out
 
-.PHONY: all deps demo check test install uninstall asan valgrind bench fuzz fuzz-tools clean
+.PHONY: all deps demo check test lint lint-deps lint-shell lint-man lint-units install uninstall asan alloc-fail valgrind bench fuzz fuzz-tools clean

@@ -15,7 +15,7 @@
 
   <!-- The parts of the assessment this template reads (not its findings, drift or diagnostics):
        srmap gives it a document of these alone.  A copy that reads more must name more. -->
-  <srmap:reads parts="profile inputs summary matrix control workload evidence framework"/>
+  <srmap:reads parts="profile inputs summary matrix control workload organisation evidence framework"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -39,8 +39,10 @@
   <xsl:variable name="fedramp" select="$a/framework[@id = 'fedramp']"/>
 
   <xsl:key name="evidence-by-control" match="/assessment/evidence" use="@control"/>
-  <xsl:key name="check-by-evidence" match="/assessment/workload/check[@evidence]" use="@evidence"/>
-  <xsl:key name="bad-check" match="/assessment/workload/check[@status = 'failed' or @status = 'missing']"
+  <xsl:key name="check-by-evidence" match="/assessment/workload/check[@evidence] | /assessment/organisation/check[@evidence]"
+           use="@evidence"/>
+  <xsl:key name="bad-check" match="/assessment/workload/check[@status = 'failed' or @status = 'missing']
+                                   | /assessment/organisation/check[@status = 'failed' or @status = 'missing']"
            use="@control"/>
   <xsl:key name="workload" match="/assessment/workload"
            use="translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
@@ -396,6 +398,9 @@
           <xsl:value-of select="@collected-by"/>
           <xsl:text>. </xsl:text>
           <xsl:choose>
+            <xsl:when test="@used = 'true' and $control/@scope = 'organisation'">
+              <xsl:text>It is evidence of the organisation-wide check of the control, made once for its tenant.</xsl:text>
+            </xsl:when>
             <xsl:when test="@used = 'true'">
               <xsl:text>It decided the checks of the workloads named as subjects.</xsl:text>
             </xsl:when>
@@ -504,9 +509,10 @@
     </observation>
   </xsl:template>
 
+  <!-- An organisation check has no inventory item: its observation names no subject. -->
   <xsl:template name="subject">
     <xsl:param name="w"/>
-    <xsl:if test="$w">
+    <xsl:if test="$w[self::workload]">
       <subject type="inventory-item" subject-uuid="{srmap:uuid(concat($seed, 'workload|', translate($w/@id, $upper, $lower)))}">
         <title><xsl:value-of select="$w/@name"/></title>
       </subject>
@@ -526,15 +532,30 @@
         <p>
           <xsl:text>Customer-side control </xsl:text>
           <xsl:value-of select="@id"/>
-          <xsl:text> is not in place on these workloads:</xsl:text>
+          <xsl:choose>
+            <xsl:when test="@scope = 'organisation'">
+              <xsl:text> is an organisation-wide control, checked once per tenant, and is not in place in these organisations:</xsl:text>
+            </xsl:when>
+            <xsl:otherwise><xsl:text> is not in place on these workloads:</xsl:text></xsl:otherwise>
+          </xsl:choose>
         </p>
         <ul>
           <xsl:for-each select="$bad">
             <li>
-              <xsl:value-of select="../@name"/>
-              <xsl:text> (</xsl:text>
-              <xsl:value-of select="../@id"/>
-              <xsl:text>): </xsl:text>
+              <xsl:choose>
+                <xsl:when test="parent::organisation">
+                  <xsl:text>the organisation</xsl:text>
+                  <xsl:if test="../@tenant"><xsl:value-of select="concat(' (tenant ', ../@tenant, ')')"/></xsl:if>
+                  <xsl:value-of select="concat(', ', ../@workloads, ' workloads')"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:value-of select="../@name"/>
+                  <xsl:text> (</xsl:text>
+                  <xsl:value-of select="../@id"/>
+                  <xsl:text>)</xsl:text>
+                </xsl:otherwise>
+              </xsl:choose>
+              <xsl:text>: </xsl:text>
               <xsl:choose>
                 <xsl:when test="@status = 'failed'">
                   <xsl:value-of select="concat('failed, evidence ', @evidence)"/>
@@ -551,7 +572,10 @@
           <xsl:value-of select="title"/>
           <xsl:text>" is not in place on </xsl:text>
           <xsl:value-of select="@failed + @missing"/>
-          <xsl:text> of the workloads it applies to (</xsl:text>
+          <xsl:choose>
+            <xsl:when test="@scope = 'organisation'"><xsl:text> of the organisations (tenants) it applies to (</xsl:text></xsl:when>
+            <xsl:otherwise><xsl:text> of the workloads it applies to (</xsl:text></xsl:otherwise>
+          </xsl:choose>
           <xsl:value-of select="@failed"/>
           <xsl:text> failed, </xsl:text>
           <xsl:value-of select="@missing"/>

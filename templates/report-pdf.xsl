@@ -47,14 +47,14 @@
   <xsl:key name="layer" match="/assessment/matrix/row" use="@layer"/>
   <xsl:key name="wl-by-model" match="/assessment/workload" use="@service-model"/>
   <xsl:key name="ev-by-control" match="/assessment/evidence" use="@control"/>
-  <!-- Findings about a control on a workload (most of them) ... -->
-  <xsl:key name="f-by-sev-ctl" match="/assessment/finding[@workload and @control]"
+  <!-- Findings about a control on a workload or across an organisation (most of them) ... -->
+  <xsl:key name="f-by-sev-ctl" match="/assessment/finding[@control and (@workload or @scope = 'organisation')]"
            use="concat(@severity, '|', @control)"/>
-  <xsl:key name="f-by-sev-ctl-ev" match="/assessment/finding[@workload and @control and @evidence]"
+  <xsl:key name="f-by-sev-ctl-ev" match="/assessment/finding[@control and (@workload or @scope = 'organisation') and @evidence]"
            use="concat(@severity, '|', @control, '|', @evidence)"/>
   <!-- ... and the others (an unclassified workload, an evidence artifact that is missing or
        changed, no BAA on record, and any status added later), grouped by severity and status. -->
-  <xsl:key name="f-other" match="/assessment/finding[not(@workload and @control)]"
+  <xsl:key name="f-other" match="/assessment/finding[not(@control and (@workload or @scope = 'organisation'))]"
            use="concat(@severity, '|', @status)"/>
 
   <!-- ==== settings and common values ========================================================= -->
@@ -89,7 +89,7 @@
        findings with any other such status are grouped together as "other findings". -->
   <xsl:variable name="other-statuses" select="'|unclassified|no-baa|artifact-missing|artifact-mismatch|'"/>
   <xsl:variable name="unknown-others"
-                select="/assessment/finding[not(@workload and @control)][not(contains($other-statuses, concat('|', @status, '|')))]"/>
+                select="/assessment/finding[not(@control and (@workload or @scope = 'organisation'))][not(contains($other-statuses, concat('|', @status, '|')))]"/>
   <xsl:variable name="profile" select="/assessment/profile"/>
   <xsl:variable name="summary" select="/assessment/summary"/>
   <xsl:variable name="client" select="string($profile/@client)"/>
@@ -619,6 +619,10 @@
         <xsl:variable name="ns" select="count($fs[@status = 'stale'])"/>
         <xsl:variable name="who">
           <xsl:choose>
+            <xsl:when test="$first/@scope = 'organisation' and $n = 1">the organisation as a whole</xsl:when>
+            <xsl:when test="$first/@scope = 'organisation'">
+              <xsl:value-of select="concat(format-number($n, '#,##0'), ' organisations (tenants) as a whole')"/>
+            </xsl:when>
             <xsl:when test="$n = 1"><xsl:value-of select="key('workload', $first/@workload)/@name"/></xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="concat(format-number($n, '#,##0'), ' workloads, including ',
@@ -1089,7 +1093,7 @@
                                        format-number($n-high, '#,##0'), ' high, ',
                                        format-number($n-medium, '#,##0'), ' medium and ',
                                        format-number($n-low, '#,##0'), ' low. ')"/>
-          <xsl:text>A finding is one control on one workload that failed, has no evidence (missing) or has evidence older than the age limit (stale, one severity level lower); a workload whose type the catalog does not know, an evidence artifact that is missing or has changed, and a missing business associate agreement are findings of their own. Findings are grouped by severity, most severe first, and within a severity by control; each finding is listed once.</xsl:text>
+          <xsl:text>A finding is one control on one workload, or for an organisation-wide control (governance, incident response, identity and privileged access programmes, tenant settings) one control for the whole organisation, that failed, has no evidence (missing) or has evidence older than the age limit (stale, one severity level lower); a workload whose type the catalog does not know, an evidence artifact that is missing or has changed, and a missing business associate agreement are findings of their own. Findings are grouped by severity, most severe first, and within a severity by control; each finding is listed once.</xsl:text>
         </p>
         <xsl:if test="$brief"><p><i><xsl:call-template name="detail-note"/></i></p></xsl:if>
         <xsl:call-template name="findings-of-severity"><xsl:with-param name="sev" select="'critical'"/><xsl:with-param name="n" select="$n-critical"/></xsl:call-template>
@@ -1165,7 +1169,15 @@
     <p>
       <badge status="{$sev}"><xsl:call-template name="status-name"><xsl:with-param name="s" select="$sev"/></xsl:call-template></badge>
       <xsl:text> </xsl:text>
-      <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n"/><xsl:with-param name="one" select="'workload'"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="@scope = 'organisation'">
+          <xsl:text>Organisation-wide control, checked once per tenant; </xsl:text>
+          <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n"/><xsl:with-param name="one" select="'organisation'"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="count-of"><xsl:with-param name="n" select="$n"/><xsl:with-param name="one" select="'workload'"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:text>: </xsl:text>
       <xsl:for-each select="$fs[@status = 'failed'][1] | $fs[@status = 'missing'][1] | $fs[@status = 'stale'][1]">
         <xsl:sort select="string-length(substring-before('failed missing stale', @status))" data-type="number"/>
@@ -1217,7 +1229,7 @@
       </ul>
     </xsl:if>
 
-    <p><b>Remediation: </b><xsl:value-of select="$fs[1]/remediation"/></p>
+    <p><b>Remediation: </b><xsl:value-of select="remediation"/></p>
     </keep>
     <!-- A table when some finding has evidence to show; findings that are all "missing" carry
          nothing but the workload, so they are listed as names, which takes a few lines. -->
@@ -1270,17 +1282,22 @@
       <p size="8.5">
         <xsl:call-template name="status-badge"><xsl:with-param name="s" select="$s"/></xsl:call-template>
         <xsl:text> </xsl:text>
-        <b><xsl:call-template name="count-of"><xsl:with-param name="n" select="count($fs)"/><xsl:with-param name="one" select="'workload'"/></xsl:call-template></b>
-        <xsl:text>, each with its finding</xsl:text>
+        <xsl:variable name="one">
+          <xsl:choose>
+            <xsl:when test="$fs[1]/@scope = 'organisation'">organisation</xsl:when>
+            <xsl:otherwise>workload</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <b><xsl:call-template name="count-of"><xsl:with-param name="n" select="count($fs)"/><xsl:with-param name="one" select="string($one)"/></xsl:call-template></b>
+        <xsl:choose>
+          <xsl:when test="count($fs) = 1"><xsl:text>, with its finding</xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text>, each with its finding</xsl:text></xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="$s != 'missing'"> and the deciding evidence</xsl:if>
         <xsl:text>: </xsl:text>
         <xsl:for-each select="$fs">
           <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
-          <xsl:variable name="w" select="key('workload', @workload)"/>
-          <xsl:choose>
-            <xsl:when test="$w"><xsl:value-of select="$w/@name"/></xsl:when>
-            <xsl:otherwise><code><xsl:value-of select="@workload"/></code></xsl:otherwise>
-          </xsl:choose>
+          <xsl:call-template name="finding-subject"/>
           <xsl:value-of select="concat(' (', @id)"/>
           <xsl:if test="@evidence">
             <xsl:text>, </xsl:text>
@@ -1300,11 +1317,7 @@
       <xsl:text>: </xsl:text>
       <xsl:for-each select="$fs[position() &lt;= $summary-rows]">
         <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
-        <xsl:variable name="w" select="key('workload', @workload)"/>
-        <xsl:choose>
-          <xsl:when test="$w"><xsl:value-of select="$w/@name"/></xsl:when>
-          <xsl:otherwise><code><xsl:value-of select="@workload"/></code></xsl:otherwise>
-        </xsl:choose>
+        <xsl:call-template name="finding-subject"/>
         <xsl:value-of select="concat(' (', @id, ', ', @status, ')')"/>
       </xsl:for-each>
       <xsl:text>. </xsl:text>
@@ -1447,11 +1460,34 @@
     <spacer height="4mm"/>
   </xsl:template>
 
-  <!-- Workload name for running text and tables; the id in code only when the workload is unknown. -->
+  <!-- What a finding is about, short: its workload's name, or the organisation.  Context: a finding. -->
+  <xsl:template name="finding-subject">
+    <xsl:variable name="w" select="key('workload', @workload)"/>
+    <xsl:choose>
+      <xsl:when test="$w"><xsl:value-of select="$w/@name"/></xsl:when>
+      <xsl:when test="@scope = 'organisation'"><xsl:call-template name="organisation-label"/></xsl:when>
+      <xsl:otherwise><code><xsl:value-of select="@workload"/></code></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Organisation-wide, tenant contoso.onmicrosoft.com".  Context: an organisation finding. -->
+  <xsl:template name="organisation-label">
+    <xsl:text>Organisation-wide</xsl:text>
+    <xsl:if test="@tenant">
+      <xsl:text>, tenant </xsl:text>
+      <xsl:value-of select="@tenant"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Workload name for running text and tables; the id in code only when the workload is unknown;
+       for a finding about an organisation check, the organisation. -->
   <xsl:template name="workload-label">
     <xsl:param name="w"/>
     <xsl:param name="id"/>
     <xsl:choose>
+      <xsl:when test="not($w) and self::finding[@scope = 'organisation']">
+        <xsl:call-template name="organisation-label"/>
+      </xsl:when>
       <xsl:when test="$w">
         <xsl:value-of select="$w/@name"/>
         <xsl:if test="$w/@type-title and $w/@type-title != $w/@name">

@@ -96,9 +96,16 @@ def check_oscal(path, canonical_path):
                 problem("%s: relevant-evidence of %s: sha256 %s" % (path, ev.get("id"), sha))
         decided = [c for w in canon.findall("workload") for c in w.findall("check")
                    if c.get("evidence") == ev.get("id")]
-        if ev.get("used") == "true" and len(obs.findall(O + "subject")) != len(decided):
-            problem("%s: observation of %s names %d subjects for %d decided checks"
-                    % (path, ev.get("id"), len(obs.findall(O + "subject")), len(decided)))
+        decided_org = [c for o in canon.findall("organisation") for c in o.findall("check")
+                       if c.get("evidence") == ev.get("id")]
+        # A record consulted for an organisation check without deciding one names its own
+        # workload; an organisation has no inventory item, so its checks name no subject.
+        want_subjects = len(decided)
+        if not decided and not decided_org and ev.get("scope") == "workload":
+            want_subjects = 1
+        if ev.get("used") == "true" and len(obs.findall(O + "subject")) != want_subjects:
+            problem("%s: observation of %s names %d subjects, not %d"
+                    % (path, ev.get("id"), len(obs.findall(O + "subject")), want_subjects))
 
     items = result.findall(O + "local-definitions/" + O + "inventory-item")
     if len(items) != len(canon.findall("workload")):

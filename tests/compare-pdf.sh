@@ -30,7 +30,7 @@ compare() {
 	shift 2
 	# the same --out for both: the command line is part of the report
 	for b in old new; do
-		eval "bin=\$$b"
+		if [ "$b" = old ]; then bin=$old; else bin=$new; fi
 		rm -rf "$work/$name.$b" "$work/out"
 		( cd "$dir" && "$bin" "$@" --out "$work/out" >/dev/null 2>&1 )
 		echo $? >"$work/$name.$b.rc"

@@ -101,6 +101,22 @@ if grep -q 'artifact-state="unverified"' "$dir/out/assessment.xml"; then ok; els
 	bad "symlink-inside: a link inside the root was not followed"
 fi
 
+# a link to an absolute path, a linked folder in the middle of the path, ".." in the middle:
+# each refused at the record, nothing of the target printed, no report
+ln -s /etc/passwd "$dir/ev/artifacts/absolute.txt"
+ln -s ../../outside "$dir/ev/artifacts/linkdir"
+for a in artifacts/absolute.txt artifacts/linkdir/secret.txt artifacts/../artifacts/real.txt; do
+	write_evidence "$a"
+	n=$(echo "$a" | tr -c 'a-z\n' '-')
+	rm -rf "$dir/out-$n"
+	expect "link-$n" 3 "$srmap" assess --inventory inventory.json --evidence ev/evidence.json \
+		--profile profile.json --format xml --out "out-$n"
+	if grep -q "^srmap: ev/evidence.json:[0-9]*:[0-9]*: artifact \"$a\"" "$work/link-$n.err" &&
+	   ! grep -q "root:" "$work/link-$n.err" && [ ! -e "$dir/out-$n/assessment.xml" ]; then ok; else
+		bad "link-$n: artifact $a not refused with its position, or a report was written (see $work/link-$n.err)"
+	fi
+done
+
 # --evidence-root: artifacts relative to another folder; ".." is still refused
 write_evidence secret.txt
 expect evidence-root 0 "$srmap" assess -q --inventory inventory.json --evidence ev/evidence.json \

@@ -373,12 +373,14 @@ else
 fi
 bin="$dest/usr/local/bin/srmap"
 share="$dest/usr/local/share/srmap"
-check "installed: binary, man page, catalog, templates, schema, nightly samples" \
+check "installed: binary, man page, catalog, templates, schema, nightly samples, completions" \
 	'[ -x "$bin" ] && [ -f "$dest/usr/local/share/man/man1/srmap.1" ] &&
 	 [ -f "$share/catalog/catalog.json" ] && [ -f "$share/templates/report-pdf.xsl" ] &&
 	 [ -f "$share/schema/assessment.xsd" ] && [ -x "$share/samples/nightly/srmap-nightly.sh" ] &&
 	 [ -f "$share/samples/nightly/srmap-nightly.service" ] &&
-	 [ -f "$share/samples/nightly/srmap-nightly.timer" ] && [ -f "$share/samples/nightly/crontab" ]'
+	 [ -f "$share/samples/nightly/srmap-nightly.timer" ] && [ -f "$share/samples/nightly/crontab" ] &&
+	 [ -f "$dest/usr/local/share/bash-completion/completions/srmap" ] &&
+	 [ -f "$dest/usr/local/share/zsh/vendor-completions/_srmap" ]'
 script=/usr/local/share/srmap/samples/nightly/srmap-nightly.sh
 check "the service and the crontab run the script where make install puts it" \
 	'grep -q "^ExecStart=$script\$" "$share/samples/nightly/srmap-nightly.service" &&

@@ -22,7 +22,10 @@
 # register says so, and --strict makes that a failure.
 # Templates: one that writes a file (exsl:document, and xsl:document in XSLT 1.1) is refused with
 # exit 5 naming it and writes nothing; a malformed one gives exit 5 naming its file and line; one
-# whose layout XML breaks the vocabulary gives exit 5 naming the template and line.
+# whose layout XML breaks the vocabulary gives exit 5 naming the template and line; one that reads
+# a local file outside the template folders (a path or a file: URL), reaches the network, or has a
+# DTD with an external entity is refused with exit 5 naming it; one that reads a file of its own
+# folder is allowed.  The golden case control-chars-inventory renders with U+FFFD in the PDF.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 srmap="$top/srmap"
@@ -89,9 +92,12 @@ render() {
 	done
 	if cmp -s "$pdf" "$out/out2/report.pdf"; then ok; else bad "$name: two runs give different PDFs"; fi
 	if [ "$have_xsltproc" = 1 ]; then
-		xsltproc "$top/templates/report-pdf.xsl" "$out/out1/assessment.xml" >"$out/layout.xml" 2>"$out/xsltproc.err" &&
-			python3 "$top/tests/check-layout.py" "$out/layout.xml" >"$out/check-layout.log" 2>&1
-		if [ $? = 0 ]; then ok; else bad "$name: layout XML (see $out/check-layout.log)"; fi
+		if xsltproc "$top/templates/report-pdf.xsl" "$out/out1/assessment.xml" >"$out/layout.xml" 2>"$out/xsltproc.err" &&
+			python3 "$top/tests/check-layout.py" "$out/layout.xml" >"$out/check-layout.log" 2>&1; then
+			ok
+		else
+			bad "$name: layout XML (see $out/check-layout.log)"
+		fi
 	fi
 }
 
@@ -150,7 +156,7 @@ fi
 if grep -qF "There are no findings" "$work/no-findings/report.txt" &&
    ! grep -qE "F-[0-9]{4}" "$work/no-findings/report.txt"; then ok; else bad "no-findings: findings in the text"; fi
 # the changed artifact of artifact-mismatch-finding is not attached
-if [ -z "$(qpdf --list-attachments "$work/artifact-mismatch/out1/report.pdf" 2>&1 | grep -v '^$' | grep -v 'no embedded files')" ] &&
+if ! qpdf --list-attachments "$work/artifact-mismatch/out1/report.pdf" 2>&1 | grep -v '^$' | grep -qv 'no embedded files' &&
    grep -qF "Not attached: not the file" "$work/artifact-mismatch/report.txt"; then
 	ok
 else
@@ -259,6 +265,35 @@ refused broken.xsl "srmap: $top/tests/pdf/templates/broken.xsl:7:"
 refused bad-layout.xsl "srmap: $top/tests/pdf/templates/bad-layout.xsl:8:1: layout /document/table/row: row has 3 cells"
 refused reads-unknown-part.xsl "reads-unknown-part.xsl: srmap:reads names \"workloads\", which is not a part"
 refused reads-no-parts.xsl "reads-no-parts.xsl:5:1: srmap:reads names no parts"
+refused reads-local.xsl "reads-local.xsl: template may not read \"/etc/passwd\" (outside the template folders)"
+refused reads-file-url.xsl "reads-file-url.xsl: template may not read \"/etc/hostname\""
+refused reads-network.xsl "reads-network.xsl: template may not use the network (\"http://127.0.0.1:9/secret.xml\")"
+refused dtd-entity.xsl "dtd-entity.xsl:1:1: documents with a DTD are not accepted"
+
+# ---- a template that reads a file of its own folder (allowed) -------------------------------
+out="$work/template-own-folder"
+mkdir -p "$out"
+( cd "$out" && "$srmap" assess -q --inventory "$top/samples/inventory.json" \
+	--profile "$top/samples/profile.json" --format pdf \
+	--template "$top/tests/pdf/templates/reads-own-folder.xsl" --out out ) 2>"$out/stderr"
+rc=$?
+if [ "$rc" = 0 ] && pdftotext "$out/out/report.pdf" - | grep -q "Own folder: 1.0"; then
+	ok
+else
+	bad "template reading its own folder: exit $rc, or the PDF lacks what it read (see $out)"
+fi
+
+# ---- text XML cannot carry: replaced by U+FFFD in the PDF too -------------------------------
+out="$work/control-chars"
+mkdir -p "$out"
+( cd "$top/tests/cases/control-chars-inventory" && "$srmap" assess -q --inventory inventory.json \
+	--profile profile.json --format xml,pdf --out "$out/out" ) 2>"$out/stderr"
+rc=$?
+if [ "$rc" = 0 ] && pdftotext "$out/out/report.pdf" - | grep -q "vm-app�-01 ���"; then
+	ok
+else
+	bad "control characters: exit $rc, or the PDF lacks the name with U+FFFD (see $out)"
+fi
 
 # ---- a template given the parts it declares -------------------------------------------------
 out="$work/template-reads"

@@ -6,7 +6,8 @@
 #    export in a REST envelope, with repeated assessments) assessed streamed and whole gives
 #    the same exit status, standard error and assessment.xml; so do its variants with times
 #    without a zone, an assessment saved twice, malformed JSON in the middle, a truncated
-#    file and a duplicate key in a record in the middle (the errors name the same position).
+#    file, a duplicate key in a record in the middle (the errors name the same position) and
+#    control characters in a record in the middle (replaced, warned about at the same position).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 srmap="$top/srmap"
@@ -17,7 +18,7 @@ fail=0
 
 SRMAP_STREAM_MIN_BYTES=0 sh "$top/tests/run-cases.sh" || fail=1
 
-for v in ok repeat nozone malformed truncated dupkey; do
+for v in ok repeat nozone malformed truncated dupkey control; do
 	python3 "$top/tests/streaming/gen-export.py" "$top/samples/azure" "$work/$v" 3000 "$v"
 	for m in 0 1T; do
 		mkdir -p "$work/$v/run-$m"
@@ -38,5 +39,11 @@ for v in ok repeat nozone malformed truncated dupkey; do
 		fail=1
 	fi
 done
+# The control variant's two strings are warned about (and the file read whole: once each).
+n=$(grep -c 'XML cannot carry.*replaced by U+FFFD' "$work/control/run-0/stderr")
+if [ "$n" != 2 ] || [ "$(grep -c '<replaced ' "$work/control/run-0/out/assessment.xml")" != 2 ]; then
+	echo "FAIL streaming control: $n warnings about replaced text, expected 2"
+	fail=1
+fi
 [ "$fail" = 0 ] && echo "streaming: ok"
 exit "$fail"

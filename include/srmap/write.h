@@ -12,6 +12,7 @@
 #include "srmap/write/emit.h"
 #include "srmap/write/outdir.h"
 #include "srmap/write/report.h"
+#include "srmap/write/sign.h"
 #include "srmap/write/template.h"
 #include "srmap/write/verify.h"
 

@@ -14,8 +14,9 @@ else
 fi
 # The baseline is the newest earlier night with a report (a rerun tonight still compares with
 # the night before, not with tonight's first run).
-previous=$(ls -d reports/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] 2>/dev/null | sort |
-	awk -v today="reports/$today" '$0 < today' | tail -n 1)
+previous=$(for d in reports/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; do
+		[ -e "$d" ] && printf '%s\n' "$d"
+	done | sort | awk -v today="reports/$today" '$0 < today' | tail -n 1)
 baseline=""
 if [ -n "$previous" ] && [ -f "$previous/assessment.xml" ]; then
 	baseline="--baseline $previous/assessment.xml"

@@ -5,6 +5,8 @@
 #include "srmap/assess/assess.h"
 #include "srmap/base/alloc.h"
 #include "srmap/assess/artifact.h"
+#include "organisation.h"
+#include "verdict.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,27 +14,10 @@
 
 /* ---- the evidence index ------------------------------------------------------ */
 
-static char *index_key(enum scope_kind scope, const char *id, const char *control)
-{
-	return xasprintf("%d\x1f%s\x1f%s", (int)scope, id, control);
-}
-
-/*
- * The time a record counts as collected at: its own, or for an undated one
- * what the profile's rule says: the as-of time (current), or older than any
- * dated record (stale), so that dated evidence always wins over it.
- */
-static int64_t effective_time(const struct profile *p, const struct evidence *e)
-{
-	if (!e->undated)
-		return e->collected_at;
-	return p->undated == UNDATED_CURRENT ? p->as_of : INT64_MIN;
-}
-
 /* Newer evidence wins; at the same time, the worse result wins, so a tie never hides a failure. */
 static int better(const struct profile *p, const struct evidence *a, const struct evidence *b)
 {
-	int64_t ta = effective_time(p, a), tb = effective_time(p, b);
+	int64_t ta = verdict_time(p, a), tb = verdict_time(p, b);
 	if (ta != tb)
 		return ta > tb;
 	if (a->result != b->result)
@@ -43,7 +28,7 @@ static int better(const struct profile *p, const struct evidence *a, const struc
 
 static void index_evidence(struct assessment *a, const struct evidence *e)
 {
-	char *key = index_key(e->scope, e->scope_id, e->control);
+	char *key = verdict_key(e->scope, e->scope_id, e->control);
 	void **prev = strmap_ref(&a->evidence_index, key);
 	if (prev) {
 		/* The map keeps the key it already holds; this one is not needed. */
@@ -64,7 +49,7 @@ const struct evidence *assess_lookup(const struct assessment *a, const struct wo
 	for (int s = 0; s < SCOPE_COUNT; s++) {
 		if (!ids[s])
 			continue;
-		char *key = index_key(s, ids[s], control);
+		char *key = verdict_key(s, ids[s], control);
 		const struct evidence *e = strmap_get(&a->evidence_index, key);
 		free(key);
 		if (e)
@@ -154,23 +139,6 @@ static void collect_direct(struct assessment *a)
 
 /* ---- checks ------------------------------------------------------------------ */
 
-static enum status decide(const struct assessment *a, enum owner owner, const struct evidence *e)
-{
-	if (owner == OWNER_PROVIDER)
-		return STATUS_INHERITED;
-	if (!e)
-		return STATUS_MISSING;
-	if (e->result == RESULT_NOT_APPLICABLE)
-		return STATUS_NOT_APPLICABLE;
-	if (e->result == RESULT_FAIL)
-		return STATUS_FAILED;   /* a known failure does not get better with age */
-	if (e->undated)
-		return a->profile->undated == UNDATED_STALE ? STATUS_STALE : STATUS_SATISFIED;
-	if (a->profile->as_of - e->collected_at > (int64_t)a->profile->max_age_days * 86400)
-		return STATUS_STALE;
-	return STATUS_SATISFIED;
-}
-
 static void assess_workload(struct assessment *a, struct workload_result *wr,
 			    const struct workload *w, struct diag_list *d)
 {
@@ -204,13 +172,14 @@ static void assess_workload(struct assessment *a, struct workload_result *wr,
 			dk++;
 		int evidenced = dk < a->ndirect && a->direct[dk].workload == wi &&
 				a->direct[dk].control == c;
-		if (!evidenced && !control_applies(ctl, w->type, wr->model))
+		if (ctl->scope == CONTROL_SCOPE_ORGANISATION ||
+		    (!evidenced && !control_applies(ctl, w->type, wr->model)))
 			continue;
 		struct check *k = &wr->checks[wr->nchecks++];
 		k->control = ctl;
 		k->owner = wr->layer_owner[ctl->layer];
 		k->evidence = k->owner == OWNER_PROVIDER ? NULL : assess_lookup(a, w, ctl->id);
-		k->status = decide(a, k->owner, k->evidence);
+		k->status = verdict_status(a->profile, k->owner, k->evidence);
 		if (k->evidence)
 			a->evidence_used[k->evidence - a->ev->items] = 1;
 		a->status_count[k->status]++;
@@ -230,11 +199,11 @@ static void mark_tied(struct assessment *a)
 		if (a->evidence_used[i] || e->artifact_state == ARTIFACT_MISSING ||
 		    e->artifact_state == ARTIFACT_MISMATCH)
 			continue;
-		char *key = index_key(e->scope, e->scope_id, e->control);
+		char *key = verdict_key(e->scope, e->scope_id, e->control);
 		const struct evidence *best = strmap_get(&a->evidence_index, key);
 		free(key);
 		if (best && best != e && a->evidence_used[best - a->ev->items] &&
-		    effective_time(a->profile, best) == effective_time(a->profile, e) &&
+		    verdict_time(a->profile, best) == verdict_time(a->profile, e) &&
 		    best->result == e->result)
 			a->evidence_used[i] = 1;
 	}
@@ -243,46 +212,57 @@ static void mark_tied(struct assessment *a)
 /* ---- findings ---------------------------------------------------------------- */
 
 static void add_finding(struct assessment *a, const struct workload_result *wr,
-			const struct check *k, const struct evidence *e, enum severity sev,
-			const char *status)
+			const struct organisation_result *org, const struct check *k,
+			const struct evidence *e, enum severity sev, const char *status)
 {
-	/* Engagement-wide first, then evidence in file order, then workloads in inventory order. */
-	size_t rank = 0;
-	if (wr)
-		rank = 1 + a->ev->n + (size_t)(wr - a->workloads) * (a->cat->ncontrols + 1) +
-		       (k ? (size_t)(k->control - a->cat->controls) + 1 : 0);
+	/*
+	 * Engagement-wide first, then evidence in file order, then organisations
+	 * and then workloads in inventory order, each in catalog order.
+	 */
+	size_t rank = 0, per = a->cat->ncontrols + 1;
+	size_t control = k ? (size_t)(k->control - a->cat->controls) + 1 : 0;
+	if (org)
+		rank = 1 + a->ev->n + (size_t)(org - a->orgs) * per + control;
+	else if (wr)
+		rank = 1 + a->ev->n + (a->norgs + (size_t)(wr - a->workloads)) * per + control;
 	else if (e)
 		rank = 1 + (size_t)(e - a->ev->items);
 	GROW(a->findings, a->findings_cap, a->nfindings + 1);
-	a->findings[a->nfindings++] = (struct finding){ wr, k, e, sev, status, rank };
+	a->findings[a->nfindings++] = (struct finding){ wr, org, k, e, sev, status, rank };
 	a->severity_count[sev]++;
+}
+
+static void check_finding(struct assessment *a, const struct workload_result *wr,
+			  const struct organisation_result *org, const struct check *k)
+{
+	enum severity sev = k->control->severity;
+	if (k->status == STATUS_STALE)
+		sev = sev > SEV_LOW ? sev - 1 : SEV_LOW;  /* evidence exists, but aged */
+	if (k->status == STATUS_FAILED || k->status == STATUS_MISSING || k->status == STATUS_STALE)
+		add_finding(a, wr, org, k, k->evidence, sev, status_name(k->status));
 }
 
 static void collect_findings(struct assessment *a)
 {
 	if ((a->profile->frameworks >> FW_HIPAA) & 1 &&
 	    !profile_has_attestation(a->profile, "hipaa-baa"))
-		add_finding(a, NULL, NULL, NULL, SEV_HIGH, "no-baa");
+		add_finding(a, NULL, NULL, NULL, NULL, SEV_HIGH, "no-baa");
 	for (size_t i = 0; i < a->ev->n; i++) {
 		const struct evidence *e = &a->ev->items[i];
 		if (e->artifact_state == ARTIFACT_MISSING)
-			add_finding(a, NULL, NULL, e, SEV_HIGH, "artifact-missing");
+			add_finding(a, NULL, NULL, NULL, e, SEV_HIGH, "artifact-missing");
 		else if (e->artifact_state == ARTIFACT_MISMATCH)
-			add_finding(a, NULL, NULL, e, SEV_HIGH, "artifact-mismatch");
+			add_finding(a, NULL, NULL, NULL, e, SEV_HIGH, "artifact-mismatch");
 	}
+	for (size_t o = 0; o < a->norgs; o++)
+		for (size_t j = 0; j < a->orgs[o].nchecks; j++)
+			check_finding(a, NULL, &a->orgs[o], &a->orgs[o].checks[j]);
 	for (size_t i = 0; i < a->nworkloads; i++) {
 		const struct workload_result *wr = &a->workloads[i];
 		if (wr->model == MODEL_UNCLASSIFIED)
-			add_finding(a, wr, NULL, NULL, SEV_MEDIUM, "unclassified");
-		for (size_t j = 0; j < wr->nchecks; j++) {
-			const struct check *k = &wr->checks[j];
-			enum severity sev = k->control->severity;
-			if (k->status == STATUS_STALE)
-				sev = sev > SEV_LOW ? sev - 1 : SEV_LOW;  /* evidence exists, but aged */
-			if (k->status == STATUS_FAILED || k->status == STATUS_MISSING ||
-			    k->status == STATUS_STALE)
-				add_finding(a, wr, k, k->evidence, sev, status_name(k->status));
-		}
+			add_finding(a, wr, NULL, NULL, NULL, SEV_MEDIUM, "unclassified");
+		for (size_t j = 0; j < wr->nchecks; j++)
+			check_finding(a, wr, NULL, &wr->checks[j]);
 	}
 }
 
@@ -412,10 +392,20 @@ int assess_run(struct assessment *a, const struct catalog *cat, const struct pro
 			index_evidence(a, &ev->items[i]);
 
 	collect_direct(a);
+	struct organisation_set orgs;
+	organisation_group(&orgs, inv);
 	a->workloads = xcalloc(inv->n, sizeof(*a->workloads));
 	a->nworkloads = inv->n;
 	for (size_t i = 0; i < inv->n; i++)
 		assess_workload(a, &a->workloads[i], &inv->items[i], d);
+	struct organisation_context ctx = {
+		cat, p, inv, ev, &a->evidence_index, a->workloads, a->status_count,
+		a->control_count, a->evidence_used
+	};
+	organisation_assess(&orgs, &ctx);
+	a->orgs = orgs.orgs;
+	a->norgs = orgs.n;
+	a->workload_org = orgs.workload_org;
 
 	mark_tied(a);
 	collect_findings(a);
@@ -437,6 +427,8 @@ void assess_release(struct assessment *a)
 		free(a->workloads[i].checks);
 	}
 	free(a->workloads);
+	struct organisation_set orgs = { a->orgs, a->norgs, a->workload_org };
+	organisation_release(&orgs);
 	free(a->findings);
 	for (int f = 0; f < FW_COUNT; f++) {
 		for (size_t i = 0; i < a->fw[f].n; i++)

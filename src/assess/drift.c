@@ -13,13 +13,17 @@ const char *snapshot_score_name(int i) { return score_names[i]; }
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-/* Check findings keep one identity across failed, missing and stale. */
-static char *finding_key(const char *workload, const char *control, const char *status,
-			 const char *evidence)
+/*
+ * Check findings keep one identity across failed, missing and stale; an
+ * organisation's finding is told from a workload's by its marker.
+ */
+static char *finding_key(const char *workload, const char *tenant, int organisation,
+			 const char *control, const char *status, const char *evidence)
 {
 	int check = !strcmp(status, "failed") || !strcmp(status, "missing") ||
 		    !strcmp(status, "stale");
-	return xasprintf("%s\x1f%s\x1f%s\x1f%s", or_empty(workload), or_empty(control),
+	return xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s", organisation ? "O" : "W",
+			 organisation ? or_empty(tenant) : or_empty(workload), or_empty(control),
 			 check ? "check" : status, check ? "" : or_empty(evidence));
 }
 
@@ -33,14 +37,17 @@ static void init(struct snapshot *s)
 }
 
 static void add_finding(struct snapshot *s, size_t *cap, const char *workload,
-			const char *control, const char *severity, const char *status,
-			const char *evidence, const char *title)
+			const char *tenant, int organisation, const char *control,
+			const char *severity, const char *status, const char *evidence,
+			const char *title)
 {
 	GROW(s->findings, *cap, s->nfindings + 1);
 	struct snap_finding *f = &s->findings[s->nfindings++];
-	*f = (struct snap_finding){ finding_key(workload, control, status, evidence),
-				    xstrdup(or_empty(workload)), xstrdup(or_empty(control)),
-				    xstrdup(severity), xstrdup(status), xstrdup(or_empty(title)) };
+	*f = (struct snap_finding){
+		finding_key(workload, tenant, organisation, control, status, evidence),
+		xstrdup(or_empty(workload)), xstrdup(organisation ? or_empty(tenant) : ""),
+		organisation, xstrdup(or_empty(control)), xstrdup(severity), xstrdup(status),
+		xstrdup(or_empty(title)) };
 }
 
 static void add_workload(struct snapshot *s, size_t *cap, const char *id, const char *name)
@@ -97,11 +104,24 @@ int snapshot_from_xml(struct snapshot *s, xmlDocPtr doc, const char *file, struc
 	s->generated = xstrdup(or_empty(generated));
 	xmlFree(generated);
 	size_t fcap = 0, wcap = 0;
+	/* A check's finding carries no title: it is its control's, written before the findings. */
+	struct strmap controls;
+	strmap_init(&controls, 0);
+	char **control_ids = NULL;
+	size_t ncontrols = 0, ccap = 0;
 	for (xmlNodePtr n = root->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		const char *name = (const char *)n->name;
-		if (!strcmp(name, "summary")) {
+		if (!strcmp(name, "control")) {
+			char *id = prop(n, "id");
+			if (id) {
+				GROW(control_ids, ccap, ncontrols + 1);
+				control_ids[ncontrols] = xstrdup(id);
+				strmap_put(&controls, control_ids[ncontrols++], n);
+			}
+			xmlFree(id);
+		} else if (!strcmp(name, "summary")) {
 			char *v = prop(n, "overall-score");
 			s->score[0] = parse_score(v);
 			xmlFree(v);
@@ -114,9 +134,15 @@ int snapshot_from_xml(struct snapshot *s, xmlDocPtr doc, const char *file, struc
 		} else if (!strcmp(name, "finding")) {
 			char *w = prop(n, "workload"), *c = prop(n, "control"), *sev = prop(n, "severity");
 			char *st = prop(n, "status"), *ev = prop(n, "evidence"), *title = child_text(n, "title");
+			char *scope = prop(n, "scope"), *tenant = prop(n, "tenant");
+			int org = scope && !strcmp(scope, "organisation");
+			xmlNodePtr ctl = !title && c ? strmap_get(&controls, c) : NULL;
+			if (ctl)
+				title = child_text(ctl, "title");
 			if (sev && st)
-				add_finding(s, &fcap, w, c, sev, st, ev, title);
+				add_finding(s, &fcap, w, tenant, org, c, sev, st, ev, title);
 			xmlFree(w); xmlFree(c); xmlFree(sev); xmlFree(st); xmlFree(ev); xmlFree(title);
+			xmlFree(scope); xmlFree(tenant);
 		} else if (!strcmp(name, "framework")) {
 			char *id = prop(n, "id"), *score = prop(n, "score");
 			for (int i = 1; id && i < SNAP_SCORES; i++)
@@ -126,6 +152,10 @@ int snapshot_from_xml(struct snapshot *s, xmlDocPtr doc, const char *file, struc
 			xmlFree(score);
 		}
 	}
+	for (size_t i = 0; i < ncontrols; i++)
+		free(control_ids[i]);
+	free(control_ids);
+	strmap_release(&controls);
 	index_all(s);
 	return 0;
 }
@@ -144,8 +174,8 @@ void snapshot_from_assessment(struct snapshot *s, const struct assessment *a, lo
 		const char *control = f->check ? f->check->control->id
 				      : f->evidence ? f->evidence->control : NULL;
 		const char *title = f->check ? f->check->control->title : NULL;
-		add_finding(s, &fcap, f->wr ? f->wr->w->id : NULL, control,
-			    severity_name(f->severity), f->status,
+		add_finding(s, &fcap, f->wr ? f->wr->w->id : NULL, f->org ? f->org->tenant : NULL,
+			    f->org != NULL, control, severity_name(f->severity), f->status,
 			    f->evidence ? f->evidence->id : NULL, title);
 	}
 	s->score[0] = a->overall_tenths;
@@ -159,7 +189,7 @@ void snapshot_release(struct snapshot *s)
 {
 	for (size_t i = 0; i < s->nfindings; i++) {
 		struct snap_finding *f = &s->findings[i];
-		free(f->key); free(f->workload); free(f->control);
+		free(f->key); free(f->workload); free(f->tenant); free(f->control);
 		free(f->severity); free(f->status); free(f->title);
 	}
 	for (size_t i = 0; i < s->nworkloads; i++) {
@@ -225,10 +255,21 @@ static void print_score(FILE *out, int tenths)
 		fprintf(out, "%d.%d", tenths / 10, tenths % 10);
 }
 
+/* " on WORKLOAD", " in the organisation TENANT", or nothing for the engagement. */
+static void print_subject(FILE *out, const struct snap_finding *f)
+{
+	if (f->organisation)
+		fprintf(out, " in the organisation%s%s", f->tenant[0] ? " " : "", f->tenant);
+	else if (f->workload[0])
+		fprintf(out, " on %s", f->workload);
+	fputc('\n', out);
+}
+
 static void print_finding(FILE *out, const char *mark, const struct snap_finding *f)
 {
-	fprintf(out, "%s finding  %-8s %-17s %s%s%s\n", mark, f->severity, f->status,
-		f->control[0] ? f->control : "-", f->workload[0] ? " on " : "", f->workload);
+	fprintf(out, "%s finding  %-8s %-17s %s", mark, f->severity, f->status,
+		f->control[0] ? f->control : "-");
+	print_subject(out, f);
 }
 
 void drift_print_text(const struct drift *dr, FILE *out)
@@ -253,9 +294,9 @@ void drift_print_text(const struct drift *dr, FILE *out)
 		print_finding(out, "-", dr->resolved[i]);
 	for (size_t i = 0; i < dr->nchanged; i++) {
 		const struct finding_change *c = &dr->changed[i];
-		fprintf(out, "~ finding  %s %s -> %s %s  %s%s%s\n", c->old->severity, c->old->status,
-			c->now->severity, c->now->status, c->now->control[0] ? c->now->control : "-",
-			c->now->workload[0] ? " on " : "", c->now->workload);
+		fprintf(out, "~ finding  %s %s -> %s %s  %s", c->old->severity, c->old->status,
+			c->now->severity, c->now->status, c->now->control[0] ? c->now->control : "-");
+		print_subject(out, c->now);
 	}
 	fprintf(out, "%zu new, %zu resolved, %zu changed findings; %zu workloads added, %zu removed\n",
 		dr->nadded, dr->nresolved, dr->nchanged, dr->nwl_added, dr->nwl_removed);
@@ -265,6 +306,10 @@ static cJSON *finding_json(const struct snap_finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "workload", f->workload);
+	if (f->organisation) {
+		cJSON_AddStringToObject(o, "scope", "organisation");
+		cJSON_AddStringToObject(o, "tenant", f->tenant);
+	}
 	cJSON_AddStringToObject(o, "control", f->control);
 	cJSON_AddStringToObject(o, "severity", f->severity);
 	cJSON_AddStringToObject(o, "status", f->status);

@@ -1,4 +1,7 @@
-/* alloc.c - allocation wrapper: checked sizes, one exit path on exhaustion. */
+/*
+ * alloc.c - allocation wrapper: checked sizes, one exit path on exhaustion,
+ * and the test knob that makes the Nth allocation fail (SRMAP_ALLOC_FAIL).
+ */
 #include "srmap/base/alloc.h"
 #include "srmap/base/srmap.h"
 
@@ -8,15 +11,75 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*exhaustion_hook)(void);
+
+void alloc_on_exhaustion(void (*fn)(void))
+{
+	exhaustion_hook = fn;
+}
+
 static void out_of_memory(void)
 {
+	if (exhaustion_hook)
+		exhaustion_hook();
 	fputs("srmap: out of memory\n", stderr);
 	exit(SRMAP_EXIT_INTERNAL);
 }
 
+/* ---- the test knob --------------------------------------------------------------- */
+
+/* Allocations made so far, and the one to fail (0: none); read from the environment once. */
+static unsigned long long alloc_count, alloc_fail_at;
+static int alloc_knob_read, alloc_report;
+
+static void report_count(void)
+{
+	fprintf(stderr, "srmap: %llu allocations\n", alloc_count);
+}
+
+static void read_knob(void)
+{
+	alloc_knob_read = 1;
+	const char *v = getenv("SRMAP_ALLOC_FAIL");
+	if (v && *v) {
+		char *end;
+		unsigned long long n = strtoull(v, &end, 10);
+		if (*end == '\0')
+			alloc_fail_at = n;
+	}
+	v = getenv("SRMAP_ALLOC_COUNT");
+	if (v && strcmp(v, "1") == 0 && !alloc_report) {
+		alloc_report = 1;
+		atexit(report_count);
+	}
+}
+
+/* Counts one allocation; returns 1 when the knob says this one fails. */
+static int must_fail(void)
+{
+	if (!alloc_knob_read)
+		read_knob();
+	alloc_count++;
+	return alloc_fail_at && alloc_count == alloc_fail_at;
+}
+
+void alloc_reset_knob(void)
+{
+	alloc_count = 0;
+	alloc_fail_at = 0;
+	alloc_knob_read = 0;
+}
+
+unsigned long long alloc_calls(void)
+{
+	return alloc_count;
+}
+
+/* ---- the wrapper ----------------------------------------------------------------- */
+
 void *xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	void *p = must_fail() ? NULL : malloc(n ? n : 1);
 	if (!p)
 		out_of_memory();
 	return p;
@@ -24,7 +87,7 @@ void *xmalloc(size_t n)
 
 void *xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
+	void *p = must_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		out_of_memory();
 	return p;
@@ -35,10 +98,10 @@ void *xreallocarray(void *p, size_t n, size_t size)
 	if (size && n > SIZE_MAX / size)
 		out_of_memory();
 	size_t bytes = n * size;
-	p = realloc(p, bytes ? bytes : 1);
-	if (!p)
+	void *q = must_fail() ? NULL : realloc(p, bytes ? bytes : 1);
+	if (!q)
 		out_of_memory();
-	return p;
+	return q;
 }
 
 char *xstrdup(const char *s)

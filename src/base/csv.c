@@ -4,6 +4,7 @@
  */
 #include "srmap/base/csv.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/utf8.h"
 
 #include <stdlib.h>
@@ -160,12 +161,54 @@ static int quoted_field(struct csv_reader *r, struct diag_list *d)
 	}
 }
 
+/*
+ * Replaces the characters XML cannot carry in the current record's fields
+ * by U+FFFD, recording and warning about each field (the first few of the
+ * file one by one).  A replaced field is never shorter than it was.
+ */
+static void fix_fields(struct csv_reader *r, struct diag_list *d)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		char *field = r->buf + r->starts[i];
+		size_t n;
+		unsigned long first;
+		char *fixed = utf8_xml_replace(field, &n, &first);
+		if (!fixed)
+			continue;
+		struct srcpos pos = r->pos[i];
+		if (text_fixes_add(&r->fixes, pos.line, pos.col, 0, field, n)) {
+			if (n == 1)
+				diag_warn_at(d, pos, "field holds U+%04lX, which XML cannot carry: "
+					     "replaced by U+FFFD", first);
+			else
+				diag_warn_at(d, pos, "field holds %zu characters XML cannot carry (the "
+					     "first U+%04lX): replaced by U+FFFD", n, first);
+		}
+		size_t was = strlen(field) + 1, now = strlen(fixed) + 1;
+		size_t tail = r->buflen - r->starts[i] - was;
+		GROW(r->buf, r->bufcap, r->buflen + now - was);
+		memmove(r->buf + r->starts[i] + now, r->buf + r->starts[i] + was, tail);
+		memcpy(r->buf + r->starts[i], fixed, now);
+		for (size_t k = i + 1; k < r->nfields; k++)
+			r->starts[k] += now - was;
+		r->buflen += now - was;
+		free(fixed);
+	}
+}
+
 enum csv_status csv_next(struct csv_reader *r, struct diag_list *d)
 {
 	while (r->off < r->len && is_break(r->text[r->off]))
 		newline(r);
-	if (r->off >= r->len)
+	if (r->off >= r->len) {
+		if (r->fixes.n > TEXT_FIX_WARNINGS && !r->fixes_told) {
+			diag_warn_at(d, (struct srcpos){ r->file, 0, 0 }, "%zu more fields held "
+				     "characters XML cannot carry, replaced by U+FFFD (the report's "
+				     "inputs list every one)", r->fixes.n - TEXT_FIX_WARNINGS);
+			r->fixes_told = 1;
+		}
 		return CSV_END;
+	}
 	r->nfields = 0;
 	r->buflen = 0;
 	r->record_line = r->line;
@@ -201,13 +244,20 @@ enum csv_status csv_next(struct csv_reader *r, struct diag_list *d)
 		break;
 	}
 	for (size_t i = 0; i < r->nfields; i++) {
-		unsigned long cp;
-		if (utf8_xml_safe(r->buf + r->starts[i], &cp) < 0) {
-			diag_warn_at(d, r->pos[i], "field contains the control character U+%04lX, which "
-				     "XML cannot carry: the record is skipped", cp);
-			return CSV_SKIPPED;
+		size_t n = strlen(r->buf + r->starts[i]);
+		if (n > limits_string()) {
+			diag_error_at(d, r->pos[i], "field of %zu bytes is longer than the limit of %zu "
+				      "(raise it with --max-string)", n, limits_string());
+			return CSV_FATAL;
 		}
 	}
+	/* The header row is not a record. */
+	if (r->records++ > limits_records()) {
+		diag_error_at(d, r->pos[0], "more than %zu records in the file (raise the limit with "
+			      "--max-records)", limits_records());
+		return CSV_FATAL;
+	}
+	fix_fields(r, d);
 	return CSV_RECORD;
 }
 
@@ -228,5 +278,6 @@ void csv_release(struct csv_reader *r)
 	free(r->buf);
 	free(r->starts);
 	free(r->pos);
+	text_fixes_release(&r->fixes);
 	*r = (struct csv_reader){ 0 };
 }

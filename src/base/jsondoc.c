@@ -4,6 +4,7 @@
  */
 #include "srmap/base/jsondoc.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
 #include "srmap/base/strmap.h"
 #include "srmap/base/utf8.h"
@@ -186,22 +187,53 @@ static void map_positions(struct jsondoc *doc, const size_t *offsets, size_t n,
 	}
 }
 
-/* Checks keys and strings of the whole tree: duplicates and XML-unsafe text. */
-static int check_tree(const struct jsondoc *doc, const cJSON *node, struct diag_list *d)
+/*
+ * Replaces the characters XML cannot carry in the value (or, with key, the
+ * key) of node by U+FFFD, records the string with its original's SHA-256
+ * and warns about it (the first few of a file one by one).  Returns -1 only
+ * when memory runs out.
+ */
+static int fix_text(struct jsondoc *doc, cJSON *node, int key, struct diag_list *d)
+{
+	char **slot = key ? &node->string : &node->valuestring;
+	size_t n;
+	unsigned long first;
+	char *fixed = utf8_xml_replace(*slot, &n, &first);
+	if (!fixed)
+		return 0;
+	struct srcpos pos = jsondoc_pos(doc, node);
+	if (text_fixes_add(&doc->fixes, pos.line, pos.col, key, *slot, n)) {
+		if (n == 1)
+			diag_warn_at(d, pos, "%s holds U+%04lX, which XML cannot carry: replaced by "
+				     "U+FFFD", key ? "key" : "string", first);
+		else
+			diag_warn_at(d, pos, "%s holds %zu characters XML cannot carry (the first "
+				     "U+%04lX): replaced by U+FFFD", key ? "key" : "string", n, first);
+	}
+	/* The tree's strings belong to cJSON's allocator. */
+	size_t len = strlen(fixed);
+	char *copy = cJSON_malloc(len + 1);
+	if (!copy) {
+		free(fixed);
+		diag_error_at(d, pos, "out of memory");
+		return -1;
+	}
+	memcpy(copy, fixed, len + 1);
+	free(fixed);
+	cJSON_free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+/* Checks keys and strings of the whole tree: duplicates, ranges, text XML cannot carry. */
+static int check_tree(struct jsondoc *doc, cJSON *node, struct diag_list *d)
 {
 	int bad = 0;
 	for (; node; node = node->next) {
-		unsigned long cp;
-		if (cJSON_IsString(node) && utf8_xml_safe(node->valuestring, &cp) < 0) {
-			diag_error_at(d, jsondoc_pos(doc, node),
-				      "string contains the control character U+%04lX, which XML cannot carry", cp);
+		if (cJSON_IsString(node) && fix_text(doc, node, 0, d) < 0)
 			bad = 1;
-		}
-		if (node->string && utf8_xml_safe(node->string, &cp) < 0) {
-			diag_error_at(d, jsondoc_pos(doc, node),
-				      "key contains the control character U+%04lX", cp);
+		if (node->string && fix_text(doc, node, 1, d) < 0)
 			bad = 1;
-		}
 		if (cJSON_IsObject(node)) {
 			/* A hash of the keys seen: an object with many keys stays linear. */
 			struct strmap seen;
@@ -225,6 +257,54 @@ static int check_tree(const struct jsondoc *doc, const cJSON *node, struct diag_
 			bad = 1;
 	}
 	return bad;
+}
+
+/*
+ * Returns the offset of the first '[' or '{' that opens a level deeper than
+ * --max-depth, or SIZE_MAX: cJSON would stop at its own fixed limit with a
+ * message that does not say why.
+ */
+static size_t too_deep(const char *text, size_t len, int max)
+{
+	int depth = 0, in_string = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else if (c == '[' || c == '{') {
+			if (++depth > max)
+				return i;
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+	}
+	return SIZE_MAX;
+}
+
+/* Reports the first string or key longer than --max-string: one is enough to refuse the file. */
+static int check_lengths(const struct jsondoc *doc, const cJSON *node, struct diag_list *d)
+{
+	size_t max = limits_string();
+	for (; node; node = node->next) {
+		const char *s = cJSON_IsString(node) ? node->valuestring : NULL;
+		for (int k = 0; k < 2; k++, s = node->string) {
+			size_t n = s ? strlen(s) : 0;
+			if (n > max) {
+				diag_error_at(d, jsondoc_pos(doc, node), "%s of %zu bytes is longer than "
+					      "the limit of %zu (raise it with --max-string)",
+					      k ? "key" : "string", n, max);
+				return 1;
+			}
+		}
+		if (check_lengths(doc, node->child, d))
+			return 1;
+	}
+	return 0;
 }
 
 static void describe_parse_error(struct jsondoc *doc, const char *end, struct diag_list *d)
@@ -281,6 +361,12 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 		diag_error_at(d, (struct srcpos){ doc->path, 1, 1 }, "empty file, expected JSON");
 		goto fail;
 	}
+	size_t deep = too_deep(doc->text, len, limits_depth());
+	if (deep != SIZE_MAX) {
+		diag_error_at(d, pos_of_offset(doc, deep), "nested more than %d levels deep (raise the "
+			      "limit with --max-depth, at most %d)", limits_depth(), LIMIT_MAX_DEPTH);
+		goto fail;
+	}
 	const char *end = NULL;
 	/* With require_null_terminated, cJSON wants the NUL inside the length. */
 	doc->root = cJSON_ParseWithLengthOpts(doc->text, len + 1, &end, 1);
@@ -309,8 +395,12 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 			      "\\u0000 is not allowed in strings");
 		goto fail;
 	}
-	if (check_tree(doc, doc->root, d))
+	if (check_lengths(doc, doc->root, d) || check_tree(doc, doc->root, d))
 		goto fail;
+	if (doc->fixes.n > TEXT_FIX_WARNINGS)
+		diag_warn_at(d, (struct srcpos){ doc->path, 0, 0 }, "%zu more strings held characters "
+			     "XML cannot carry, replaced by U+FFFD (the report's inputs list every one)",
+			     doc->fixes.n - TEXT_FIX_WARNINGS);
 	return 0;
 fail:
 	jsondoc_release(doc);
@@ -361,6 +451,7 @@ void jsondoc_release(struct jsondoc *doc)
 	cJSON_Delete(doc->root);
 	free(doc->nodes);
 	free(doc->line_starts);
+	text_fixes_release(&doc->fixes);
 	*doc = (struct jsondoc){ 0 };
 }
 

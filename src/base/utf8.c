@@ -1,7 +1,12 @@
-/* utf8.c - UTF-8 validation and the XML 1.0 character check. */
+/*
+ * utf8.c - UTF-8 validation, the XML 1.0 character check, and the
+ * replacement of characters XML cannot carry, with its record.
+ */
 #include "srmap/base/utf8.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/digest.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Decodes one code point at s (len bytes left); returns its length, 0 if invalid. */
@@ -106,4 +111,60 @@ char *utf8_sanitize(const char *s)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+char *utf8_xml_replace(const char *s, size_t *count, unsigned long *first)
+{
+	unsigned long cp;
+	*count = 0;
+	if (utf8_xml_safe(s, &cp) == 0)
+		return NULL;
+	*first = cp;
+	size_t len = strlen(s);
+	/* A forbidden character is one to three bytes; U+FFFD is three. */
+	char *out = xmalloc(len * 3 + 1);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = decode(u + i, len - i, &cp);
+		if (n == 0 || !xml_char(cp)) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			(*count)++;
+			i += n ? n : 1;
+			continue;
+		}
+		memcpy(out + o, u + i, n);
+		o += n;
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int text_fixes_add(struct text_fixes *f, int line, int col, int key, const char *original,
+		   size_t chars)
+{
+	GROW(f->items, f->cap, f->n + 1);
+	struct text_fix *x = &f->items[f->n++];
+	*x = (struct text_fix){ line, col, key, chars, "" };
+	if (digest_sha256(original, strlen(original), x->sha256) < 0)
+		x->sha256[0] = '\0';
+	return f->n <= TEXT_FIX_WARNINGS;
+}
+
+void text_fixes_take(struct text_fixes *to, struct text_fixes *from)
+{
+	if (!from->n)
+		return;
+	GROW(to->items, to->cap, to->n + from->n);
+	memcpy(to->items + to->n, from->items, from->n * sizeof(*from->items));
+	to->n += from->n;
+	text_fixes_release(from);
+}
+
+void text_fixes_release(struct text_fixes *f)
+{
+	free(f->items);
+	*f = (struct text_fixes){ 0 };
 }

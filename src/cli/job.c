@@ -341,13 +341,27 @@ static void print_summary(const struct assessment *a, const struct loaded *in,
 	cJSON_Delete(root);
 }
 
+/* After a run that wrote its files: a line per file saying what it is (not with --quiet). */
+static void note_outputs(const struct report_options *ro, struct diag_list *d)
+{
+	for (size_t i = 0; !d->quiet && d->stream && report_formats[i].name; i++)
+		if ((ro->formats >> i) & 1)
+			fprintf(d->stream, "srmap: wrote %s/%s: %s\n", ro->out_dir,
+				report_formats[i].file, report_formats[i].what);
+}
+
 int job_assess(const struct job_options *opt, struct diag_list *d)
 {
 	struct catalog cat;
 	char *datadir = NULL;
+	/* The key first: a wrong password should not wait for the whole assessment. */
+	struct signer *signer = NULL;
+	if (opt->sign && signer_load(&signer, opt->sign, opt->sign_pass, job_now(), d) != 0)
+		return SRMAP_EXIT_SIGN;
 	if (job_load_catalog(&cat, opt, &datadir, d) < 0) {
 		catalog_release(&cat);
 		free(datadir);
+		signer_free(signer);
 		return SRMAP_EXIT_CATALOG;
 	}
 	struct loaded in = { 0 };
@@ -400,11 +414,12 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
 				     out_dir, datadir, opt->pdf_template, opt->attach_evidence,
 				     opt->attach_limit, opt->pdf_summary,
-				     opt->progress && !d->quiet && d->stream != NULL };
+				     opt->progress && !d->quiet && d->stream != NULL, signer };
 	progress(opt, d, "assessed %zu workloads: %zu findings", a.nworkloads, a.nfindings);
 	rc = report_write(&a, &run, &ro, d);
 	if (rc == SRMAP_EXIT_OK) {
 		progress(opt, d, "wrote %s", out_dir);
+		note_outputs(&ro, d);
 		if (opt->keep > 0 && outdir_is_dated(opt->out_dir))
 			outdir_prune(opt->out_dir, opt->keep, d);
 		if (opt->fail_on >= 0)
@@ -423,6 +438,7 @@ out:
 	release_inputs(&in);
 	catalog_release(&cat);
 	free(datadir);
+	signer_free(signer);
 	return rc;
 }
 

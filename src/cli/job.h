@@ -38,6 +38,8 @@ struct job_options {
 	const char *baseline;       /* a previous canonical assessment XML to report drift against */
 	const char *inventory_format;  /* format of inventory files (reader.h), or NULL to detect */
 	const char *evidence_format;   /* format of evidence files, or NULL to detect */
+	const char *sign;           /* --sign KEY[,CERT] (sign.h), or NULL */
+	const char *sign_pass;      /* --sign-pass env:VAR|file:PATH|fd:N, or NULL */
 };
 
 /*

@@ -1,33 +1,28 @@
 /*
  * main.c - the srmap command line: parses arguments from one option table
- * (which also prints --help), calls the library, and exits with its code.
+ * (which help.c also prints, command by command), calls the library, and
+ * exits with its code.
  */
 #include "srmap/base/diag.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/datadir.h"
 #include "srmap/base/isotime.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
 #include "srmap/model.h"
+#include "help.h"
 #include "job.h"
 #include "srmap/write.h"
 #include "srmap/base/srmap.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-enum arg_kind { ARG_NONE, ARG_ONE, ARG_MANY };
-
-struct option_spec {
-	const char *name;
-	char short_name;
-	enum arg_kind kind;
-	const char *value;
-	const char *help;
-};
-
+/* The options of every command; help.c shows each command the rows it names. */
 static const struct option_spec options[] = {
 	{ "inventory", 'i', ARG_MANY, "FILE...", "workload inventory file(s): srmap JSON or an export "
 	  "(az resource list, Resource Graph, CSV, SaaS services, az account list); FORMAT:FILE "
@@ -45,6 +40,12 @@ static const struct option_spec options[] = {
 	  "evidence that name none" },
 	{ "max-input-size", 0, ARG_ONE, "SIZE", "refuse input files larger than SIZE bytes "
 	  "(K, M, G suffixes; default 4G)" },
+	{ "max-depth", 0, ARG_ONE, "N", "refuse JSON nested more than N levels (default 512, at "
+	  "most 900)" },
+	{ "max-string", 0, ARG_ONE, "SIZE", "refuse strings longer than SIZE bytes (default 1M, "
+	  "at most 8M)" },
+	{ "max-records", 0, ARG_ONE, "N", "refuse input files of more than N records (default "
+	  "10000000)" },
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
@@ -56,6 +57,11 @@ static const struct option_spec options[] = {
 	  "(default 50)" },
 	{ "pdf-detail", 0, ARG_ONE, "LEVEL", "full (default) or summary: a PDF without the long "
 	  "per-workload lists (the XML and CSV keep every row)" },
+	{ "sign", 0, ARG_ONE, "KEY[,CERT]", "sign the set: write manifest.sha256 and its CMS "
+	  "signature manifest.sha256.p7s (docs/signing.md)" },
+	{ "sign-pass", 0, ARG_ONE, "SOURCE", "the signing key's password: env:VAR, file:PATH or "
+	  "fd:N" },
+	{ "ca", 0, ARG_ONE, "FILE", "verify: the certificate(s) a signed set's signer must chain to" },
 	{ "base", 0, ARG_ONE, "DIR", "verify: folder the report's relative paths start from" },
 	{ "datadir", 0, ARG_ONE, "DIR", "folder holding catalog/ (default: found automatically)" },
 	{ "baseline", 0, ARG_ONE, "FILE", "previous assessment.xml: report what changed since" },
@@ -79,49 +85,15 @@ struct cli {
 	struct job_options job;
 	const char *formats;
 	const char *base;
+	const char *ca;
 	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail;
 	const char *collected_at;      /* the --collected-at in force, or NULL */
 	const char *max_input_size;
+	const char *max_depth, *max_string, *max_records;
 	int collected_at_used;         /* an evidence file followed it */
 	int progress, json;
 	int strict, quiet, help, version;
 };
-
-static void usage(FILE *f)
-{
-	fputs("usage: srmap assess --inventory FILE... [--evidence FILE...] [--profile FILE]\n"
-	      "                    [--catalog FILE...] [--format LIST] [--template FILE] --out DIR\n"
-	      "       srmap validate FILE...\n"
-	      "       srmap verify [--base DIR] REPORT.xml\n"
-	      "       srmap diff [--json] OLD.xml NEW.xml\n"
-	      "       srmap catalog list\n"
-	      "       srmap catalog lookup SOURCE ID\n"
-	      "       srmap templates list\n"
-	      "       srmap --help | --version\n", f);
-}
-
-static void help(void)
-{
-	usage(stdout);
-	puts("\nDecides who owns each security layer of each cloud workload (provider, customer,\n"
-	     "shared), checks customer-side controls against evidence, maps them to HIPAA, SOC 2\n"
-	     "and FedRAMP, and writes OUT/assessment.xml.\n\nOptions:");
-	for (const struct option_spec *o = options; o->name; o++) {
-		char left[64];
-		if (o->short_name)
-			snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name,
-				 o->value ? " " : "", o->value ? o->value : "");
-		else
-			snprintf(left, sizeof left, "    --%s%s%s", o->name, o->value ? " " : "",
-				 o->value ? o->value : "");
-		printf("  %-28s %s\n", left, o->help);
-	}
-	puts("\nFormats (--format):");
-	for (const struct report_format *f = report_formats; f->name; f++)
-		printf("  %-8s %-22s %s\n", f->name, f->file, f->what);
-	puts("\nExit status: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 bad input,\n"
-	     "4 output failure, 5 bad catalog or template, 70 internal error.  See srmap(1).");
-}
 
 static const struct option_spec *find_option(const char *arg, const char **inline_value)
 {
@@ -175,10 +147,16 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
 	else if (!strcmp(n, "tenant")) c->job.tenant = value;
 	else if (!strcmp(n, "max-input-size")) c->max_input_size = value;
+	else if (!strcmp(n, "max-depth")) c->max_depth = value;
+	else if (!strcmp(n, "max-string")) c->max_string = value;
+	else if (!strcmp(n, "max-records")) c->max_records = value;
 	else if (!strcmp(n, "out")) c->job.out_dir = value;
 	else if (!strcmp(n, "datadir")) c->job.datadir = value;
 	else if (!strcmp(n, "format")) c->formats = value;
 	else if (!strcmp(n, "base")) c->base = value;
+	else if (!strcmp(n, "sign")) c->job.sign = value;
+	else if (!strcmp(n, "sign-pass")) c->job.sign_pass = value;
+	else if (!strcmp(n, "ca")) c->ca = value;
 	else if (!strcmp(n, "fail-on")) c->fail_on = value;
 	else if (!strcmp(n, "keep")) c->keep = value;
 	else if (!strcmp(n, "summary")) c->summary = value;
@@ -206,18 +184,8 @@ static int usage_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputs("\n", stderr);
 	va_end(ap);
-	usage(stderr);
+	help_usage(stderr);
 	return SRMAP_EXIT_USAGE;
-}
-
-static int is_command(const char *word)
-{
-	static const char *const commands[] = { "assess", "validate", "verify", "diff", "catalog",
-						"templates", NULL };
-	for (int i = 0; commands[i]; i++)
-		if (!strcmp(word, commands[i]))
-			return 1;
-	return 0;
 }
 
 static int parse(struct cli *c, int argc, char **argv)
@@ -250,7 +218,7 @@ static int parse(struct cli *c, int argc, char **argv)
 		store(c, o, argv[++i]);
 		/* FILE... options take every following argument up to the next option. */
 		while (o->kind == ARG_MANY && i + 1 < argc && argv[i + 1][0] != '-' &&
-		       (c->command || !is_command(argv[i + 1])))
+		       (c->command || !help_is_command(argv[i + 1])))
 			store(c, o, argv[++i]);
 	}
 	return 0;
@@ -267,6 +235,44 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
+/* Parses a whole number from 1 to max; returns 0, or -1 after saying what option wants. */
+static int limit_value(const char *option, const char *v, int sizes, unsigned long long max,
+		       unsigned long long *out)
+{
+	char *end;
+	if (sizes ? readfile_parse_size(v, out) < 0
+		  : (!*v || (*out = strtoull(v, &end, 10), *end) || v[0] == '-'))
+		*out = 0;
+	if (*out == 0 || *out > max) {
+		usage_error("--%s takes a whole number from 1 to %llu%s, not '%s'", option, max,
+			    sizes ? " (bytes, or with K or M for powers of 1024)" : "", v);
+		return -1;
+	}
+	return 0;
+}
+
+/* --max-depth, --max-string and --max-records: the limits on one input file (limits.h). */
+static int set_limits(const struct cli *c)
+{
+	unsigned long long n;
+	if (c->max_depth) {
+		if (limit_value("max-depth", c->max_depth, 0, LIMIT_MAX_DEPTH, &n) < 0)
+			return -1;
+		limits_set_depth((int)n);
+	}
+	if (c->max_string) {
+		if (limit_value("max-string", c->max_string, 1, LIMIT_MAX_STRING, &n) < 0)
+			return -1;
+		limits_set_string((size_t)n);
+	}
+	if (c->max_records) {
+		if (limit_value("max-records", c->max_records, 0, SIZE_MAX / 2, &n) < 0)
+			return -1;
+		limits_set_records((size_t)n);
+	}
+	return 0;
+}
+
 static int run(struct cli *c, struct diag_list *d)
 {
 	if (c->max_input_size) {
@@ -276,6 +282,8 @@ static int run(struct cli *c, struct diag_list *d)
 					   "for powers of 1024 (such as 8G), not '%s'", c->max_input_size);
 		readfile_set_max(bytes);
 	}
+	if (set_limits(c) < 0)
+		return SRMAP_EXIT_USAGE;
 	if (!strcmp(c->command, "assess")) {
 		if (c->npositional)
 			return usage_error("unexpected argument '%s'", c->positional[0]);
@@ -334,6 +342,13 @@ static int run(struct cli *c, struct diag_list *d)
 		if (c->summary && strcmp(c->summary, "json"))
 			return usage_error("--summary takes 'json', not '%s'", c->summary);
 		c->job.summary_json = c->summary != NULL;
+		if (c->job.sign_pass && !c->job.sign)
+			return usage_error("--sign-pass needs --sign");
+		if (c->job.sign && (!c->job.sign[0] || c->job.sign[0] == ','))
+			return usage_error("--sign takes KEY or KEY,CERT, not '%s'", c->job.sign);
+		if (c->job.sign_pass && sign_pass_spec_ok(c->job.sign_pass) < 0)
+			return usage_error("--sign-pass takes env:VAR, file:PATH or fd:N, never the "
+					   "password itself (the value given is not repeated here)");
 		c->job.progress = c->progress || isatty(STDERR_FILENO);
 		return job_assess(&c->job, d);
 	}
@@ -349,10 +364,10 @@ static int run(struct cli *c, struct diag_list *d)
 	}
 	if (!strcmp(c->command, "verify")) {
 		if (c->npositional != 1)
-			return usage_error("verify needs exactly one REPORT.xml");
+			return usage_error("verify needs exactly one REPORT.xml or output folder");
 		char *found = c->job.datadir ? NULL : datadir_find();
 		int rc = verify_report(c->positional[0], c->base, c->job.datadir ? c->job.datadir : found,
-				       stdout, d);
+				       c->ca, stdout, d);
 		free(found);
 		return rc;
 	}
@@ -384,8 +399,14 @@ int main(int argc, char **argv)
 {
 	struct cli c = { 0 };
 	int rc = parse(&c, argc, argv);
-	if (rc == 0 && c.help) {
-		help();
+	int help_for = rc == 0 && c.command && !strcmp(c.command, "help");
+	if (rc == 0 && (c.help || help_for)) {
+		/* srmap help [COMMAND] and srmap [COMMAND] --help say the same. */
+		const char *topic = c.command;
+		if (help_for)
+			topic = c.npositional ? c.positional[0] : c.help ? "help" : NULL;
+		if (help_print(stdout, options, topic) < 0)
+			rc = usage_error("unknown command '%s'", topic);
 	} else if (rc == 0 && c.version) {
 		printf("srmap %s\n", SRMAP_VERSION);
 	} else if (rc == 0 && !c.command) {

@@ -7,6 +7,7 @@
 #include "srmap/model/catalog.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/jsondoc.h"
+#include "srmap/base/limits.h"
 #include "catalog_check.h"
 
 #include <stdint.h>
@@ -280,7 +281,7 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 {
 	static const char *const known[] = { "id", "title", "domain", "layer", "severity",
 					     "applies_to", "description", "remediation", "refs",
-					     "rationale", NULL };
+					     "rationale", "scope", NULL };
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr) {
 		if (!cJSON_IsObject(item)) {
@@ -297,7 +298,12 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 		const char *description = jsondoc_string(doc, item, "description", 0, d);
 		const char *rationale = jsondoc_string(doc, item, "rationale", 0, d);
 		const char *domain = jsondoc_string(doc, item, "domain", 0, d);
+		const char *scope = jsondoc_string(doc, item, "scope", 0, d);
 		struct control c = { .domain = DOMAIN_NONE };
+		int sc = scope ? control_scope_parse(scope) : CONTROL_SCOPE_WORKLOAD;
+		if (sc < 0)
+			diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(item, "scope")),
+				      "scope must be workload or organisation, not \"%s\"", scope);
 		if (domain) {
 			const cJSON *node = cJSON_GetObjectItemCaseSensitive(item, "domain");
 			size_t di = index_get(&cat->domain_index, domain);
@@ -326,6 +332,7 @@ static void read_controls(struct catalog *cat, const struct jsondoc *doc, const 
 		c.title = xstrdup(title);
 		c.layer = li - 1;
 		c.severity = s;
+		c.scope = sc;
 		c.remediation = xstrdup(remediation);
 		c.description = xstrdup(description ? description : "");
 		c.rationale = xstrdup(rationale ? rationale : "");
@@ -445,7 +452,10 @@ static int read_fragment(struct catalog *cat, const char *path, int is_manifest,
 					     "domains", "controls", "frameworks", "fedramp_baselines",
 					     "mappings", NULL };
 	struct jsondoc doc;
-	if (jsondoc_load(&doc, path, d) < 0)
+	limits_lift(1);   /* --max-depth and --max-string bound client input, not the catalog */
+	int rc = jsondoc_load(&doc, path, d);
+	limits_lift(0);
+	if (rc < 0)
 		return -1;
 	size_t before = diag_failures(d);
 	const cJSON *root = doc.root;

@@ -13,6 +13,7 @@ static const char *const req_names[] = { "met", "partially-met", "not-met", "inh
 					 "not-applicable", "not-assessed" };
 static const char *const framework_names[] = { "hipaa", "soc2", "fedramp" };
 static const char *const baseline_names[] = { "low", "moderate", "high" };
+static const char *const control_scope_names[] = { "workload", "organisation" };
 
 const char *model_name(enum service_model m) { return model_names[m]; }
 const char *owner_name(enum owner o) { return owner_names[o]; }
@@ -22,6 +23,7 @@ const char *status_name(enum status s) { return status_names[s]; }
 const char *req_status_name(enum req_status s) { return req_names[s]; }
 const char *framework_name(enum framework_id f) { return framework_names[f]; }
 const char *baseline_name(enum fedramp_baseline b) { return baseline_names[b]; }
+const char *control_scope_name(enum control_scope s) { return control_scope_names[s]; }
 
 static int lookup(const char *const *names, int n, const char *s)
 {
@@ -37,3 +39,4 @@ int severity_parse(const char *s) { return lookup(severity_names, SEV_COUNT, s);
 int result_parse(const char *s) { return lookup(result_names, RESULT_COUNT, s); }
 int framework_parse(const char *s) { return lookup(framework_names, FW_COUNT, s); }
 int baseline_parse(const char *s) { return lookup(baseline_names, BASELINE_COUNT, s); }
+int control_scope_parse(const char *s) { return lookup(control_scope_names, CONTROL_SCOPE_COUNT, s); }

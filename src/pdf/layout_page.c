@@ -276,8 +276,12 @@ static void running_texts(struct flow *fl, struct lay_page *p, size_t page, char
 		w[i] = s[i] ? lay_text_width(&fl->fonts, LAY_FACE_REGULAR, size, s[i], strlen(s[i])) : 0;
 		any |= s[i] && *s[i];
 	}
-	if (!any)
+	if (!any) {
+		/* Only empty texts (right=""): nothing to draw, but the expansions are ours. */
+		for (int i = 0; i < 3; i++)
+			free(s[i]);
 		return;
+	}
 	double side_max = s[1] && *s[1] ? 0.32 * fl->cw : 0.48 * fl->cw;
 	for (int i = 0; i < 3; i += 2)
 		if (s[i] && w[i] > side_max) {

@@ -1,5 +1,6 @@
 /* evidence.c - the evidence record set and the reader of srmap's evidence JSON. */
 #include "srmap/read/evidence.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/isotime.h"
 
@@ -174,6 +175,11 @@ int evidence_read_json(struct evidence_set *ev, const struct jsondoc *doc, const
 	const cJSON *item;
 	size_t index = 0;
 	cJSON_ArrayForEach(item, arr) {
+		if (index == limits_records()) {
+			diag_error_at(d, pos_in(doc, item, file), "more than %zu records in the file "
+				      "(raise the limit with --max-records)", limits_records());
+			break;
+		}
 		if (!cJSON_IsObject(item))
 			diag_error_at(d, pos_in(doc, item, file), "an evidence record must be an object");
 		else

@@ -294,5 +294,6 @@ void prowler_csv_read(struct import_ctx *cx)
 		diag_warn_at(cx->d, (struct srcpos){ cx->path, 1, 1 }, "the file has a header but "
 			     "no rows");
 out:
+	text_fixes_take(&cx->st->fixes, &r.fixes);
 	csv_release(&r);
 }

@@ -1,5 +1,6 @@
 /* inventory.c - the workload list and the reader of srmap's inventory JSON. */
 #include "srmap/read/inventory.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/alloc.h"
 #include "srmap/model.h"
 
@@ -234,7 +235,13 @@ int inventory_read_json(struct inventory *inv, const struct jsondoc *doc, const 
 	jsondoc_warn_unknown_keys(doc, root, known, d);
 	const cJSON *arr = jsondoc_array(doc, root, "workloads", 1, d);
 	const cJSON *item;
+	size_t index = 0;
 	cJSON_ArrayForEach(item, arr) {
+		if (index++ == limits_records()) {
+			diag_error_at(d, pos_in(doc, item, file), "more than %zu records in the file "
+				      "(raise the limit with --max-records)", limits_records());
+			break;
+		}
 		if (!cJSON_IsObject(item)) {
 			diag_error_at(d, pos_in(doc, item, file), "a workload must be an object");
 			continue;

@@ -236,6 +236,7 @@ void csv_inventory_read(struct import_ctx *cx)
 		if (!cx->st->read && s != CSV_FATAL)
 			diag_warn_at(cx->d, csv_field_pos(&r, 0), "the file has a header but no rows");
 	}
+	text_fixes_take(&cx->st->fixes, &r.fixes);
 	for (size_t i = 0; i < ncols; i++)
 		free(headers[i]);
 	free(headers);

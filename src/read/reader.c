@@ -199,6 +199,7 @@ int reader_read_file(struct import_env *env, const char *arg, enum reader_role r
 		release_text(&in);
 		return -1;
 	}
+	text_fixes_take(&st->fixes, &in.doc.fixes);
 	struct srcpos top = { path, 1, 1 };
 	const struct reader *r = NULL;
 	if (forced) {

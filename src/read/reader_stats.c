@@ -57,6 +57,7 @@ void reader_stats_release(struct reader_stats *st)
 	tally_release(&st->unmapped_ids);
 	tally_release(&st->unmatched_ids);
 	tally_release(&st->other_tenant_ids);
+	text_fixes_release(&st->fixes);
 	free(st->links);
 	st->links = NULL;
 	st->nlinks = st->links_cap = 0;

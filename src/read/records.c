@@ -9,6 +9,7 @@
 #include "import_env.h"
 #include "import_field.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/limits.h"
 #include "srmap/read/input.h"
 #include "srmap/read/reader_stats.h"
 
@@ -129,6 +130,18 @@ const cJSON *records_first_cell(const cJSON *root, const char *key, const char *
 	return NULL;
 }
 
+/* Refuses a list of more records than --max-records, at the first record past the limit. */
+static int too_many(struct import_ctx *cx, struct record_list *out)
+{
+	size_t max = limits_records();
+	if (out->n <= max)
+		return 0;
+	diag_error_at(cx->d, import_pos(cx, records_at(out, max)), "more than %zu records in the "
+		      "file (raise the limit with --max-records)", max);
+	records_release(out);
+	return -1;
+}
+
 int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(const cJSON *),
 		    struct record_list *out)
 {
@@ -146,7 +159,7 @@ int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(con
 	} else if (table) {
 		int rc = records_from_table(cx, table, out);
 		out->pages = rc == 0;
-		return rc;
+		return rc == 0 ? too_many(cx, out) : rc;
 	} else if (cJSON_IsObject(root)) {
 		const cJSON *arr = page_records(root, key);
 		if (arr) {
@@ -203,7 +216,7 @@ int records_collect(struct import_ctx *cx, const char *key, int (*is_record)(con
 	} else if (last_page) {
 		import_page_closed(cx);
 	}
-	return 0;
+	return too_many(cx, out);
 }
 
 const cJSON *records_at(struct record_list *list, size_t i)

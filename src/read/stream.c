@@ -10,6 +10,7 @@
  */
 #include "stream.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/limits.h"
 #include "srmap/base/digest.h"
 #include "srmap/base/readfile.h"
 #include "srmap/base/utf8.h"
@@ -27,8 +28,6 @@
 
 /* Records kept in the skeleton: detectors look at the first three items of a list. */
 #define SKELETON_RECORDS 3
-/* cJSON refuses deeper nesting (CJSON_NESTING_LIMIT); a record parsed alone would not. */
-#define MAX_DEPTH 900
 /* How much text the scan reads before giving the pages behind it back. */
 #define SCAN_SLICE (8u << 20)
 
@@ -149,7 +148,8 @@ static int open_container(struct scan *c, int kind)
 		c->list_member = c->members - 1;
 	}
 	c->key_is_list = 0;
-	if (++c->depth > MAX_DEPTH)
+	/* A record parsed alone is less deep than in the file: the whole parse judges depth. */
+	if (++c->depth > limits_depth())
 		c->bad = 1;
 	return !c->bad;
 }
@@ -169,8 +169,8 @@ static int close_container(struct scan *c)
 		diag_init(&quiet, NULL);
 		struct jsondoc rec;
 		if (jsondoc_parse_at(&rec, s->path, s->text + c->rec_start, end - c->rec_start,
-				     c->line, c->col, &quiet) < 0)
-			c->bad = 1;
+				     c->line, c->col, &quiet) < 0 || rec.fixes.n)
+			c->bad = 1;   /* replaced text is warned about once, by the whole parse */
 		jsondoc_release(&rec);
 		diag_release(&quiet);
 	} else if (c->in_list && c->depth == c->list_depth - 1) {
@@ -242,7 +242,7 @@ static int parse_skeleton(struct stream *s, const struct scan *c, struct jsondoc
 	int rc = jsondoc_parse_segs(doc, s->path, text, keep + tail, segs, 2, &quiet);
 	diag_release(&quiet);
 	free(text);
-	if (rc < 0)
+	if (rc < 0 || doc->fixes.n)
 		return -1;
 	/* The list, found the way the scan found it. */
 	const cJSON *list = doc->root;

@@ -89,6 +89,22 @@ static void emit_import_counts(struct xmlout *o, const struct reader_stats *st)
 	}
 }
 
+/* The strings of an input whose characters XML cannot carry were replaced by U+FFFD. */
+static void emit_replaced(struct xmlout *o, const struct text_fixes *fixes)
+{
+	for (size_t i = 0; i < fixes->n; i++) {
+		const struct text_fix *x = &fixes->items[i];
+		xmlout_start(o, "replaced");
+		xmlout_attrf(o, "line", "%d", x->line);
+		xmlout_attrf(o, "col", "%d", x->col);
+		if (x->key)
+			xmlout_attr(o, "key", "true");
+		xmlout_attr_count(o, "chars", x->chars);
+		xmlout_attr(o, "sha256", x->sha256);
+		xmlout_end(o);
+	}
+}
+
 /*
  * For every input, how many evidence records it gave (after aggregation per
  * workload and control) and how many of them decided a check: the coverage
@@ -137,6 +153,8 @@ static void emit_inputs(struct xmlout *o, const struct assessment *a, const stru
 		}
 		if (f->stats && strcmp(f->format, "srmap-json") != 0)
 			emit_import_counts(o, f->stats);
+		if (f->stats)
+			emit_replaced(o, &f->stats->fixes);
 		xmlout_end(o);
 	}
 	xmlout_end(o);
@@ -149,6 +167,8 @@ static void drift_finding(struct xmlout *o, const char *name, const struct snap_
 	xmlout_start(o, name);
 	if (f->workload[0])
 		xmlout_attr(o, "workload", f->workload);
+	if (f->tenant[0])
+		xmlout_attr(o, "tenant", f->tenant);
 	if (f->control[0])
 		xmlout_attr(o, "control", f->control);
 	xmlout_attr(o, "severity", f->severity);
@@ -197,6 +217,8 @@ static void emit_drift(struct xmlout *o, const struct run_info *run)
 		xmlout_start(o, "changed-finding");
 		if (c->now->workload[0])
 			xmlout_attr(o, "workload", c->now->workload);
+		if (c->now->tenant[0])
+			xmlout_attr(o, "tenant", c->now->tenant);
 		if (c->now->control[0])
 			xmlout_attr(o, "control", c->now->control);
 		xmlout_attr(o, "old-severity", c->old->severity);
@@ -257,13 +279,14 @@ int emit_assessment_xml(const struct assessment *a, const struct run_info *run, 
 enum {
 	PART_COMMAND_LINE = 1u << 0, PART_PROFILE = 1u << 1, PART_INPUTS = 1u << 2,
 	PART_SUMMARY = 1u << 3, PART_MATRIX = 1u << 4, PART_CONTROL = 1u << 5,
-	PART_WORKLOAD = 1u << 6, PART_EVIDENCE = 1u << 7, PART_FINDING = 1u << 8,
-	PART_FRAMEWORK = 1u << 9, PART_DRIFT = 1u << 10, PART_DIAGNOSTICS = 1u << 11,
+	PART_WORKLOAD = 1u << 6, PART_ORGANISATION = 1u << 7, PART_EVIDENCE = 1u << 8,
+	PART_FINDING = 1u << 9, PART_FRAMEWORK = 1u << 10, PART_DRIFT = 1u << 11,
+	PART_DIAGNOSTICS = 1u << 12,
 };
 
 static const char *const part_names[] = {
 	"command-line", "profile", "inputs", "summary", "matrix", "control", "workload",
-	"evidence", "finding", "framework", "drift", "diagnostics", NULL
+	"organisation", "evidence", "finding", "framework", "drift", "diagnostics", NULL
 };
 
 unsigned emit_part(const char *name)
@@ -281,7 +304,7 @@ static void emit_parts(struct xmlout *o, const struct assessment *a, const struc
 	if (xmlTextWriterStartDocument(o->w, NULL, "UTF-8", NULL) < 0)
 		o->failed = 1;
 	xmlout_start(o, "assessment");
-	xmlout_attr(o, "schema-version", "1");
+	xmlout_attr(o, "schema-version", "2");
 	xmlout_attr(o, "tool-version", SRMAP_VERSION);
 	xmlout_attr(o, "catalog-version", a->cat->version);
 	xmlout_attr(o, "catalog-sha256", run->catalog_sha256);
@@ -301,6 +324,8 @@ static void emit_parts(struct xmlout *o, const struct assessment *a, const struc
 		emit_controls(o, a);
 	if (mask & PART_WORKLOAD)
 		emit_workloads(o, a);
+	if (mask & PART_ORGANISATION)
+		emit_organisations(o, a);
 	if (mask & PART_EVIDENCE)
 		emit_evidence(o, a);
 	if (mask & PART_FINDING)

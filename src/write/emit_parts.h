@@ -16,6 +16,7 @@ void emit_summary(struct xmlout *o, const struct assessment *a);
 void emit_matrix(struct xmlout *o, const struct catalog *cat);        /* the responsibility matrix */
 void emit_controls(struct xmlout *o, const struct assessment *a);     /* the controls in scope */
 void emit_workloads(struct xmlout *o, const struct assessment *a);    /* workloads and their checks */
+void emit_organisations(struct xmlout *o, const struct assessment *a); /* organisation checks */
 void emit_evidence(struct xmlout *o, const struct assessment *a);     /* the evidence register */
 void emit_findings(struct xmlout *o, const struct assessment *a);     /* the findings */
 void emit_frameworks(struct xmlout *o, const struct assessment *a);   /* the roll-up per requirement */

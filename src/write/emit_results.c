@@ -51,6 +51,8 @@ void emit_controls(struct xmlout *o, const struct assessment *a)
 			xmlout_attr(o, "domain", cat->domains[ctl->domain].id);
 		xmlout_attr(o, "layer", cat->layers[ctl->layer].id);
 		xmlout_attr(o, "severity", severity_name(ctl->severity));
+		if (ctl->scope == CONTROL_SCOPE_ORGANISATION)
+			xmlout_attr(o, "scope", control_scope_name(ctl->scope));
 		for (int s = 0; s < STATUS_COUNT; s++)
 			xmlout_attr_count(o, status_name(s), a->control_count[c][s]);
 		xmlout_text_element(o, "title", ctl->title);
@@ -97,6 +99,18 @@ static void attr_attestations(struct xmlout *o, const struct profile *p, const c
 	free(ids);
 }
 
+static void emit_check(struct xmlout *o, const struct assessment *a, const struct check *c)
+{
+	xmlout_start(o, "check");
+	xmlout_attr(o, "control", c->control->id);
+	xmlout_attr(o, "owner", owner_name(c->owner));
+	xmlout_attr(o, "status", status_name(c->status));
+	if (c->evidence)
+		xmlout_attr(o, "evidence", c->evidence->id);
+	if (c->status == STATUS_INHERITED)
+		attr_attestations(o, a->profile, a->cat->layers[c->control->layer].id);
+}
+
 void emit_workloads(struct xmlout *o, const struct assessment *a)
 {
 	size_t *findings = xcalloc(a->nworkloads, sizeof(size_t));
@@ -137,15 +151,32 @@ void emit_workloads(struct xmlout *o, const struct assessment *a)
 			xmlout_end(o);
 		}
 		for (size_t k = 0; k < wr->nchecks; k++) {
-			const struct check *c = &wr->checks[k];
-			xmlout_start(o, "check");
-			xmlout_attr(o, "control", c->control->id);
-			xmlout_attr(o, "owner", owner_name(c->owner));
-			xmlout_attr(o, "status", status_name(c->status));
-			if (c->evidence)
-				xmlout_attr(o, "evidence", c->evidence->id);
-			if (c->status == STATUS_INHERITED)
-				attr_attestations(o, a->profile, cat->layers[c->control->layer].id);
+			emit_check(o, a, &wr->checks[k]);
+			xmlout_end(o);
+		}
+		xmlout_end(o);
+	}
+	free(findings);
+}
+
+void emit_organisations(struct xmlout *o, const struct assessment *a)
+{
+	size_t *findings = xcalloc(a->norgs ? a->norgs : 1, sizeof(size_t));
+	for (size_t i = 0; i < a->nfindings; i++)
+		if (a->findings[i].org)
+			findings[a->findings[i].org - a->orgs]++;
+	for (size_t i = 0; i < a->norgs; i++) {
+		const struct organisation_result *org = &a->orgs[i];
+		if (!org->nchecks)
+			continue;
+		xmlout_start(o, "organisation");
+		xmlout_attr(o, "tenant", org->tenant);
+		xmlout_attr_count(o, "workloads", org->nworkloads);
+		xmlout_attr_count(o, "findings", findings[i]);
+		for (size_t k = 0; k < org->nchecks; k++) {
+			emit_check(o, a, &org->checks[k]);
+			xmlout_attr_count(o, "workloads", org->applies[k]);
+			xmlout_attr_count(o, "records", org->records[k]);
 			xmlout_end(o);
 		}
 		xmlout_end(o);
@@ -228,6 +259,10 @@ void emit_findings(struct xmlout *o, const struct assessment *a)
 		xmlout_attrf(o, "id", "F-%04zu", i + 1);
 		if (f->wr)
 			xmlout_attr(o, "workload", f->wr->w->id);
+		if (f->org) {
+			xmlout_attr(o, "scope", "organisation");
+			xmlout_attr(o, "tenant", f->org->tenant);
+		}
 		if (f->check)
 			xmlout_attr(o, "control", f->check->control->id);
 		else if (f->evidence)
@@ -238,10 +273,8 @@ void emit_findings(struct xmlout *o, const struct assessment *a)
 			xmlout_attr(o, "owner", owner_name(f->check->owner));
 		if (f->evidence)
 			xmlout_attr(o, "evidence", f->evidence->id);
-		if (f->check) {
-			xmlout_text_element(o, "title", f->check->control->title);
-			xmlout_text_element(o, "remediation", f->check->control->remediation);
-		} else {
+		/* A check's finding has its control's title and remediation, in <control>. */
+		if (!f->check) {
 			const char *title, *remediation;
 			char *owned;
 			finding_text(f, &title, &owned, &remediation);

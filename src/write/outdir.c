@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700   /* strptime */
 #include "srmap/write/outdir.h"
 #include "srmap/base/alloc.h"
+#include "srmap/write/format.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -59,6 +60,30 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * The output files being written, so that an exit on exhausted memory
+ * (alloc.h), which can come from anywhere, still leaves no temporary file
+ * behind: the previous report stays as it was.
+ */
+#define MAX_OPEN 32
+static struct outfile *open_files[MAX_OPEN];
+
+static void unlink_temporaries(void)
+{
+	for (size_t i = 0; i < MAX_OPEN; i++)
+		if (open_files[i] && open_files[i]->tmp)
+			unlink(open_files[i]->tmp);
+}
+
+static void track(struct outfile *f, struct outfile *was)
+{
+	for (size_t i = 0; i < MAX_OPEN; i++)
+		if (open_files[i] == was) {
+			open_files[i] = f;
+			return;
+		}
+}
+
 int outfile_open(struct outfile *f, const char *dir, const char *name, struct diag_list *d)
 {
 	f->final = xasprintf("%s/%s", dir, name);
@@ -77,11 +102,14 @@ int outfile_open(struct outfile *f, const char *dir, const char *name, struct di
 	mode_t mask = umask(0);
 	umask(mask);
 	fchmod(f->fd, 0666 & ~mask);
+	alloc_on_exhaustion(unlink_temporaries);
+	track(f, NULL);
 	return 0;
 }
 
 void outfile_abort(struct outfile *f)
 {
+	track(NULL, f);
 	if (f->fd >= 0)
 		close(f->fd);
 	if (f->tmp)
@@ -93,6 +121,7 @@ void outfile_abort(struct outfile *f)
 
 int outfile_commit(struct outfile *f, struct diag_list *d)
 {
+	track(NULL, f);
 	int rc = fsync(f->fd);
 	if (close(f->fd) < 0)
 		rc = -1;
@@ -173,15 +202,9 @@ char *outdir_expand(const char *pattern, long long t)
 	return n ? xstrdup(buf) : NULL;
 }
 
-/* Files srmap writes into an output folder; nothing else is ever deleted. */
 static int is_srmap_file(const char *name)
 {
-	static const char *const ours[] = { "assessment.xml", "report.pdf", "assessment-results.xml",
-					    "crm.xml", "crm.csv", NULL };
-	for (int i = 0; ours[i]; i++)
-		if (!strcmp(name, ours[i]))
-			return 1;
-	return 0;
+	return format_is_output_name(name, strlen(name));
 }
 
 /* A temporary of outfile_open: "." NAME "." and mkstemp's six characters. */
@@ -195,10 +218,7 @@ static int is_srmap_temp(const char *name)
 	for (size_t i = len - 6; i < len; i++)
 		if (!isalnum((unsigned char)name[i]))
 			return 0;
-	char *base = xstrndup(name + 1, len - 8);
-	int ours = is_srmap_file(base);
-	free(base);
-	return ours;
+	return format_is_output_name(name + 1, len - 8);   /* no allocation: it runs after a commit */
 }
 
 int outdir_remove_stale(const char *path)
@@ -209,12 +229,9 @@ int outdir_remove_stale(const char *path)
 	int removed = 0;
 	struct dirent *e;
 	while ((e = readdir(dir))) {
-		if (!is_srmap_temp(e->d_name))
-			continue;
-		char *file = xasprintf("%s/%s", path, e->d_name);
-		if (unlink(file) == 0)
+		/* unlinkat: no allocation, so that it also runs after a set is committed */
+		if (is_srmap_temp(e->d_name) && unlinkat(dirfd(dir), e->d_name, 0) == 0)
 			removed++;
-		free(file);
 	}
 	closedir(dir);
 	return removed;

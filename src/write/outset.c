@@ -5,6 +5,7 @@
  * signal handling and the exit hook that remove an uncommitted set.
  */
 #include "srmap/write/outdir.h"
+#include "srmap/write/format.h"
 #include "srmap/base/alloc.h"
 
 #include <dirent.h>
@@ -133,6 +134,21 @@ static int is_set_name(const char *name)
 	return strncmp(name, SET_PREFIX, strlen(SET_PREFIX)) == 0;
 }
 
+/*
+ * The target of the symbolic link name in the folder open as fd, into buf;
+ * returns buf, or NULL if it is none.  Nothing here allocates: it also runs
+ * after the set is committed, where a failing allocation must not end a run
+ * that already succeeded.
+ */
+static char *link_at(int fd, const char *name, char buf[PATH_MAX])
+{
+	ssize_t n = readlinkat(fd, name, buf, PATH_MAX - 1);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	return buf;
+}
+
 /* The target of the symbolic link dir/name as a new string, or NULL if it is none. */
 static char *read_link(const char *dir, const char *name)
 {
@@ -146,12 +162,21 @@ static char *read_link(const char *dir, const char *name)
 	return xstrdup(buf);
 }
 
+/* Whether name in the folder open as fd is one of the set's links: to "current/NAME". */
+static int is_set_link_at(int fd, const char *name)
+{
+	char buf[PATH_MAX];
+	const char *target = link_at(fd, name, buf);
+	return target && strncmp(target, "current/", 8) == 0 && !strcmp(target + 8, name);
+}
+
 /* Whether dir/name is one of the links of the set: a symbolic link to "current/NAME". */
 static int is_set_link(const char *dir, const char *name)
 {
-	char *target = read_link(dir, name);
-	int ours = target && strncmp(target, "current/", 8) == 0 && !strcmp(target + 8, name);
-	free(target);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int ours = fd >= 0 && is_set_link_at(fd, name);
+	if (fd >= 0)
+		close(fd);
 	return ours;
 }
 
@@ -164,46 +189,53 @@ static void sync_dir(const char *dir)
 	}
 }
 
+/* Removes the set folder name of the folder open as parent: its files, then itself. */
+static int remove_folder_at(int parent, const char *name)
+{
+	int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!dir) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return e == ENOENT ? 0 : -1;
+	}
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		struct stat st;
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
+			unlinkat(fd, e->d_name, 0);
+	}
+	closedir(dir);
+	return unlinkat(parent, name, AT_REMOVEDIR);
+}
+
 /* Removes a set folder: its regular files, then itself.  Returns 0, or -1 if it remains. */
 int outset_remove_folder(const char *path)
 {
-	DIR *dir = opendir(path);
-	if (!dir)
-		return errno == ENOENT ? 0 : -1;
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		char *file = xasprintf("%s/%s", path, e->d_name);
-		struct stat st;
-		if (lstat(file, &st) == 0 && !S_ISDIR(st.st_mode))
-			unlink(file);
-		free(file);
-	}
-	closedir(dir);
-	return rmdir(path);
+	return remove_folder_at(AT_FDCWD, path);
 }
 
 int outset_remove_stale(const char *path)
 {
-	char *current = read_link(path, "current");
 	DIR *dir = opendir(path);
+	if (!dir)
+		return outdir_remove_stale(path);
+	int fd = dirfd(dir);
+	char buf[PATH_MAX];
+	const char *current = link_at(fd, "current", buf);
 	int removed = 0;
-	if (dir) {
-		struct dirent *e;
-		while ((e = readdir(dir))) {
-			char *file = xasprintf("%s/%s", path, e->d_name);
-			if (is_set_name(e->d_name) && !(current && !strcmp(current, e->d_name))) {
-				if (outset_remove_folder(file) == 0)
-					removed++;
-			} else if (!strcmp(e->d_name, LINK_TMP) && unlink(file) == 0) {
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		if (is_set_name(e->d_name) && !(current && !strcmp(current, e->d_name))) {
+			if (remove_folder_at(fd, e->d_name) == 0)
 				removed++;
-			}
-			free(file);
+		} else if (!strcmp(e->d_name, LINK_TMP) && unlinkat(fd, e->d_name, 0) == 0) {
+			removed++;
 		}
-		closedir(dir);
 	}
-	free(current);
+	closedir(dir);
 	return removed + outdir_remove_stale(path);
 }
 
@@ -270,6 +302,27 @@ static int put_link(const char *dir, const char *name, const char *target)
 	return rc;
 }
 
+/* The regular files at the top of dir with srmap's output names, NULL-terminated, owned. */
+static char **plain_outputs(const char *dir)
+{
+	size_t n = 0, cap = 0;
+	char **names = NULL;
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	struct stat st;
+	while (dh && (e = readdir(dh)))
+		if (format_is_output_name(e->d_name, strlen(e->d_name)) &&
+		    fstatat(dirfd(dh), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) {
+			GROW(names, cap, n + 2);
+			names[n++] = xstrdup(e->d_name);
+		}
+	if (dh)
+		closedir(dh);
+	GROW(names, cap, n + 1);
+	names[n] = NULL;
+	return names;
+}
+
 /*
  * A folder of the earlier layout (the files themselves at the top of dir):
  * the files are hard-linked into a set folder that DIR/current then names,
@@ -292,14 +345,13 @@ static int adopt_plain_files(const char *dir, struct diag_list *d)
 			 "link to its report set");
 		return -1;
 	}
-	const char *const names[] = { "assessment.xml", "report.pdf", "assessment-results.xml",
-				      "crm.xml", "crm.csv", NULL };
 	char *old = xasprintf("%s/" SET_PREFIX "XXXXXX", dir);
+	char **names = plain_outputs(dir);
 	int rc = mkdtemp(old) ? 0 : -1;
 	for (int i = 0; rc == 0 && names[i]; i++) {
 		char *from = xasprintf("%s/%s", dir, names[i]);
 		char *to = xasprintf("%s/%s", old, names[i]);
-		if (lstat(from, &st) == 0 && S_ISREG(st.st_mode) && link(from, to) < 0)
+		if (link(from, to) < 0)
 			rc = -1;
 		free(from);
 		free(to);
@@ -309,11 +361,9 @@ static int adopt_plain_files(const char *dir, struct diag_list *d)
 		rc = put_link(dir, "current", strrchr(old, '/') + 1);
 	}
 	for (int i = 0; rc == 0 && names[i]; i++) {
-		char *from = xasprintf("%s/%s", dir, names[i]);
 		char *target = xasprintf("current/%s", names[i]);
-		if (lstat(from, &st) == 0 && S_ISREG(st.st_mode) && put_link(dir, names[i], target) < 0)
+		if (put_link(dir, names[i], target) < 0)
 			rc = -1;
-		free(from);
 		free(target);
 	}
 	if (rc < 0) {
@@ -324,6 +374,9 @@ static int adopt_plain_files(const char *dir, struct diag_list *d)
 			outset_remove_folder(old);
 		free(now);
 	}
+	for (int i = 0; names[i]; i++)
+		free(names[i]);
+	free(names);
 	free(old);
 	return rc;
 }
@@ -360,15 +413,11 @@ static void unlink_dangling(const char *path)
 	if (!dir)
 		return;
 	struct dirent *e;
-	while ((e = readdir(dir))) {
-		if (!is_set_link(path, e->d_name))
-			continue;
-		char *file = xasprintf("%s/%s", path, e->d_name);
-		struct stat st;
-		if (stat(file, &st) < 0 && errno == ENOENT)
-			unlink(file);
-		free(file);
-	}
+	struct stat st;
+	while ((e = readdir(dir)))
+		if (is_set_link_at(dirfd(dir), e->d_name) &&
+		    fstatat(dirfd(dir), e->d_name, &st, 0) < 0 && errno == ENOENT)
+			unlinkat(dirfd(dir), e->d_name, 0);
 	closedir(dir);
 }
 

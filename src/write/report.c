@@ -23,19 +23,6 @@
 #include <unistd.h>
 #include <unistd.h>
 
-const struct report_format report_formats[] = {
-	{ "xml", "assessment.xml", REPORT_CANONICAL, NULL,
-	  "canonical assessment XML (docs/assessment-xml.md)" },
-	{ "oscal", "assessment-results.xml", REPORT_TEMPLATE, "oscal-ar.xsl",
-	  "OSCAL 1.0.6 assessment results (docs/oscal.md)" },
-	{ "crm", "crm.xml", REPORT_TEMPLATE, "crm.xsl",
-	  "customer responsibility matrix, XML (docs/crm.md)" },
-	{ "csv", "crm.csv", REPORT_TEMPLATE, "crm-csv.xsl",
-	  "customer responsibility matrix, CSV (docs/crm.md)" },
-	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
-	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
-};
-
 static size_t format_count(void)
 {
 	size_t n = 0;
@@ -419,6 +406,23 @@ static void made(const struct report_options *opt, struct diag_list *d, const ch
 		fprintf(d->stream, "srmap: made %s in %.2f s\n", file, now_seconds() - since);
 }
 
+/*
+ * The manifest and signature of the files about to be committed, hashed
+ * from their temporaries (sign.h); signed[] is left for the caller to commit.
+ */
+static int sign_set(const struct outfile *files, size_t n, const struct report_options *opt,
+		    const char *dir, long long when, struct outfile signed_files[2], struct diag_list *d)
+{
+	struct sign_entry *list = xcalloc(n, sizeof(*list));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (files[i].fd >= 0 && ((opt->formats >> i) & 1))
+			list[k++] = (struct sign_entry){ report_formats[i].file, files[i].tmp };
+	int rc = sign_write_set(opt->signer, dir, list, k, when, signed_files, d);
+	free(list);
+	return rc;
+}
+
 /* Whether no format requested after format i reads the document format i reads (NULL: the whole). */
 static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
 {
@@ -514,6 +518,9 @@ done:
 			diag_add(d, DIAG_ERROR, files[i].final, 0, 0, "cannot write: %s", strerror(errno));
 			rc = SRMAP_EXIT_OUTPUT;
 		}
+	struct outfile signed_files[2] = { { NULL, NULL, -1 }, { NULL, NULL, -1 } };
+	if (rc == SRMAP_EXIT_OK && opt->signer)
+		rc = sign_set(files, n, opt, set.stage, run->generated, signed_files, d);
 	for (size_t i = 0; i < n; i++) {
 		if (files[i].fd < 0)
 			continue;
@@ -525,6 +532,13 @@ done:
 			outfile_abort(&files[i]);
 		}
 	}
+	/* The manifest and its signature join the stage too: the set is switched in with them. */
+	for (int i = 0; i < 2; i++)
+		if (signed_files[i].fd >= 0 && (rc != SRMAP_EXIT_OK ||
+						outfile_commit(&signed_files[i], d) < 0)) {
+			outfile_abort(&signed_files[i]);
+			rc = rc == SRMAP_EXIT_OK ? SRMAP_EXIT_OUTPUT : rc;
+		}
 	if (set.stage && rc == SRMAP_EXIT_OK && outset_commit(&set, d) < 0)
 		rc = SRMAP_EXIT_OUTPUT;
 	else if (set.stage)

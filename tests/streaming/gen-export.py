@@ -6,7 +6,8 @@ about them, built from the assessments of samples/azure.
 usage: gen-export.py SAMPLES_AZURE_DIR OUT_DIR ASSESSMENTS [VARIANT]
 VARIANT: ok (default), repeat (an assessment saved twice), nozone (times without a zone),
 malformed (a syntax error in the middle), truncated (the file cut short),
-dupkey (a duplicate key inside a record in the middle)."""
+dupkey (a duplicate key inside a record in the middle), control (control characters,
+which XML cannot carry, in a resource name and in an assessment in the middle)."""
 import json, os, sys
 
 src, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -24,6 +25,8 @@ for i in range(nvm):
     r["id"] = "%s/vm-gen-%06d" % (base, i)
     r["name"] = "vm-gen-%06d" % i
     vms.append(r)
+if variant == "control":
+    vms[nvm // 2]["name"] += "\u0001\u0007"
 with open(os.path.join(out, "resources.json"), "w") as f:
     json.dump(vms, f, indent=2)
 recs = []
@@ -48,5 +51,8 @@ elif variant == "truncated":
 elif variant == "dupkey":
     at = text.index('"displayName"', mid)
     text = text[:at] + '"displayName": "again", ' + text[at:]
+elif variant == "control":
+    at = text.index('"displayName": "', mid) + len('"displayName": "')
+    text = text[:at] + '\\u001b[0m' + text[at:]
 with open(os.path.join(out, "defender.json"), "w") as f:
     f.write(text)

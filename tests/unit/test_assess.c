@@ -8,7 +8,9 @@
  * which record decides (scope precedence, newest wins, fail wins a tie),
  * references to unknown controls and workloads, unclassified workloads, the
  * inventory's service_model override, accountable_party, the order of
- * findings, the engagement's no-baa finding, requirement_status() for every
+ * findings, controls of organisation scope (once per tenant, the worst of the
+ * newest records per scope decides), the engagement's no-baa finding,
+ * requirement_status() for every
  * combination, and the framework score and coverage on a tiny catalog
  * computed by hand.
  *
@@ -210,7 +212,7 @@ static void test_no_evidence_is_missing(void **state)
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")), NO_EVIDENCE);
 	assert_int_equal(w.rc, 0);
-	const struct check *k = check_of(&w, 0, "iam-mfa");
+	const struct check *k = check_of(&w, 0, "ops-audit-logging");
 	assert_non_null(k);
 	assert_int_equal(k->owner, OWNER_CUSTOMER);
 	assert_int_equal(k->status, STATUS_MISSING);
@@ -218,7 +220,7 @@ static void test_no_evidence_is_missing(void **state)
 	const struct finding *f = finding_of(&w, k);
 	assert_non_null(f);
 	assert_string_equal(f->status, "missing");
-	assert_int_equal(f->severity, SEV_CRITICAL);   /* iam-mfa is critical */
+	assert_int_equal(f->severity, SEV_HIGH);   /* ops-audit-logging is high */
 	world_free(&w);
 }
 
@@ -227,9 +229,9 @@ static void test_pass_is_satisfied(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT)));
 	assert_int_equal(w.rc, 0);
-	const struct check *k = check_of(&w, 0, "iam-mfa");
+	const struct check *k = check_of(&w, 0, "ops-audit-logging");
 	assert_int_equal(k->status, STATUS_SATISFIED);
 	assert_ptr_equal(k->evidence, &w.ev.items[0]);
 	assert_int_equal(w.a.evidence_used[0], 1);
@@ -242,9 +244,9 @@ static void test_fail_is_failed(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "fail", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "fail", RECENT)));
 	assert_int_equal(w.rc, 0);
-	const struct check *k = check_of(&w, 0, "iam-mfa");
+	const struct check *k = check_of(&w, 0, "ops-audit-logging");
 	assert_int_equal(k->status, STATUS_FAILED);
 	assert_ptr_equal(k->evidence, &w.ev.items[0]);
 	const struct finding *f = finding_of(&w, k);
@@ -258,9 +260,9 @@ static void test_old_pass_is_stale(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", OLD)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", OLD)));
 	assert_int_equal(w.rc, 0);
-	const struct check *k = check_of(&w, 0, "iam-mfa");
+	const struct check *k = check_of(&w, 0, "ops-audit-logging");
 	assert_int_equal(k->status, STATUS_STALE);
 	assert_ptr_equal(k->evidence, &w.ev.items[0]);
 	const struct finding *f = finding_of(&w, k);
@@ -275,11 +277,11 @@ static void test_stale_boundary_is_more_than_max_age(void **state)
 	struct world w;
 	/* Exactly 90 days old is not older than 90 days; one second more is. */
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", EXACTLY_90_DAYS) ","
-			   EV("iam-pim", "workload", VM_ID, "pass", JUST_OVER_90_DAYS)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", EXACTLY_90_DAYS) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "pass", JUST_OVER_90_DAYS)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_SATISFIED);
-	assert_int_equal(status_of(&w, 0, "iam-pim"), STATUS_STALE);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_SATISFIED);
+	assert_int_equal(status_of(&w, 0, "net-nsg-default-deny"), STATUS_STALE);
 	world_free(&w);
 }
 
@@ -288,9 +290,9 @@ static void test_old_fail_is_failed(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "fail", OLD)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "fail", OLD)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_FAILED);
 	world_free(&w);
 }
 
@@ -299,14 +301,14 @@ static void test_not_applicable(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "not-applicable", RECENT) ","
-			   EV("iam-pim", "workload", VM_ID, "not-applicable", OLD)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "not-applicable", RECENT) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "not-applicable", OLD)));
 	assert_int_equal(w.rc, 0);
-	const struct check *k = check_of(&w, 0, "iam-mfa");
+	const struct check *k = check_of(&w, 0, "ops-audit-logging");
 	assert_int_equal(k->status, STATUS_NOT_APPLICABLE);
 	assert_null(finding_of(&w, k));
 	/* assess.h: "not-applicable -> not-applicable" comes before the age rule for passes. */
-	assert_int_equal(status_of(&w, 0, "iam-pim"), STATUS_NOT_APPLICABLE);
+	assert_int_equal(status_of(&w, 0, "net-nsg-default-deny"), STATUS_NOT_APPLICABLE);
 	world_free(&w);
 }
 
@@ -335,10 +337,10 @@ static void test_workload_beats_subscription(void **state)
 	struct world w;
 	/* The narrower scope wins even though the subscription record is newer. */
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "subscription", SUB, "fail", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "pass", OLDER)));
+		  EVIDENCE(EV("ops-audit-logging", "subscription", SUB, "fail", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "pass", OLDER)));
 	assert_int_equal(w.rc, 0);
-	const struct check *k = check_of(&w, 0, "iam-mfa");
+	const struct check *k = check_of(&w, 0, "ops-audit-logging");
 	assert_int_equal(k->status, STATUS_SATISFIED);
 	assert_ptr_equal(k->evidence, &w.ev.items[1]);
 	assert_int_equal(w.a.evidence_used[0], 0);
@@ -350,10 +352,10 @@ static void test_subscription_beats_tenant(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "tenant", TENANT, "fail", RECENT) ","
-			   EV("iam-mfa", "subscription", SUB, "pass", OLDER)));
+		  EVIDENCE(EV("ops-audit-logging", "tenant", TENANT, "fail", RECENT) ","
+			   EV("ops-audit-logging", "subscription", SUB, "pass", OLDER)));
 	assert_int_equal(w.rc, 0);
-	const struct check *k = check_of(&w, 0, "iam-mfa");
+	const struct check *k = check_of(&w, 0, "ops-audit-logging");
 	assert_int_equal(k->status, STATUS_SATISFIED);
 	assert_ptr_equal(k->evidence, &w.ev.items[1]);
 	world_free(&w);
@@ -364,10 +366,10 @@ static void test_stale_workload_record_not_replaced_by_broader(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", OLD) ","
-			   EV("iam-mfa", "tenant", TENANT, "pass", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", OLD) ","
+			   EV("ops-audit-logging", "tenant", TENANT, "pass", RECENT)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_STALE);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_STALE);
 	world_free(&w);
 }
 
@@ -378,10 +380,10 @@ static void test_tenant_record_applies_to_its_workloads(void **state)
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "") ","
 				"{\"id\": \"" VM2_ID "\", \"name\": \"other\", \"type\": \"" VM_TYPE "\","
 				" \"tenant\": \"fabrikam.example\"}"),
-		  EVIDENCE(EV("iam-mfa", "tenant", TENANT, "fail", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "tenant", TENANT, "fail", RECENT)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
-	assert_int_equal(status_of(&w, 1, "iam-mfa"), STATUS_MISSING);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_FAILED);
+	assert_int_equal(status_of(&w, 1, "ops-audit-logging"), STATUS_MISSING);
 	world_free(&w);
 }
 
@@ -391,15 +393,15 @@ static void test_newest_wins_listed_first(void **state)
 	struct world w;
 	/* The newest record comes first in the file, so no later record replaces it. */
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "fail", OLDER) ","
-			   EV("iam-pim", "workload", VM_ID, "fail", RECENT) ","
-			   EV("iam-pim", "workload", VM_ID, "pass", OLDER)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "fail", OLDER) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "fail", RECENT) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "pass", OLDER)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_SATISFIED);
-	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[0]);
-	assert_int_equal(status_of(&w, 0, "iam-pim"), STATUS_FAILED);
-	assert_ptr_equal(check_of(&w, 0, "iam-pim")->evidence, &w.ev.items[2]);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_SATISFIED);
+	assert_ptr_equal(check_of(&w, 0, "ops-audit-logging")->evidence, &w.ev.items[0]);
+	assert_int_equal(status_of(&w, 0, "net-nsg-default-deny"), STATUS_FAILED);
+	assert_ptr_equal(check_of(&w, 0, "net-nsg-default-deny")->evidence, &w.ev.items[2]);
 	world_free(&w);
 }
 
@@ -456,11 +458,11 @@ static void test_newest_wins_listed_last(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "fail", OLDER) ","
-			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
-			   EV("iam-pim", "workload", VM_ID, "pass", OLDER) ","
-			   EV("iam-pim", "workload", VM_ID, "fail", RECENT)));
-	struct outcome o = outcome_of(&w, "iam-mfa", "iam-pim");
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "fail", OLDER) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "pass", OLDER) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "fail", RECENT)));
+	struct outcome o = outcome_of(&w, "ops-audit-logging", "net-nsg-default-deny");
 	assert_int_equal(o.rc, 0);
 	if (!o.keys_owned)
 		fail_msg("the evidence index holds a key the assessment does not own "
@@ -476,15 +478,15 @@ static void test_equal_time_fail_listed_first_wins(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "fail", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "fail", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT) ","
 			   /* the same instant written with two offsets */
-			   EV("iam-pim", "workload", VM_ID, "fail", "2026-11-10T01:00:00+01:00") ","
-			   EV("iam-pim", "workload", VM_ID, "pass", "2026-11-10T00:00:00Z")));
+			   EV("net-nsg-default-deny", "workload", VM_ID, "fail", "2026-11-10T01:00:00+01:00") ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "pass", "2026-11-10T00:00:00Z")));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
-	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[0]);
-	assert_int_equal(status_of(&w, 0, "iam-pim"), STATUS_FAILED);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_FAILED);
+	assert_ptr_equal(check_of(&w, 0, "ops-audit-logging")->evidence, &w.ev.items[0]);
+	assert_int_equal(status_of(&w, 0, "net-nsg-default-deny"), STATUS_FAILED);
 	assert_true(index_keys_owned(&w.a));
 	world_free(&w);
 }
@@ -495,11 +497,11 @@ static void test_equal_time_fail_listed_last_wins(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "fail", RECENT) ","
-			   EV("iam-pim", "workload", VM_ID, "pass", "2026-11-10T00:00:00Z") ","
-			   EV("iam-pim", "workload", VM_ID, "fail", "2026-11-10T01:00:00+01:00")));
-	struct outcome o = outcome_of(&w, "iam-mfa", "iam-pim");
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "fail", RECENT) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "pass", "2026-11-10T00:00:00Z") ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "fail", "2026-11-10T01:00:00+01:00")));
+	struct outcome o = outcome_of(&w, "ops-audit-logging", "net-nsg-default-deny");
 	assert_int_equal(o.rc, 0);
 	if (!o.keys_owned)
 		fail_msg("the evidence index holds a key the assessment does not own "
@@ -516,13 +518,13 @@ static void test_equal_time_not_applicable_between_fail_and_pass(void **state)
 	struct world w;
 	/* The winner is listed first each time, so a wrong tie-break would replace it. */
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "not-applicable", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
-			   EV("iam-pim", "workload", VM_ID, "fail", RECENT) ","
-			   EV("iam-pim", "workload", VM_ID, "not-applicable", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "not-applicable", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "fail", RECENT) ","
+			   EV("net-nsg-default-deny", "workload", VM_ID, "not-applicable", RECENT)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_NOT_APPLICABLE);
-	assert_int_equal(status_of(&w, 0, "iam-pim"), STATUS_FAILED);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_NOT_APPLICABLE);
+	assert_int_equal(status_of(&w, 0, "net-nsg-default-deny"), STATUS_FAILED);
 	world_free(&w);
 }
 
@@ -531,11 +533,11 @@ static void test_equal_time_and_result_first_read_kept(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "pass", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT)));
 	assert_int_equal(w.rc, 0);
 	/* The check cites the first read; the tied record decided it as much and is used too. */
-	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[0]);
+	assert_ptr_equal(check_of(&w, 0, "ops-audit-logging")->evidence, &w.ev.items[0]);
 	assert_int_equal(w.a.evidence_used[0], 1);
 	assert_int_equal(w.a.evidence_used[1], 1);
 	world_free(&w);
@@ -547,12 +549,12 @@ static void test_losing_records_not_used(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "pass", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "fail", RECENT) ","
-			   EV("iam-mfa", "workload", VM_ID, "fail", OLDER)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "pass", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "fail", RECENT) ","
+			   EV("ops-audit-logging", "workload", VM_ID, "fail", OLDER)));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
-	assert_ptr_equal(check_of(&w, 0, "iam-mfa")->evidence, &w.ev.items[1]);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_FAILED);
+	assert_ptr_equal(check_of(&w, 0, "ops-audit-logging")->evidence, &w.ev.items[1]);
 	assert_int_equal(w.a.evidence_used[0], 0);
 	assert_int_equal(w.a.evidence_used[1], 1);
 	assert_int_equal(w.a.evidence_used[2], 0);
@@ -568,10 +570,10 @@ static void test_times_compared_as_instants(void **state)
 	 * by wall-clock digits it would look newer.  The newer fail is listed first.
 	 */
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM_ID, "fail", "2026-11-10T00:00:00Z") ","
-			   EV("iam-mfa", "workload", VM_ID, "pass", "2026-11-10T00:30:00+01:00")));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM_ID, "fail", "2026-11-10T00:00:00Z") ","
+			   EV("ops-audit-logging", "workload", VM_ID, "pass", "2026-11-10T00:30:00+01:00")));
 	assert_int_equal(w.rc, 0);
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_FAILED);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_FAILED);
 	world_free(&w);
 }
 
@@ -580,12 +582,12 @@ static void test_lookup_matches_check(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "tenant", TENANT, "pass", RECENT) ","
-			   EV("iam-mfa", "subscription", SUB, "fail", OLDER)));
+		  EVIDENCE(EV("ops-audit-logging", "tenant", TENANT, "pass", RECENT) ","
+			   EV("ops-audit-logging", "subscription", SUB, "fail", OLDER)));
 	assert_int_equal(w.rc, 0);
-	const struct evidence *e = assess_lookup(&w.a, &w.inv.items[0], "iam-mfa");
+	const struct evidence *e = assess_lookup(&w.a, &w.inv.items[0], "ops-audit-logging");
 	assert_ptr_equal(e, &w.ev.items[1]);   /* subscription beats tenant */
-	assert_null(assess_lookup(&w.a, &w.inv.items[0], "iam-pim"));
+	assert_null(assess_lookup(&w.a, &w.inv.items[0], "net-nsg-default-deny"));
 	world_free(&w);
 }
 
@@ -610,7 +612,7 @@ static void test_unknown_workload_fails(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "workload", VM2_ID, "pass", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "workload", VM2_ID, "pass", RECENT)));
 	assert_int_equal(w.rc, -1);
 	const struct diag *e = find_diag(&w.d, DIAG_ERROR, VM2_ID);
 	assert_non_null(e);
@@ -623,11 +625,11 @@ static void test_unmatched_subscription_only_warns(void **state)
 	(void)state;
 	struct world w;
 	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
-		  EVIDENCE(EV("iam-mfa", "subscription", "no-such-sub", "pass", RECENT)));
+		  EVIDENCE(EV("ops-audit-logging", "subscription", "no-such-sub", "pass", RECENT)));
 	assert_int_equal(w.rc, 0);
 	assert_int_equal(w.d.errors, 0);
 	assert_non_null(find_diag(&w.d, DIAG_WARNING, "no-such-sub"));
-	assert_int_equal(status_of(&w, 0, "iam-mfa"), STATUS_MISSING);
+	assert_int_equal(status_of(&w, 0, "ops-audit-logging"), STATUS_MISSING);
 	world_free(&w);
 }
 
@@ -658,12 +660,16 @@ static void test_unknown_type_is_unclassified(void **state)
 			assert_ptr_equal(w.a.findings[i].wr, wr);
 		}
 	assert_int_equal(n, 1);
-	/* Nothing is inherited from an unidentified provider; only all-model controls apply. */
+	/*
+	 * Nothing is inherited from an unidentified provider; only all-model
+	 * controls apply (those of organisation scope to its organisation).
+	 */
 	for (size_t l = 0; l < shipped.nlayers; l++)
 		assert_int_equal(wr->layer_owner[l], OWNER_CUSTOMER);
 	size_t everywhere = 0;
 	for (size_t c = 0; c < shipped.ncontrols; c++)
-		everywhere += shipped.controls[c].model_mask == 0xFu;
+		everywhere += shipped.controls[c].model_mask == 0xFu &&
+			      shipped.controls[c].scope == CONTROL_SCOPE_WORKLOAD;
 	assert_int_equal(wr->nchecks, everywhere);
 	for (size_t k = 0; k < wr->nchecks; k++) {
 		assert_int_equal(wr->checks[k].control->model_mask, 0xFu);
@@ -694,7 +700,7 @@ static void test_explicit_service_model_overrides_catalog(void **state)
 	const struct workload_result *odd = &w.a.workloads[1];
 	assert_int_equal(odd->model, MODEL_SAAS);
 	assert_null(odd->type);
-	assert_non_null(check_of(&w, 1, "iam-guest-access"));   /* saas-only control */
+	assert_non_null(check_of(&w, 1, "saas-cloud-app-security"));   /* saas-only control */
 	assert_int_equal(w.a.model_count[MODEL_UNCLASSIFIED], 0);
 	assert_null(find_diag(&w.d, DIAG_WARNING, "classify"));
 	for (size_t i = 0; i < w.a.nfindings; i++)
@@ -727,6 +733,94 @@ static void test_accountable_party_keeps_owners(void **state)
 	world_free(&w);
 }
 
+/* ---- controls of organisation scope -------------------------------------------------- */
+
+#define OTHER_TENANT_VM                                                                  \
+	"{\"id\": \"vm-fabrikam\", \"name\": \"f\", \"type\": \"" VM_TYPE "\", "       \
+	"\"subscription\": \"99999999-2222-3333-4444-555555555555\", "                     \
+	"\"tenant\": \"fabrikam.example\"}"
+
+/* The organisation check of control in group o, or NULL. */
+static const struct check *org_check(const struct world *w, size_t o, const char *control)
+{
+	assert_true(o < w->a.norgs);
+	const struct organisation_result *org = &w->a.orgs[o];
+	for (size_t k = 0; k < org->nchecks; k++)
+		if (strcmp(org->checks[k].control->id, control) == 0)
+			return &org->checks[k];
+	return NULL;
+}
+
+static void test_organisation_control_checked_once_per_tenant(void **state)
+{
+	(void)state;
+	struct world w;
+	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "") "," WORKLOAD(VM2_ID, VM_TYPE, "") ","
+				OTHER_TENANT_VM),
+		  NO_EVIDENCE);
+	assert_int_equal(w.rc, 0);
+	assert_null(check_of(&w, 0, "iam-mfa"));       /* not on the workloads */
+	assert_null(check_of(&w, 2, "iam-mfa"));
+	assert_int_equal(w.a.norgs, 2);
+	assert_string_equal(w.a.orgs[0].tenant, TENANT);
+	assert_int_equal(w.a.orgs[0].nworkloads, 2);
+	assert_int_equal(w.a.orgs[1].nworkloads, 1);
+	const struct check *k = org_check(&w, 0, "iam-mfa");
+	assert_non_null(k);
+	assert_int_equal(k->status, STATUS_MISSING);
+	assert_int_equal(k->owner, OWNER_CUSTOMER);
+	assert_int_equal(w.a.orgs[0].applies[k - w.a.orgs[0].checks], 2);
+	size_t n = 0;
+	for (size_t i = 0; i < w.a.nfindings; i++)
+		if (w.a.findings[i].check && !strcmp(w.a.findings[i].check->control->id, "iam-mfa")) {
+			assert_non_null(w.a.findings[i].org);
+			assert_null(w.a.findings[i].wr);
+			n++;
+		}
+	assert_int_equal(n, 2);                        /* one per tenant, not one per workload */
+	size_t idx = (size_t)(catalog_control(&shipped, "iam-mfa") - shipped.controls);
+	assert_int_equal(w.a.control_count[idx][STATUS_MISSING], 2);
+	world_free(&w);
+}
+
+static void test_organisation_failure_anywhere_wins(void **state)
+{
+	(void)state;
+	struct world w;
+	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
+		  EVIDENCE(EV("iam-mfa", "tenant", TENANT, "pass", RECENT) ","
+			   EV("iam-mfa", "subscription", SUB, "fail", OLDER) ","
+			   EV("iam-mfa", "workload", VM_ID, "not-applicable", RECENT)));
+	assert_int_equal(w.rc, 0);
+	const struct check *k = org_check(&w, 0, "iam-mfa");
+	assert_non_null(k);
+	assert_int_equal(k->status, STATUS_FAILED);
+	assert_ptr_equal(k->evidence, &w.ev.items[1]);
+	assert_int_equal(w.a.orgs[0].records[k - w.a.orgs[0].checks], 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(w.a.evidence_used[i], 1);   /* every record consulted is evidence */
+	world_free(&w);
+}
+
+static void test_organisation_newest_record_of_each_scope(void **state)
+{
+	(void)state;
+	struct world w;
+	/* The subscription's old failure was replaced by its newer pass: the check is satisfied. */
+	world_run(&w, INVENTORY(WORKLOAD(VM_ID, VM_TYPE, "")),
+		  EVIDENCE(EV("iam-mfa", "subscription", SUB, "fail", OLDER) ","
+			   EV("iam-mfa", "subscription", SUB, "pass", RECENT) ","
+			   EV("iam-mfa", "tenant", TENANT, "pass", OLD)));
+	assert_int_equal(w.rc, 0);
+	const struct check *k = org_check(&w, 0, "iam-mfa");
+	assert_int_equal(k->status, STATUS_SATISFIED);
+	assert_ptr_equal(k->evidence, &w.ev.items[1]);  /* among passes, the newest */
+	assert_int_equal(w.a.evidence_used[0], 0);
+	assert_int_equal(w.a.evidence_used[1], 1);
+	assert_int_equal(w.a.evidence_used[2], 1);
+	world_free(&w);
+}
+
 /* ---- findings ----------------------------------------------------------------------- */
 
 static void test_findings_most_severe_first(void **state)
@@ -737,7 +831,7 @@ static void test_findings_most_severe_first(void **state)
 				WORKLOAD(VM_ID, VM_TYPE, "") ","
 				WORKLOAD(SQL_ID, "Microsoft.Sql/servers", "")),
 		  EVIDENCE(EV("ops-secure-score", "workload", VM_ID, "fail", RECENT) ","
-			   EV("iam-mfa", "workload", SQL_ID, "pass", OLD)));
+			   EV("ops-audit-logging", "workload", SQL_ID, "pass", OLD)));
 	assert_int_equal(w.rc, 0);
 	assert_true(w.a.nfindings > 2);
 	size_t by_sev[SEV_COUNT] = { 0 };
@@ -750,13 +844,18 @@ static void test_findings_most_severe_first(void **state)
 		if (p->severity == f->severity)
 			assert_true(p->rank < f->rank);
 	}
-	/* Missing iam-mfa (critical) exists, and the failed ops-secure-score (low). */
+	/* Missing iam-mfa (critical) exists, and the organisation's failed ops-secure-score (low). */
 	assert_int_equal(w.a.findings[0].severity, SEV_CRITICAL);
 	assert_int_equal(w.a.findings[w.a.nfindings - 1].severity, SEV_LOW);
 	for (int s = 0; s < SEV_COUNT; s++)
 		assert_int_equal(by_sev[s], w.a.severity_count[s]);
-	/* Within one severity, inventory order: the first critical is on the first workload. */
-	assert_ptr_equal(w.a.findings[0].wr, &w.a.workloads[0]);
+	/* Within one severity, organisations before workloads, then inventory order. */
+	assert_ptr_equal(w.a.findings[0].org, &w.a.orgs[0]);
+	assert_null(w.a.findings[0].wr);
+	size_t first_high = 0;
+	while (w.a.findings[first_high].severity != SEV_HIGH || !w.a.findings[first_high].wr)
+		first_high++;   /* past the engagement's no-baa and the organisation's */
+	assert_ptr_equal(w.a.findings[first_high].wr, &w.a.workloads[0]);
 	world_free(&w);
 }
 
@@ -1068,6 +1167,9 @@ int main(void)
 		cmocka_unit_test(test_unknown_type_is_unclassified),
 		cmocka_unit_test(test_explicit_service_model_overrides_catalog),
 		cmocka_unit_test(test_accountable_party_keeps_owners),
+		cmocka_unit_test(test_organisation_control_checked_once_per_tenant),
+		cmocka_unit_test(test_organisation_failure_anywhere_wins),
+		cmocka_unit_test(test_organisation_newest_record_of_each_scope),
 		cmocka_unit_test(test_findings_most_severe_first),
 		cmocka_unit_test(test_no_baa_finding_only_when_hipaa_in_scope),
 		cmocka_unit_test(test_requirement_no_controls_not_assessed),

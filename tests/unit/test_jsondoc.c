@@ -5,7 +5,7 @@
  * column, columns counted in characters, also after multi-byte UTF-8 and
  * escaped quotes, and after a byte-order mark); what loading rejects, with
  * the position of the problem: malformed JSON, truncated files, trailing
- * garbage, invalid UTF-8, "\u0000", XML-forbidden characters, duplicate keys,
+ * garbage, invalid UTF-8, "\u0000", XML-forbidden characters (replaced), duplicate keys,
  * empty files, out-of-range numbers; the field getters (wrong type at the
  * field's position, missing required fields, empty strings, integer ranges,
  * string lists, unknown keys); and jsondoc_load on real and missing files.
@@ -300,18 +300,86 @@ static void test_nul_escape_rejected(void **state)
 	parsed_free(&p);
 }
 
-static void test_xml_forbidden_characters_rejected(void **state)
+/* Parses text, which must load with exactly one warning at line:col containing needle. */
+static void parse_replaced(struct parsed *p, const char *text, int line, int col,
+			   const char *needle)
+{
+	parse_text(p, text);
+	assert_int_equal(p->rc, 0);
+	assert_int_equal(p->d.errors, 0);
+	assert_int_equal(p->d.warnings, 1);
+	const struct diag *g = &p->d.items[0];
+	if (g->line != line || g->col != col)
+		fail_msg("warning \"%s\" at %d:%d, expected %d:%d", g->msg, g->line, g->col, line, col);
+	if (!strstr(g->msg, needle) || !strstr(g->msg, "replaced by U+FFFD"))
+		fail_msg("warning \"%s\" does not mention \"%s\"", g->msg, needle);
+	assert_int_equal(p->doc.fixes.n, 1);
+	assert_int_equal(p->doc.fixes.items[0].line, line);
+	assert_int_equal(p->doc.fixes.items[0].col, col);
+}
+
+static void test_xml_forbidden_characters_replaced(void **state)
 {
 	(void)state;
-	parse_rejected("{\"a\": \"\\u0001\"}", 1, 7, "U+0001");
-	parse_rejected("{\"a\": [\"ok\", \"\\u001F\"]}", 1, 14, "U+001F");
-	parse_rejected("{\"a\": \"\\uFFFE\"}", 1, 7, "U+FFFE");
-	/* In a key, too. */
-	parse_rejected("{\"a\\u0002\": 1}", 1, 13, "U+0002");
-	/* Tab, newline and carriage return are allowed. */
 	struct parsed p;
+	parse_replaced(&p, "{\"a\": \"x\\u0001y\"}", 1, 7, "U+0001");
+	assert_string_equal(AT(&p.doc, "a")->valuestring, "x\xEF\xBF\xBDy");
+	/* The SHA-256 of the original text, "x\x01y". */
+	assert_string_equal(p.doc.fixes.items[0].sha256,
+			    "0bcb227ff3449763147600b940f7e28db71a725fa89adda70a343c2283afd59b");
+	assert_int_equal(p.doc.fixes.items[0].chars, 1);
+	parsed_free(&p);
+	parse_replaced(&p, "{\"a\": [\"ok\", \"\\u001F\\u0007\"]}", 1, 14, "2 characters");
+	assert_string_equal(AT(&p.doc, "a", "#1")->valuestring, "\xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_int_equal(p.doc.fixes.items[0].chars, 2);
+	parsed_free(&p);
+	/* U+FFFE and U+FFFF, raw or escaped, are not XML characters either. */
+	parse_replaced(&p, "{\"a\": \"\\uFFFE\"}", 1, 7, "U+FFFE");
+	assert_string_equal(AT(&p.doc, "a")->valuestring, "\xEF\xBF\xBD");
+	parsed_free(&p);
+	parse_replaced(&p, "{\"a\": \"\xEF\xBF\xBF!\"}", 1, 7, "U+FFFF");
+	assert_string_equal(AT(&p.doc, "a")->valuestring, "\xEF\xBF\xBD!");
+	parsed_free(&p);
+	/* A raw control byte inside a string, too. */
+	parse_replaced(&p, "{\"a\": \"\x02\"}", 1, 7, "U+0002");
+	parsed_free(&p);
+	/* In a key, too: looked up by its new spelling. */
+	parse_replaced(&p, "{\"a\\u0002\": 1}", 1, 13, "key holds U+0002");
+	assert_non_null(cJSON_GetObjectItemCaseSensitive(p.doc.root, "a\xEF\xBF\xBD"));
+	parsed_free(&p);
+	/* Two keys that differ only in such characters are not duplicates. */
+	parse_text(&p, "{\"a\\u0001\": 1, \"a\\u0002\": 2}");
+	assert_int_equal(p.rc, 0);
+	assert_int_equal(p.d.errors, 0);
+	assert_int_equal(p.doc.fixes.n, 2);
+	parsed_free(&p);
+	/* Tab, newline and carriage return are allowed. */
 	parse_ok(&p, "{\"a\": \"x\\ty\\nz\\r\"}");
 	assert_string_equal(AT(&p.doc, "a")->valuestring, "x\ty\nz\r");
+	assert_int_equal(p.doc.fixes.n, 0);
+	parsed_free(&p);
+	/* Lone surrogates stay invalid JSON text. */
+	parse_rejected("{\"a\": \"\xED\xA0\x80\"}", 1, 8, "invalid UTF-8");
+}
+
+static void test_replacements_warned_once_each_then_counted(void **state)
+{
+	(void)state;
+	struct parsed p;
+	char text[2048];
+	size_t o = 0;
+	o += (size_t)snprintf(text + o, sizeof text - o, "[");
+	for (int i = 0; i < TEXT_FIX_WARNINGS + 5; i++)
+		o += (size_t)snprintf(text + o, sizeof text - o, "%s\"\\u0007%d\\u0007\"", i ? "," : "", i);
+	snprintf(text + o, sizeof text - o, "]");
+	parse_text(&p, text);
+	assert_int_equal(p.rc, 0);
+	assert_int_equal(p.doc.fixes.n, TEXT_FIX_WARNINGS + 5);
+	/* One warning per string up to the limit, then one that counts the rest. */
+	assert_int_equal(p.d.warnings, TEXT_FIX_WARNINGS + 1);
+	const struct diag *last = &p.d.items[p.d.n - 1];
+	assert_int_equal(last->line, 0);
+	assert_non_null(strstr(last->msg, "5 more strings"));
 	parsed_free(&p);
 }
 
@@ -662,7 +730,8 @@ int main(void)
 		cmocka_unit_test(test_trailing_garbage_rejected),
 		cmocka_unit_test(test_invalid_utf8_rejected_with_position),
 		cmocka_unit_test(test_nul_escape_rejected),
-		cmocka_unit_test(test_xml_forbidden_characters_rejected),
+		cmocka_unit_test(test_xml_forbidden_characters_replaced),
+		cmocka_unit_test(test_replacements_warned_once_each_then_counted),
 		cmocka_unit_test(test_duplicate_keys_rejected),
 		cmocka_unit_test(test_duplicate_key_among_many),
 		cmocka_unit_test(test_empty_file_rejected),

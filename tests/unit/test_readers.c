@@ -248,12 +248,23 @@ static void test_csv_invalid_utf8_and_controls(void **state)
 	assert_int_equal(d.items[0].line, 3);
 	assert_int_equal(d.items[0].col, 2);
 	csv_release(&r);
-	const char *ctl = "id\na\x07" "b\nc\n";
+	/* A control character is replaced by U+FFFD, the field warned about and recorded;
+	   the fields after it in the record keep their text. */
+	const char *ctl = "id,name\na\x07" "b,x\x01\x02y\nc,d\n";
 	assert_int_equal(csv_open(&r, "c.csv", ctl, strlen(ctl), 0, &d), 0);
 	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
-	assert_int_equal(csv_next(&r, &d), CSV_SKIPPED);
 	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
-	assert_string_equal(csv_field(&r, 0), "c");
+	assert_string_equal(csv_field(&r, 0), "a\xEF\xBF\xBD" "b");
+	assert_string_equal(csv_field(&r, 1), "x\xEF\xBF\xBD\xEF\xBF\xBDy");
+	assert_int_equal(r.fixes.n, 2);
+	assert_int_equal(r.fixes.items[1].line, 2);
+	assert_int_equal(r.fixes.items[1].col, 5);
+	assert_int_equal(r.fixes.items[1].chars, 2);
+	assert_int_equal(d.warnings, 2);
+	assert_non_null(strstr(d.items[2].msg, "2 characters XML cannot carry"));
+	assert_int_equal(csv_next(&r, &d), CSV_RECORD);
+	assert_string_equal(csv_field(&r, 1), "d");
+	assert_int_equal(csv_next(&r, &d), CSV_END);
 	csv_release(&r);
 	diag_release(&d);
 }

@@ -287,6 +287,34 @@ static void test_utf8_sanitize(void **state)
 	}
 }
 
+static void test_utf8_xml_replace(void **state)
+{
+	(void)state;
+	size_t n = 99;
+	unsigned long first = 0;
+	/* Clean text: nothing to replace, no copy. */
+	assert_null(utf8_xml_replace("tab\tok é \xEF\xBF\xBD", &n, &first));
+	assert_int_equal(n, 0);
+	char *s = utf8_xml_replace("a\x01" "b\x1F\xEF\xBF\xBE" "c\xEF\xBF\xBF", &n, &first);
+	assert_string_equal(s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+	assert_int_equal(n, 4);
+	assert_int_equal(first, 0x01);
+	free(s);
+	/* The record of a replaced string: where, how many, the original's SHA-256. */
+	struct text_fixes f = { 0 }, all = { 0 };
+	for (int i = 0; i < TEXT_FIX_WARNINGS; i++)
+		assert_int_equal(text_fixes_add(&f, i + 1, 3, 0, "abc", 1), 1);
+	assert_int_equal(text_fixes_add(&f, 99, 1, 1, "abc", 2), 0);   /* past the warnings */
+	assert_string_equal(f.items[0].sha256,
+			    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	text_fixes_take(&all, &f);
+	assert_int_equal(f.n, 0);
+	assert_int_equal(all.n, TEXT_FIX_WARNINGS + 1);
+	assert_int_equal(all.items[TEXT_FIX_WARNINGS].line, 99);
+	assert_int_equal(all.items[TEXT_FIX_WARNINGS].key, 1);
+	text_fixes_release(&all);
+}
+
 /* ---- strmap ------------------------------------------------------------------------ */
 
 static void test_strmap_put_get_replace(void **state)
@@ -777,11 +805,15 @@ static void test_emit_xml_validates_against_schema(void **state)
 	/* Times are written in UTC. */
 	assert_xpath(doc, "string(/assessment/evidence[@id='EV-1']/@collected-at)",
 		     "2026-11-10T09:00:00Z");
-	/* Statuses as decided: the failed audit log, the stale PIM record. */
+	/* Statuses as decided: the failed audit log, the organisation's stale PIM record. */
 	assert_xpath(doc, "string(/assessment/workload[1]/check[@control='ops-audit-logging']/@status)",
 		     "failed");
-	assert_xpath(doc, "string(/assessment/workload[1]/check[@control='iam-pim']/@status)",
+	assert_xpath(doc, "string(/assessment/organisation[1]/check[@control='iam-pim']/@status)",
 		     "stale");
+	assert_xpath(doc, "string(/assessment/organisation[1]/@tenant)", "contoso.example");
+	assert_true(xpath_number(doc, "count(/assessment/workload/check[@control='iam-pim'])") == 0);
+	assert_true(xpath_number(doc, "count(/assessment/finding[@scope='organisation'])") ==
+		    (double)E.a.orgs[0].nchecks - 1);   /* all but the satisfied iam-mfa */
 	assert_xpath(doc, "string(/assessment/evidence[@id='EV-1']/@used)", "true");
 	/* The warning is recorded. */
 	assert_true(xpath_number(doc, "count(/assessment/diagnostic[@level='warning'])") >= 1);
@@ -956,6 +988,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_xml_safe),
 		cmocka_unit_test(test_utf8_count),
 		cmocka_unit_test(test_utf8_sanitize),
+		cmocka_unit_test(test_utf8_xml_replace),
 		cmocka_unit_test(test_strmap_put_get_replace),
 		cmocka_unit_test(test_strmap_replace_takes_new_key),
 		cmocka_unit_test(test_strmap_case_folding),

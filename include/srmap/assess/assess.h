@@ -12,7 +12,12 @@
  *   missing, not-applicable -> not-applicable, fail -> failed, pass older
  *   than the profile's maximum age -> stale, pass -> satisfied;
  * - evidence naming the workload wins over its subscription, which wins over
- *   its tenant; within one scope the newest record wins, fail on a tie.
+ *   its tenant; within one scope the newest record wins, fail on a tie;
+ * - a control of organisation scope is checked once per tenant, not per
+ *   workload: it applies when it applies to one of the tenant's workloads,
+ *   its owner is the most customer-side owner among them, and the worst of
+ *   the newest records about the tenant, its subscriptions and its workloads
+ *   decides it (fail over pass over not-applicable, the newest among equals).
  */
 #ifndef SRMAP_ASSESS_H
 #define SRMAP_ASSESS_H
@@ -22,24 +27,9 @@
 #include "srmap/base/diag.h"
 #include "srmap/read.h"
 #include "srmap/base/strmap.h"
+#include "srmap/assess/check.h"
 
 struct direct;
-
-struct check {
-	const struct control *control;
-	enum owner owner;
-	enum status status;
-	const struct evidence *evidence;   /* the deciding record, or NULL */
-};
-
-struct workload_result {
-	const struct workload *w;
-	const struct restype *type;        /* NULL when the type is unknown */
-	enum service_model model;
-	enum owner *layer_owner;           /* one per catalog layer */
-	struct check *checks;
-	size_t nchecks;
-};
 
 /*
  * A finding is about a check (failed, missing, stale), a workload
@@ -49,6 +39,7 @@ struct workload_result {
  */
 struct finding {
 	const struct workload_result *wr;  /* or NULL */
+	const struct organisation_result *org;   /* for an organisation check, or NULL */
 	const struct check *check;         /* or NULL */
 	const struct evidence *evidence;   /* the record concerned, or NULL */
 	enum severity severity;
@@ -81,6 +72,9 @@ struct assessment {
 	const struct evidence_set *ev;
 	struct workload_result *workloads;
 	size_t nworkloads;
+	struct organisation_result *orgs;           /* tenants in inventory order */
+	size_t norgs;
+	size_t *workload_org;                       /* per workload: its index in orgs */
 	struct finding *findings;
 	size_t nfindings, findings_cap;
 	struct framework_result fw[FW_COUNT];

@@ -19,8 +19,11 @@
 #include "srmap/base/strmap.h"
 
 struct snap_finding {
-	char *key;                  /* identity: workload, control and kind */
-	char *workload, *control;   /* "" when absent */
+	char *key;                  /* identity: workload or organisation, control and kind */
+	char *workload;             /* "" when absent */
+	char *tenant;               /* an organisation's finding: its tenant, "" when it names none */
+	int organisation;           /* 1 for a finding about an organisation check */
+	char *control;              /* "" when absent */
 	char *severity, *status, *title;
 };
 

@@ -5,6 +5,15 @@
  * "srmap: out of memory" and exit with SRMAP_EXIT_INTERNAL: a batch tool has
  * nothing useful to do without memory, and callers stay free of NULL checks.
  * Size arithmetic is overflow-checked here so that callers cannot forget it.
+ *
+ * A test knob shows that this exit path is clean wherever it is taken:
+ * SRMAP_ALLOC_FAIL=N in the environment makes the Nth allocation through
+ * these functions fail as if memory had run out (counting from 1; xmalloc,
+ * xcalloc and xreallocarray each count once, and so every function built on
+ * them), and SRMAP_ALLOC_COUNT=1 prints "srmap: N allocations" on stderr at
+ * exit, so that a test knows how many there are to fail
+ * (tests/test-alloc-fail.sh, docs/conventions.md).  Allocations made inside
+ * libxml2, libxslt, cJSON, yajl and libharu do not go through here.
  */
 #ifndef SRMAP_ALLOC_H
 #define SRMAP_ALLOC_H
@@ -44,6 +53,22 @@ char *xjoin(const char *const *words, size_t n, const char *sep);
  * least need elements.  Used by every growable array in the project.
  */
 void grow_array(void **items, size_t *cap, size_t need, size_t size);
+
+/*
+ * Sets the function called on exhaustion just before the exit (one, the
+ * last set; NULL: none): the output folder uses it to remove its temporary
+ * files.  It must not allocate.
+ */
+void alloc_on_exhaustion(void (*fn)(void));
+
+/*
+ * The test knob: forgets the count and the allocation to fail, so that the
+ * environment is read again at the next allocation (for unit tests).
+ */
+void alloc_reset_knob(void);
+
+/* Allocations counted since the start or the last alloc_reset_knob. */
+unsigned long long alloc_calls(void);
 
 #define GROW(arr, cap, need) grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 

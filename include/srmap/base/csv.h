@@ -7,12 +7,13 @@
  * line breaks are part of the field (CRLF is read as LF).  The delimiter is
  * a comma, or whichever of comma, semicolon and tab occurs most often in the
  * first line outside quotes.  Empty lines are skipped.  The text must be
- * valid UTF-8 (a byte-order mark is skipped) and fields must hold only
- * characters XML can carry.
+ * valid UTF-8 (a byte-order mark is skipped).  Characters XML cannot carry
+ * (controls but tab, newline and carriage return; U+FFFE, U+FFFF) are
+ * replaced by U+FFFD, each such field warned about and recorded in fixes.
  *
- * A problem confined to one record (text after a closing quote, a control
- * character) is reported as a warning at its line and column and the record
- * is skipped; the next record is read normally.  A quote that is never
+ * A problem confined to one record (text after a closing quote) is reported
+ * as a warning at its line and column and the record is skipped; the next
+ * record is read normally.  A quote that is never
  * closed swallows the rest of the file: that is an error.
  */
 #ifndef SRMAP_CSV_H
@@ -20,6 +21,7 @@
 
 #include <stddef.h>
 #include "srmap/base/diag.h"
+#include "srmap/base/utf8.h"
 
 enum csv_status {
 	CSV_END,       /* no more records */
@@ -43,6 +45,9 @@ struct csv_reader {
 	size_t nfields, fieldcap;
 	int record_line;         /* line where the current record starts */
 	size_t col_off, col_chars;  /* the last column worked out: offset, characters before it */
+	struct text_fixes fixes;    /* fields whose characters XML cannot carry were replaced */
+	int fixes_told;             /* the warning counting the fixes not warned about was given */
+	size_t records;             /* rows read so far, the header's included */
 };
 
 /*

@@ -5,8 +5,10 @@
  * byte offset of every value (a pre-order walk of the text matches cJSON's
  * pre-order tree one to one), so that a wrong field can be reported as
  * "file:line:col".  Loading also enforces what cJSON does not: valid UTF-8,
- * no trailing garbage, no "\u0000" escapes, no duplicate keys, and strings
- * that XML 1.0 can carry.
+ * no trailing garbage, no "\u0000" escapes, no duplicate keys.  Characters
+ * of strings and keys that XML 1.0 cannot carry (C0 controls but tab,
+ * newline and carriage return; U+FFFE, U+FFFF) are replaced by U+FFFD in
+ * the tree, each such string warned about and recorded in fixes.
  */
 #ifndef SRMAP_JSONDOC_H
 #define SRMAP_JSONDOC_H
@@ -14,6 +16,7 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 #include "srmap/base/diag.h"
+#include "srmap/base/utf8.h"
 
 struct jsondoc_node;
 
@@ -26,6 +29,7 @@ struct jsondoc {
 	size_t nnodes;
 	size_t *line_starts;         /* owned: offset of each line's first byte */
 	size_t nlines;
+	struct text_fixes fixes;     /* strings whose characters XML cannot carry were replaced */
 };
 
 /*

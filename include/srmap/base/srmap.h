@@ -16,6 +16,7 @@ enum srmap_exit {
 	SRMAP_EXIT_INPUT = 3,     /* bad inventory, evidence or profile */
 	SRMAP_EXIT_OUTPUT = 4,    /* an output could not be written */
 	SRMAP_EXIT_CATALOG = 5,   /* bad catalog or template */
+	SRMAP_EXIT_SIGN = 6,      /* signing key unusable, or a signature that does not verify */
 	SRMAP_EXIT_INTERNAL = 70  /* out of memory or a library failure */
 };
 

@@ -56,6 +56,7 @@ struct control {
 	size_t domain;                         /* index into catalog.domains, or DOMAIN_NONE */
 	struct srcpos domain_pos;              /* where "domain" is written */
 	enum severity severity;
+	enum control_scope scope;              /* checked per workload or per organisation */
 	unsigned model_mask;                   /* bit (1 << model) for each model it applies to */
 	char **types;                          /* NULL-terminated resource types it applies to */
 	size_t ntypes;

@@ -35,6 +35,13 @@ enum req_status {
 	REQ_NOT_ASSESSED, REQ_STATUS_COUNT
 };
 
+/*
+ * Where a control is checked: on each workload it applies to, or once for
+ * the organisation (a tenant), for programmes and tenant-wide settings that
+ * no single workload carries (governance, incident response, identity).
+ */
+enum control_scope { CONTROL_SCOPE_WORKLOAD, CONTROL_SCOPE_ORGANISATION, CONTROL_SCOPE_COUNT };
+
 enum framework_id { FW_HIPAA, FW_SOC2, FW_FEDRAMP, FW_COUNT };
 enum fedramp_baseline { BASELINE_LOW, BASELINE_MODERATE, BASELINE_HIGH, BASELINE_COUNT };
 
@@ -47,6 +54,7 @@ const char *status_name(enum status s);
 const char *req_status_name(enum req_status s);
 const char *framework_name(enum framework_id f);
 const char *baseline_name(enum fedramp_baseline b);
+const char *control_scope_name(enum control_scope s);
 
 /*
  * Parsers: each returns the value named by s, or -1 when s names none.
@@ -58,5 +66,6 @@ int severity_parse(const char *s);
 int result_parse(const char *s);
 int framework_parse(const char *s);
 int baseline_parse(const char *s);
+int control_scope_parse(const char *s);
 
 #endif

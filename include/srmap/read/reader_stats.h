@@ -10,6 +10,7 @@
 #include "srmap/base/diag.h"
 #include "srmap/read/input.h"
 #include "srmap/base/strmap.h"
+#include "srmap/base/utf8.h"
 
 /* Distinct strings with how often each occurred, in the order first seen. */
 struct tally {
@@ -53,6 +54,7 @@ struct reader_stats {
 	struct tally unmapped_ids;
 	struct tally unmatched_ids;
 	struct tally other_tenant_ids;
+	struct text_fixes fixes;     /* strings whose characters XML cannot carry were replaced */
 	struct record_link *links;   /* in record order (owned) */
 	size_t nlinks, links_cap;
 	size_t records_linked;       /* records numbered so far (those that gave evidence) */

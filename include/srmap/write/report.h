@@ -1,11 +1,10 @@
 /*
  * report.h - the files an assessment run writes, and writing them as a set.
  *
- * Every format is one row of a table: the canonical XML written by emit.c,
- * XML or text produced by an XSLT template over it, or a PDF laid out from a
- * template's layout XML.  All requested files are first written to
- * temporary files; only when every one succeeded are they renamed into
- * place, so a failed run leaves the previous report set intact.
+ * Every format is one row of the table in format.h.  All requested files are
+ * first written into a new set folder of the output folder; only when every
+ * one succeeded is the set switched in as a whole (outdir.h, struct outset),
+ * so a failed or killed run leaves the previous report set intact.
  */
 #ifndef SRMAP_REPORT_H
 #define SRMAP_REPORT_H
@@ -14,23 +13,8 @@
 #include "srmap/assess.h"
 #include "srmap/base/diag.h"
 #include "srmap/write/emit.h"
-
-enum report_kind {
-	REPORT_CANONICAL,      /* the canonical assessment XML itself */
-	REPORT_TEMPLATE,       /* a template's result, serialized as its xsl:output says */
-	REPORT_PDF             /* a template's layout XML, laid out and drawn as PDF */
-};
-
-struct report_format {
-	const char *name;      /* as given to --format */
-	const char *file;      /* file name in the output folder */
-	enum report_kind kind;
-	const char *template;  /* template file name in templates/, or NULL */
-	const char *what;      /* one line for --help and the man page */
-};
-
-/* The formats, in the order they are written; ends with a row of NULLs. */
-extern const struct report_format report_formats[];
+#include "srmap/write/format.h"
+#include "srmap/write/sign.h"
 
 /* Evidence artifacts attached to the PDF come to at most this many bytes unless set. */
 #define REPORT_ATTACH_LIMIT_DEFAULT (50ULL * 1024 * 1024)
@@ -56,6 +40,8 @@ struct report_options {
 	int pdf_summary;
 	/* Print on d's stream how long each file took to make ("srmap: made crm.xml in 0.41 s"). */
 	int progress;
+	/* Sign the set (sign.h): a manifest and its signature are committed with it.  NULL: not. */
+	const struct signer *signer;
 };
 
 /*

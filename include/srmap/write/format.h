@@ -1,0 +1,43 @@
+/*
+ * format.h - the files of a report set: one row per output format, and the
+ * names of the signed manifest beside them.
+ *
+ * Every format is the canonical XML written by emit.c, XML or text produced
+ * by an XSLT template over it, or a PDF laid out from a template's layout
+ * XML.  The table is what --format, the help, the output folder and the
+ * report writer agree on.
+ */
+#ifndef SRMAP_FORMAT_H
+#define SRMAP_FORMAT_H
+
+#include <stddef.h>
+
+enum report_kind {
+	REPORT_CANONICAL,      /* the canonical assessment XML itself */
+	REPORT_TEMPLATE,       /* a template's result, serialized as its xsl:output says */
+	REPORT_PDF             /* a template's layout XML, laid out and drawn as PDF */
+};
+
+struct report_format {
+	const char *name;      /* as given to --format */
+	const char *file;      /* file name in the output folder */
+	enum report_kind kind;
+	const char *template;  /* template file name in templates/, or NULL */
+	const char *what;      /* one line for --help and the man page */
+};
+
+/* The formats, in the order they are written; ends with a row of NULLs. */
+extern const struct report_format report_formats[];
+
+/* The manifest of a signed set and its detached signature (sign.h). */
+#define SIGN_MANIFEST "manifest.sha256"
+#define SIGN_SIGNATURE "manifest.sha256.p7s"
+
+/*
+ * Whether the len bytes at name are the name of a file srmap writes into an
+ * output folder (a format's file, the manifest or its signature): nothing
+ * else there is ever deleted.  Allocates nothing.
+ */
+int format_is_output_name(const char *name, size_t len);
+
+#endif

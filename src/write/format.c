@@ -1,0 +1,31 @@
+/*
+ * format.c - the table of output formats and the names of a report set.
+ */
+#include "srmap/write/format.h"
+
+#include <string.h>
+
+const struct report_format report_formats[] = {
+	{ "xml", "assessment.xml", REPORT_CANONICAL, NULL,
+	  "canonical assessment XML (docs/assessment-xml.md)" },
+	{ "oscal", "assessment-results.xml", REPORT_TEMPLATE, "oscal-ar.xsl",
+	  "OSCAL 1.0.6 assessment results (docs/oscal.md)" },
+	{ "crm", "crm.xml", REPORT_TEMPLATE, "crm.xsl",
+	  "customer responsibility matrix, XML (docs/crm.md)" },
+	{ "csv", "crm.csv", REPORT_TEMPLATE, "crm-csv.xsl",
+	  "customer responsibility matrix, CSV (docs/crm.md)" },
+	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
+	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
+};
+
+int format_is_output_name(const char *name, size_t len)
+{
+	static const char *const signed_names[] = { SIGN_MANIFEST, SIGN_SIGNATURE };
+	for (size_t i = 0; report_formats[i].name; i++)
+		if (strlen(report_formats[i].file) == len && !strncmp(name, report_formats[i].file, len))
+			return 1;
+	for (size_t i = 0; i < sizeof signed_names / sizeof *signed_names; i++)
+		if (strlen(signed_names[i]) == len && !strncmp(name, signed_names[i], len))
+			return 1;
+	return 0;
+}

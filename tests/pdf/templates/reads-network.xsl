@@ -1,0 +1,8 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A template that tries to read http://127.0.0.1:9/secret.xml with document(): srmap must refuse it (exit 5,
+     naming the template); templates may read only their own folder and the shipped templates. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template match="/">
+    <document title="x"><p>got: <xsl:value-of select="document('http://127.0.0.1:9/secret.xml')"/></p></document>
+  </xsl:template>
+</xsl:stylesheet>
