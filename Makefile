@@ -108,6 +108,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-sign.sh
 	sh tests/test-hostile.sh
 	sh tests/test-alloc-fail.sh
+	sh tests/test-signals.sh
 
 # ---- install ------------------------------------------------------------------------
 # The binary finds its data in $(PREFIX)/share/srmap, next to ../bin (see include/datadir.h).

@@ -43,8 +43,10 @@ verify|verify before/assessment.xml"
 # (the set folder's own name aside: it is made afresh by each run) and the same files in
 # the set that current names (srmap(1), FILES).
 same_set() {
-	[ "$(ls "$1")" = "$(ls "$2")" ] || { echo "names: $(ls "$1" | tr '\n' ' ')/ $(ls "$2" | tr '\n' ' ')"; return 1; }
-	[ "$(ls -A "$2" | grep -c '^\.srmap-set\.')" = 1 ] || { echo "set folders: $(ls -A "$2" | tr '\n' ' ')"; return 1; }
+	a=$(cd "$1" && echo *) b=$(cd "$2" && echo *)
+	[ "$a" = "$b" ] || { echo "names: $a / $b"; return 1; }
+	sets=$(find "$2" -mindepth 1 -maxdepth 1 -name '.srmap-set.*' | wc -l)
+	[ "$sets" = 1 ] || { echo "$sets set folders"; return 1; }
 	diff -r "$1/current/" "$2/current/"
 }
 

@@ -74,7 +74,7 @@ mkdir -p "$tmp/kill" "$tmp/prev"
 cd "$tmp/kill" || exit 1
 fmt=xml,pdf
 # The names a set folder shows at its top (the links), without "current".
-names() { (cd "$1" && ls | grep -v '^current$'); }
+names() { find "$1/" -mindepth 1 -maxdepth 1 ! -name current ! -name '.*' -printf '%f\n' | sort; }
 # same_set A B: folder A holds exactly B's files, byte for byte.
 same_set() { [ "$(names "$1")" = "$(names "$2")" ] && same_files "$1" "$2" >/dev/null; }
 # reference N: the complete set of night N, made once in ../ref-N/out.
@@ -106,7 +106,7 @@ judge() {
 		landed_new=$((landed_new + 1)); ok "killed $1: the new set, whole"; snapshot
 	else
 		bad "killed $1: out/ is neither the previous set nor the new one"
-		ls -la out out/current/ 2>&1 | sed 's/^/     /'
+		find out/ out/current/ -maxdepth 1 2>&1 | sed 's/^/     /'
 	fi
 }
 i=0
@@ -144,6 +144,7 @@ done
 if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
 	for sc in mkdir fsync link symlink rename unlink rmdir; do
 		i=$((i + 1))
+		# shellcheck disable=SC2086
 		calls=$(SOURCE_DATE_EPOCH=$((night1 + i * day)) strace -f -qq -o /dev/stdout -e trace=$sc \
 			"$srmap" assess -q $estate --format $fmt --out "$tmp/count" | grep -c "^[0-9]* $sc(")
 		rm -rf "$tmp/count"

@@ -84,16 +84,30 @@ static void track(struct outfile *f, struct outfile *was)
 		}
 }
 
+/* DIR/NAME for a file of dir, and for one of a set folder DIR/.srmap-set.XXXXXX. */
+static char *shown_name(const char *dir, const char *name)
+{
+	const char *slash = strrchr(dir, '/');
+	const char *leaf = slash ? slash + 1 : dir;
+	if (strncmp(leaf, OUTSET_PREFIX, strlen(OUTSET_PREFIX)) != 0)
+		return xasprintf("%s/%s", dir, name);
+	if (!slash)
+		return xstrdup(name);
+	return xasprintf("%.*s/%s", (int)(slash - dir), dir, name);
+}
+
 int outfile_open(struct outfile *f, const char *dir, const char *name, struct diag_list *d)
 {
 	f->final = xasprintf("%s/%s", dir, name);
+	f->shown = shown_name(dir, name);
 	f->tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
 	f->fd = mkstemp(f->tmp);
 	if (f->fd < 0) {
-		diag_add(d, DIAG_ERROR, f->final, 0, 0, "cannot write: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, f->shown, 0, 0, "cannot write: %s", strerror(errno));
 		free(f->final);
 		free(f->tmp);
-		*f = (struct outfile){ NULL, NULL, -1 };
+		free(f->shown);
+		*f = (struct outfile){ NULL, NULL, -1, NULL };
 		return -1;
 	}
 	outset_track(f->tmp);
@@ -116,7 +130,8 @@ void outfile_abort(struct outfile *f)
 		unlink(f->tmp);
 	free(f->tmp);
 	free(f->final);
-	*f = (struct outfile){ NULL, NULL, -1 };
+	free(f->shown);
+	*f = (struct outfile){ NULL, NULL, -1, NULL };
 }
 
 int outfile_commit(struct outfile *f, struct diag_list *d)
@@ -127,7 +142,7 @@ int outfile_commit(struct outfile *f, struct diag_list *d)
 		rc = -1;
 	f->fd = -1;
 	if (rc < 0 || rename(f->tmp, f->final) < 0) {
-		diag_add(d, DIAG_ERROR, f->final, 0, 0, "cannot write: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, f->shown, 0, 0, "cannot write: %s", strerror(errno));
 		outfile_abort(f);
 		return -1;
 	}
@@ -143,7 +158,8 @@ int outfile_commit(struct outfile *f, struct diag_list *d)
 	free(dir);
 	free(f->tmp);
 	free(f->final);
-	*f = (struct outfile){ NULL, NULL, -1 };
+	free(f->shown);
+	*f = (struct outfile){ NULL, NULL, -1, NULL };
 	return 0;
 }
 
@@ -154,7 +170,7 @@ int outdir_write(const char *dir, const char *name, const void *data, size_t len
 	if (outfile_open(&f, dir, name, d) < 0)
 		return -1;
 	if (write_all(f.fd, data, len) < 0) {
-		diag_add(d, DIAG_ERROR, f.final, 0, 0, "cannot write: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, f.shown, 0, 0, "cannot write: %s", strerror(errno));
 		outfile_abort(&f);
 		return -1;
 	}

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define SET_PREFIX ".srmap-set."
+#define SET_PREFIX OUTSET_PREFIX
 #define LINK_TMP ".srmap-link"
 #define MAX_PATHS 64
 
@@ -113,8 +113,12 @@ static void install_handlers(void)
 	sa.sa_handler = on_signal;
 	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof handled / sizeof *handled; i++)
-		sigaction(handled[i], &sa, &saved[i]);
+	for (size_t i = 0; i < sizeof handled / sizeof *handled; i++) {
+		sigaction(handled[i], NULL, &saved[i]);
+		/* An ignored signal stays ignored: nohup, or a shell's background job and SIGINT. */
+		if (saved[i].sa_handler != SIG_IGN)
+			sigaction(handled[i], &sa, NULL);
+	}
 	/* Past `ulimit -f`, write(2) then fails with EFBIG: a clean error instead of a core dump. */
 	struct sigaction ign = { 0 };
 	ign.sa_handler = SIG_IGN;

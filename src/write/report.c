@@ -344,7 +344,7 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 	if (applied < 0) {
 		rc = SRMAP_EXIT_CATALOG;
 	} else if (f->kind == REPORT_TEMPLATE && template_save(&r, out->fd) < 0) {
-		diag_add(d, DIAG_ERROR, out->final, 0, 0, "cannot write: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, out->shown, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
 	} else if (f->kind == REPORT_PDF) {
 		rc = write_pdf(&r, xsl, shipped, logo, att, out, d);
@@ -472,7 +472,7 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	with_templates.inputs = inputs = with_template_inputs(run, opt, &with_templates.ninputs);
 	double started = now_seconds();
 	if (emit_assessment_xml(a, &with_templates, xml->fd) < 0) {
-		diag_add(d, DIAG_ERROR, xml->final, 0, 0, "cannot write: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, xml->shown, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;
 	}
@@ -515,10 +515,10 @@ done:
 	/* Each file is complete in the stage; the set is then switched in as a whole. */
 	for (size_t i = 0; i < n && rc == SRMAP_EXIT_OK; i++)
 		if (files[i].fd >= 0 && ((opt->formats >> i) & 1) && fsync(files[i].fd) < 0) {
-			diag_add(d, DIAG_ERROR, files[i].final, 0, 0, "cannot write: %s", strerror(errno));
+			diag_add(d, DIAG_ERROR, files[i].shown, 0, 0, "cannot write: %s", strerror(errno));
 			rc = SRMAP_EXIT_OUTPUT;
 		}
-	struct outfile signed_files[2] = { { NULL, NULL, -1 }, { NULL, NULL, -1 } };
+	struct outfile signed_files[2] = { { NULL, NULL, -1, NULL }, { NULL, NULL, -1, NULL } };
 	if (rc == SRMAP_EXIT_OK && opt->signer)
 		rc = sign_set(files, n, opt, set.stage, run->generated, signed_files, d);
 	for (size_t i = 0; i < n; i++) {

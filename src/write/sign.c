@@ -353,7 +353,7 @@ static BIO *cms_signature(const struct signer *s, const char *data, size_t len, 
 int sign_write_set(const struct signer *s, const char *dir, const struct sign_entry *files,
 		   size_t n, long long when, struct outfile out[2], struct diag_list *d)
 {
-	out[0] = out[1] = (struct outfile){ NULL, NULL, -1 };
+	out[0] = out[1] = (struct outfile){ NULL, NULL, -1, NULL };
 	char *text = manifest_text(files, n, d);
 	if (!text)
 		return SRMAP_EXIT_OUTPUT;
@@ -373,7 +373,7 @@ int sign_write_set(const struct signer *s, const char *dir, const struct sign_en
 			const char *bytes = i == 0 ? text : p;
 			size_t len = i == 0 ? strlen(text) : (size_t)plen;
 			if (write_all(out[i].fd, bytes, len) < 0 || fsync(out[i].fd) < 0) {
-				diag_add(d, DIAG_ERROR, out[i].final, 0, 0, "cannot write: %s",
+				diag_add(d, DIAG_ERROR, out[i].shown, 0, 0, "cannot write: %s",
 					 strerror(errno));
 				rc = SRMAP_EXIT_OUTPUT;
 			}

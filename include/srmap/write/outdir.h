@@ -19,7 +19,11 @@ struct outfile {
 	char *tmp;     /* owned: the temporary file's path */
 	char *final;   /* owned: the path it will be renamed to */
 	int fd;        /* open for writing; -1 when closed */
+	char *shown;   /* owned: how messages name it: DIR/NAME, also for a file of a set folder */
 };
+
+/* The name of a set folder (outset below) begins with this. */
+#define OUTSET_PREFIX ".srmap-set."
 
 /*
  * Opens a temporary file in dir that will become dir/name.  Returns 0, or -1
