@@ -120,6 +120,11 @@ run manifest-altered 6 "$srmap" verify --ca "$k/ca.pem" alt
 has manifest-altered err "the manifest was changed after it was signed"
 run openssl-altered 4 openssl cms -verify -binary -inform PEM -in alt/manifest.sha256.p7s \
 	-content alt/manifest.sha256 -CAfile "$k/ca.pem" -purpose any -out /dev/null
+# an empty manifest (a fuzzing finding: undefined behaviour on the empty buffer)
+rm -rf "$work/alt"; cp -R "$work/set" "$work/alt"; : >"$work/alt/manifest.sha256"
+run manifest-empty 6 "$srmap" verify --ca "$k/ca.pem" alt
+has manifest-empty err "the manifest was changed after it was signed"
+has manifest-empty out "0 ok, 0 changed, 0 missing, "
 rm -rf "$work/alt"; cp -R "$work/set" "$work/alt"
 sed 's/^MII/MIJ/' "$work/set/manifest.sha256.p7s" >"$work/alt/manifest.sha256.p7s"
 run sig-garbled 6 "$srmap" verify --ca "$k/ca.pem" alt

@@ -84,6 +84,34 @@ static void track(struct outfile *f, struct outfile *was)
 		}
 }
 
+static void (*open_hook)(const char *path);
+
+void outdir_on_open(void (*hook)(const char *path))
+{
+	open_hook = hook;
+}
+
+int outdir_remove_folder_at(int parent, const char *name)
+{
+	int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!dir) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return e == ENOENT ? 0 : -1;
+	}
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		struct stat st;
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
+			unlinkat(fd, e->d_name, 0);
+	}
+	closedir(dir);
+	return unlinkat(parent, name, AT_REMOVEDIR);
+}
+
 /* DIR/NAME for a file of dir, and for one of a set folder DIR/.srmap-set.XXXXXX. */
 static char *shown_name(const char *dir, const char *name)
 {
@@ -110,8 +138,10 @@ int outfile_open(struct outfile *f, const char *dir, const char *name, struct di
 		*f = (struct outfile){ NULL, NULL, -1, NULL };
 		return -1;
 	}
-	outset_track(f->tmp);
-	outset_track(f->final);
+	if (open_hook) {
+		open_hook(f->tmp);
+		open_hook(f->final);
+	}
 	/* mkstemp creates 0600; reports are ordinary files, readable as umask allows. */
 	mode_t mask = umask(0);
 	umask(mask);
@@ -321,7 +351,7 @@ static int remove_output_folder(const char *path, struct diag_list *d)
 	while ((e = readdir(dir))) {
 		char *file = xasprintf("%s/%s", path, e->d_name);
 		if (!strncmp(e->d_name, ".srmap-set.", 11))
-			outset_remove_folder(file);
+			outdir_remove_folder_at(AT_FDCWD, file);
 		else if (is_srmap_file(e->d_name) || is_srmap_temp(e->d_name) || is_set_entry(file))
 			unlink(file);
 		free(file);

@@ -109,6 +109,7 @@ static void install_handlers(void)
 	static int hooked;
 	if (!hooked && atexit(at_exit) == 0)
 		hooked = 1;
+	outdir_on_open(outset_track);
 	struct sigaction sa = { 0 };
 	sa.sa_handler = on_signal;
 	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
@@ -193,34 +194,6 @@ static void sync_dir(const char *dir)
 	}
 }
 
-/* Removes the set folder name of the folder open as parent: its files, then itself. */
-static int remove_folder_at(int parent, const char *name)
-{
-	int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
-	if (!dir) {
-		int e = errno;
-		if (fd >= 0)
-			close(fd);
-		return e == ENOENT ? 0 : -1;
-	}
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		struct stat st;
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-		    fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
-			unlinkat(fd, e->d_name, 0);
-	}
-	closedir(dir);
-	return unlinkat(parent, name, AT_REMOVEDIR);
-}
-
-/* Removes a set folder: its regular files, then itself.  Returns 0, or -1 if it remains. */
-int outset_remove_folder(const char *path)
-{
-	return remove_folder_at(AT_FDCWD, path);
-}
-
 int outset_remove_stale(const char *path)
 {
 	DIR *dir = opendir(path);
@@ -233,7 +206,7 @@ int outset_remove_stale(const char *path)
 	struct dirent *e;
 	while ((e = readdir(dir))) {
 		if (is_set_name(e->d_name) && !(current && !strcmp(current, e->d_name))) {
-			if (remove_folder_at(fd, e->d_name) == 0)
+			if (outdir_remove_folder_at(fd, e->d_name) == 0)
 				removed++;
 		} else if (!strcmp(e->d_name, LINK_TMP) && unlinkat(fd, e->d_name, 0) == 0) {
 			removed++;
@@ -279,7 +252,7 @@ void outset_abort(struct outset *s)
 {
 	if (s->stage) {
 		remove_pending();
-		outset_remove_folder(s->stage);
+		outdir_remove_folder_at(AT_FDCWD, s->stage);
 	}
 	untrack_all();
 	restore_handlers();
@@ -375,7 +348,7 @@ static int adopt_plain_files(const char *dir, struct diag_list *d)
 			 strerror(errno));
 		char *now = read_link(dir, "current");
 		if (!now)
-			outset_remove_folder(old);
+			outdir_remove_folder_at(AT_FDCWD, old);
 		free(now);
 	}
 	for (int i = 0; names[i]; i++)

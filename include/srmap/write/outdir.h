@@ -118,7 +118,7 @@ int outset_commit(struct outset *s, struct diag_list *d);
 /* Removes the stage and unlocks; the previous set is untouched. */
 void outset_abort(struct outset *s);
 
-/* Records path as a file of the stage to remove on a signal or exit (outfile_open calls it). */
+/* Records path as a file of the stage to remove on a signal or exit (outdir_on_open's hook). */
 void outset_track(const char *path);
 
 /*
@@ -128,7 +128,19 @@ void outset_track(const char *path);
  */
 int outset_remove_stale(const char *dir);
 
-/* Removes a set folder (its files, then itself).  Returns 0, or -1 if it remains. */
-int outset_remove_folder(const char *path);
+/*
+ * Removes the folder name of the folder open as parent (AT_FDCWD: name is a
+ * path): its files, then itself; it holds no folders.  Allocates nothing, so
+ * that it also runs after a set is committed.  Returns 0 (also when it does
+ * not exist), or -1 if it remains.
+ */
+int outdir_remove_folder_at(int parent, const char *name);
+
+/*
+ * Calls hook with the temporary and the final path of every file
+ * outfile_open opens from now on (NULL: none); outset.c records them to
+ * remove on a signal.
+ */
+void outdir_on_open(void (*hook)(const char *path));
 
 #endif
