@@ -7,7 +7,7 @@
 _srmap_commands="assess validate verify diff catalog templates help"
 _srmap_options_assess="--inventory --evidence --inventory-format --evidence-format --collected-at
 	--evidence-root --tenant --max-input-size --max-depth --max-string --max-records --profile
-	--catalog --datadir --out --format --template --attach-evidence --attach-limit --pdf-detail
+	--framework --catalog --datadir --out --format --template --attach-evidence --attach-limit --pdf-detail
 	--sign --sign-pass --baseline --fail-on --keep --summary --progress --strict --quiet --help"
 _srmap_options_validate="--catalog --datadir --max-input-size --max-depth --max-string
 	--max-records --strict --quiet --help"
@@ -63,6 +63,13 @@ _srmap() {
 	--evidence-format) _srmap_words "$_srmap_evidence_formats"; return ;;
 	--pdf-detail) _srmap_words "full summary"; return ;;
 	--fail-on) _srmap_words "critical high medium low"; return ;;
+	--framework)
+		# a comma-separated list: complete the word after the last comma
+		local done_part=""
+		[[ $cur == *,* ]] && done_part=${cur%,*},
+		mapfile -t COMPREPLY < <(compgen -P "$done_part" -W "hipaa soc2 fedramp" -- "${cur##*,}")
+		compopt -o nospace 2>/dev/null
+		return ;;
 	--summary) _srmap_words "json"; return ;;
 	-o | --out | --evidence-root | --datadir | --base)
 		compopt -o filenames 2>/dev/null

@@ -105,6 +105,22 @@ if command -v bash >/dev/null; then
 	check "bash completion: files for validate" \
 		'[ "$(complete_words srmap validate files/i)" = files/inventory.json ]'
 fi
+# --framework limits every output: scores and citations of the frameworks named only.
+S="$top/samples"
+(cd "$work" && SOURCE_DATE_EPOCH=1795132800 "$srmap" assess -q -i "$S/inventory.json" \
+	-e "$S/evidence.json" -p "$S/profile.json" --framework hipaa --format all --out fw-hipaa)
+check "--framework hipaa: only HIPAA in the framework scores and the citations of the XML" \
+	'[ "$(grep -c "<framework id=" "$work/fw-hipaa/assessment.xml")" = 1 ] &&
+	 grep -q "<framework id=\"hipaa\"" "$work/fw-hipaa/assessment.xml" &&
+	 ! grep -q -e "<ref framework=\"soc2\"" -e "<ref framework=\"nist-800-53\"" "$work/fw-hipaa/assessment.xml" &&
+	 grep -q "<ref framework=\"mcsb\"" "$work/fw-hipaa/assessment.xml"'
+check "--framework hipaa: no SOC 2 or NIST citations in the CRM, its CSV, OSCAL or the PDF" \
+	'! grep -q -e "SOC 2 CC" -e "NIST SP 800-53 [A-Z][A-Z]-" "$work/fw-hipaa/crm.csv" &&
+	 ! grep -q -e "soc2" -e "nist-800-53" "$work/fw-hipaa/crm.xml" &&
+	 ! grep -q -e "CC6\.1" -e "\"SC-7\"" "$work/fw-hipaa/assessment-results.xml" &&
+	 grep -q "HIPAA 164" "$work/fw-hipaa/crm.csv" &&
+	 pdftotext "$work/fw-hipaa/report.pdf" - | grep -q "Cited by: HIPAA" &&
+	 ! pdftotext "$work/fw-hipaa/report.pdf" - | grep -q -e "SOC 2 CC" -e "NIST SP 800-53 [A-Z][A-Z]-"'
 if command -v zsh >/dev/null; then
 	check "zsh completion parses (zsh -n)" zsh -n "$top/completion/_srmap"
 else

@@ -37,13 +37,14 @@ static const struct command_spec commands[] = {
 	  "maps them to HIPAA, SOC 2 and FedRAMP, and writes the report files into DIR.\n"
 	  "Nothing is written unless every input file is valid.",
 	  "inventory evidence inventory-format evidence-format collected-at evidence-root "
-	  "tenant max-input-size max-depth max-string max-records profile catalog datadir out "
-	  "format template attach-evidence attach-limit pdf-detail sign sign-pass baseline "
+	  "tenant max-input-size max-depth max-string max-records profile framework catalog "
+	  "datadir out format template attach-evidence attach-limit pdf-detail sign sign-pass baseline "
 	  "fail-on keep summary progress strict quiet help",
 	  "srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \\\n"
 	  "    --profile samples/profile.json --out reports\n"
 	  "srmap assess -i resources.json -e defender-assessments.json --format xml,pdf \\\n"
-	  "    --out 'reports/%Y-%m-%d' --keep 30 --baseline reports/2026-11-19/assessment.xml",
+	  "    --out 'reports/%Y-%m-%d' --keep 30 --baseline reports/2026-11-19/assessment.xml\n"
+	  "srmap assess -i inventory.json -e evidence.json --framework hipaa --out hipaa-only",
 	  exit_general },
 	{ "validate",
 	  "validate FILE...",

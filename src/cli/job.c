@@ -179,6 +179,9 @@ static int load_inputs(struct loaded *in, const struct catalog *cat,
 			have_profile = 1;
 		}
 	}
+	/* --framework wins over the profile's list, for every output (docs/srmap.1). */
+	if (opt->frameworks)
+		in->profile.frameworks = opt->frameworks;
 	env.as_of = in->profile.as_of;
 	for (size_t i = 0; i < opt->nevidence; i++) {
 		const char *stated = opt->evidence_collected_at ? opt->evidence_collected_at[i] : NULL;

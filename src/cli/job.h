@@ -31,6 +31,7 @@ struct job_options {
 	int pdf_summary;            /* --pdf-detail summary (report.h) */
 	const char *evidence_root;  /* folder artifacts are relative to; NULL: each evidence file's */
 	const char *tenant;         /* --tenant: the tenant of records that name none, or NULL */
+	unsigned frameworks;        /* --framework: bit (1 << framework_id) each; 0: the profile's */
 	int fail_on;                /* exit SRMAP_EXIT_FINDINGS when a finding is this severe; -1 never */
 	int keep;                   /* with a dated --out pattern: dated folders to keep; 0 all */
 	int summary_json;           /* print a one-line JSON summary on stdout */

@@ -47,6 +47,8 @@ static const struct option_spec options[] = {
 	{ "max-records", 0, ARG_ONE, "N", "refuse input files of more than N records (default "
 	  "10000000)" },
 	{ "profile", 'p', ARG_ONE, "FILE", "engagement profile (client, as-of date, frameworks)" },
+	{ "framework", 0, ARG_ONE, "LIST", "report on these frameworks only: hipaa, soc2, fedramp, "
+	  "comma-separated (default: the profile's)" },
 	{ "catalog", 'c', ARG_MANY, "FILE...", "catalog file(s) merged over the shipped catalog" },
 	{ "out", 'o', ARG_ONE, "DIR", "output folder (created if missing)" },
 	{ "format", 'f', ARG_ONE, "LIST", "comma-separated formats to write (default: all)" },
@@ -84,6 +86,7 @@ struct cli {
 	size_t npositional;
 	struct job_options job;
 	const char *formats;
+	const char *framework;      /* --framework LIST */
 	const char *base;
 	const char *ca;
 	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail;
@@ -146,6 +149,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "profile")) c->job.profile = value;
 	else if (!strcmp(n, "evidence-root")) c->job.evidence_root = value;
 	else if (!strcmp(n, "tenant")) c->job.tenant = value;
+	else if (!strcmp(n, "framework")) c->framework = value;
 	else if (!strcmp(n, "max-input-size")) c->max_input_size = value;
 	else if (!strcmp(n, "max-depth")) c->max_depth = value;
 	else if (!strcmp(n, "max-string")) c->max_string = value;
@@ -186,6 +190,35 @@ static int usage_error(const char *fmt, ...)
 	va_end(ap);
 	help_usage(stderr);
 	return SRMAP_EXIT_USAGE;
+}
+
+/* --framework LIST: hipaa, soc2 and fedramp, comma-separated, each once.  0 or a usage error. */
+static int parse_frameworks(const char *list, unsigned *mask)
+{
+	*mask = 0;
+	for (const char *p = list; ; p++) {
+		size_t len = strcspn(p, ",");
+		char name[16];
+		int f = -1;
+		if (len > 0 && len < sizeof name) {
+			memcpy(name, p, len);
+			name[len] = '\0';
+			f = framework_parse(name);
+		}
+		if (f < 0) {
+			usage_error("--framework takes hipaa, soc2 and fedramp, comma-separated, not "
+				    "'%.*s'", (int)len, p);
+			return -1;
+		}
+		if (*mask & (1u << f)) {
+			usage_error("--framework names %s twice", framework_name(f));
+			return -1;
+		}
+		*mask |= 1u << f;
+		p += len;
+		if (!*p)
+			return 0;
+	}
 }
 
 static int parse(struct cli *c, int argc, char **argv)
@@ -299,6 +332,8 @@ static int run(struct cli *c, struct diag_list *d)
 					   c->job.out_dir);
 		free(expanded);
 		if (c->formats && report_parse_formats(c->formats, &c->job.formats, d) < 0)
+			return SRMAP_EXIT_USAGE;
+		if (c->framework && parse_frameworks(c->framework, &c->job.frameworks) < 0)
 			return SRMAP_EXIT_USAGE;
 		c->job.fail_on = -1;
 		if (c->fail_on && (c->job.fail_on = severity_parse(c->fail_on)) < 0)

@@ -14,6 +14,16 @@ static const char *const ref_names[REF_COUNT] = { "hipaa", "soc2", "nist-800-53"
 
 const char *ref_source_name(enum ref_source s) { return ref_names[s]; }
 
+int ref_source_in_scope(enum ref_source s, unsigned mask)
+{
+	switch (s) {
+	case REF_HIPAA: return (mask >> FW_HIPAA) & 1;
+	case REF_SOC2: return (mask >> FW_SOC2) & 1;
+	case REF_NIST: return (mask >> FW_FEDRAMP) & 1;
+	default: return 1;
+	}
+}
+
 static size_t index_get(const struct strmap *m, const char *key)
 {
 	return (size_t)(uintptr_t)strmap_get(m, key);

@@ -69,8 +69,10 @@ void emit_controls(struct xmlout *o, const struct assessment *a)
 			xmlout_attr(o, "type", ctl->types[t]);
 			xmlout_end(o);
 		}
+		/* Only the frameworks in scope are cited (the profile's list, or --framework). */
 		for (int r = 0; r < REF_COUNT; r++)
-			for (size_t k = 0; k < ctl->nrefs[r]; k++) {
+			for (size_t k = 0; ref_source_in_scope(r, a->profile->frameworks) &&
+					   k < ctl->nrefs[r]; k++) {
 				xmlout_start(o, "ref");
 				xmlout_attr(o, "framework", ref_source_name(r));
 				xmlout_attr(o, "id", ctl->refs[r][k]);

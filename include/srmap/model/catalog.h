@@ -128,4 +128,13 @@ int catalog_in_baseline(const struct catalog *cat, enum fedramp_baseline b, cons
 /* Name of a citation source as used in files and XML: "hipaa", "soc2", "nist-800-53", "mcsb". */
 const char *ref_source_name(enum ref_source s);
 
+/*
+ * Whether citations of source s are reported when the frameworks of mask
+ * (bit 1 << framework_id each) are in scope: HIPAA and SOC 2 citations with
+ * their framework, NIST SP 800-53 citations with FedRAMP (whose baselines
+ * are 800-53 controls), MCSB citations always (the control's technical
+ * reference, not a framework reported on).
+ */
+int ref_source_in_scope(enum ref_source s, unsigned mask);
+
 #endif
