@@ -2226,6 +2226,31 @@
         </row>
       </xsl:for-each>
     </table>
+    <xsl:variable name="replaced" select="$a/inputs/input/replaced"/>
+    <xsl:if test="$replaced">
+      <h2 id="provenance-replaced">Text replaced</h2>
+      <p>
+        <xsl:text>XML cannot carry some control characters. In </xsl:text>
+        <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($replaced)"/><xsl:with-param name="one" select="'string'"/></xsl:call-template>
+        <xsl:text> of the files read, srmap replaced each such character by U+FFFD (shown as a replacement mark) in this report and every other output; the SHA-256 of each original string ties the text here to the file</xsl:text>
+        <xsl:if test="count($replaced) &gt; 50"><xsl:text>. The first 50 are listed; the assessment XML lists all</xsl:text></xsl:if>
+        <xsl:text>.</xsl:text>
+      </p>
+      <table widths="30% 16% 10% 44%" size="7.5">
+        <thead><row><cell>File</cell><cell>Line:column</cell><cell align="right">Replaced</cell><cell>SHA-256 of the original string</cell></row></thead>
+        <xsl:for-each select="$replaced[position() &lt;= 50]">
+          <row>
+            <cell><code><xsl:value-of select="../@path"/></code></cell>
+            <cell>
+              <xsl:value-of select="concat(@line, ':', @col)"/>
+              <xsl:if test="@key = 'true'"><xsl:text> (its key)</xsl:text></xsl:if>
+            </cell>
+            <cell align="right"><xsl:value-of select="@chars"/></cell>
+            <cell><code><xsl:value-of select="@sha256"/></code></cell>
+          </row>
+        </xsl:for-each>
+      </table>
+    </xsl:if>
     <h2 id="provenance-warnings">Warnings</h2>
     <xsl:variable name="nd" select="count($a/diagnostic)"/>
     <xsl:choose>

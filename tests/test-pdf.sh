@@ -294,6 +294,20 @@ if [ "$rc" = 0 ] && pdftotext "$out/out/report.pdf" - | grep -q "vm-appï¿½-01 ï¿
 else
 	bad "control characters: exit $rc, or the PDF lacks the name with U+FFFD (see $out)"
 fi
+# ... and the provenance appendix lists each replaced string with the hash of its original
+pdftotext -layout "$out/out/report.pdf" "$out/report.txt"
+sed -n 's/.*<replaced line="\([0-9]*\)" col="\([0-9]*\)".* sha256="\([0-9a-f]\{16\}\).*/\1:\2 \3/p' \
+	"$out/out/assessment.xml" >"$out/replaced"
+listed_all() {
+	while read -r at hash; do
+		grep -q "inventory.json *$at.*$hash" "$out/report.txt" || return 1
+	done <"$out/replaced"
+}
+if grep -q "^Text replaced" "$out/report.txt" && [ "$(wc -l <"$out/replaced")" = 3 ] && listed_all; then
+	ok
+else
+	bad "control characters: the PDF's \"Text replaced\" table lacks a replaced string (see $out)"
+fi
 
 # ---- a template given the parts it declares -------------------------------------------------
 out="$work/template-reads"
