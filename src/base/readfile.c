@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static unsigned long long max_bytes = READFILE_DEFAULT_MAX;
 
@@ -194,4 +195,81 @@ int readfile_input(const char *path, char **out, size_t *len, char sha256[65],
 	int rc = inflate_gzip(path, (unsigned char *)raw, n, out, len, d);
 	free(raw);
 	return rc;
+}
+
+int readfile_is_gzip(int fd)
+{
+	unsigned char magic[2];
+	return pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+}
+
+/* Writes len bytes of buf to fd; 0, or -1 on an error. */
+static int write_all_fd(int fd, const unsigned char *buf, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, buf, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+#define INFLATE_PIECE (1u << 20)
+
+long long readfile_inflate_fd(int in, int out)
+{
+	z_stream z = { 0 };
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return -1;
+	unsigned char *src = xmalloc(INFLATE_PIECE), *dst = xmalloc(INFLATE_PIECE);
+	unsigned long long total = 0;
+	off_t at = 0;
+	int rc = Z_OK, eof = 0, failed = 0;
+	/* Several gzip members one after another are one file, as inflate_gzip reads them. */
+	while (!failed) {
+		if (!z.avail_in && !eof) {
+			ssize_t r = pread(in, src, INFLATE_PIECE, at);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0) {
+				failed = 1;
+				break;
+			}
+			eof = r == 0;
+			at += r;
+			z.next_in = src;
+			z.avail_in = (uInt)r;
+		}
+		if (rc == Z_STREAM_END) {
+			if (!z.avail_in && eof)
+				break;              /* the last member ended with the file */
+			if (!z.avail_in)
+				continue;
+			if (inflateReset(&z) != Z_OK) {
+				failed = 1;
+				break;
+			}
+		}
+		if (!z.avail_in && eof) {
+			failed = 1;                 /* the data ends inside a member */
+			break;
+		}
+		z.next_out = dst;
+		z.avail_out = INFLATE_PIECE;
+		rc = inflate(&z, Z_NO_FLUSH);
+		size_t got = INFLATE_PIECE - z.avail_out;
+		total += got;
+		if ((rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) ||
+		    (rc == Z_BUF_ERROR && eof && !z.avail_in) || total > max_bytes ||
+		    write_all_fd(out, dst, got) < 0)
+			failed = 1;
+	}
+	inflateEnd(&z);
+	free(src);
+	free(dst);
+	return failed ? -1 : (long long)total;
 }

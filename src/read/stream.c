@@ -255,6 +255,31 @@ static int parse_skeleton(struct stream *s, const struct scan *c, struct jsondoc
 	return s->list ? 0 : -1;
 }
 
+/*
+ * A gzip input is inflated, in pieces, into an unlinked temporary file (in
+ * TMPDIR, else /tmp), which is then mapped like a plain file: memory does
+ * not grow with the file.  Returns the temporary's descriptor, or -1 (the
+ * whole-file read then says what is wrong with the file).
+ */
+static int inflate_aside(int gz)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	char *tmp = xasprintf("%s/.srmap-inflated.XXXXXX", dir);
+	int fd = mkstemp(tmp);
+	if (fd >= 0)
+		unlink(tmp);      /* gone with the process, whatever ends it */
+	free(tmp);
+	if (fd < 0)
+		return -1;
+	if (readfile_inflate_fd(gz, fd) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int stream_open(struct input_text *in, const char *path, struct reader_stats *st)
 {
 	unsigned long long min = stream_min_bytes();
@@ -262,8 +287,24 @@ int stream_open(struct input_text *in, const char *path, struct reader_stats *st
 	if (fd < 0)
 		return 0;
 	struct stat sb;
-	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size < 2 ||
-	    (unsigned long long)sb.st_size < min ||
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size < 2) {
+		close(fd);
+		return 0;
+	}
+	/* The file as stored: its size and (below) its hash are what the report records. */
+	unsigned long long stored = (unsigned long long)sb.st_size;
+	if (readfile_is_gzip(fd)) {
+		int plain = inflate_aside(fd);
+		close(fd);
+		if (plain < 0)
+			return 0;
+		fd = plain;
+		if (fstat(fd, &sb) < 0) {
+			close(fd);
+			return 0;
+		}
+	}
+	if ((unsigned long long)sb.st_size < min || (unsigned long long)sb.st_size < 2 ||
 	    (unsigned long long)sb.st_size > readfile_max()) {
 		close(fd);
 		return 0;
@@ -295,7 +336,7 @@ int stream_open(struct input_text *in, const char *path, struct reader_stats *st
 		goto fallback;
 	char sha[DIGEST_HEX_LEN];
 	unsigned long long size;
-	if (digest_sha256_file(path, sha, &size) < 0 || size != s->maplen)
+	if (digest_sha256_file(path, sha, &size) < 0 || size != stored)
 		goto fallback;
 	memcpy(st->sha256, sha, sizeof sha);
 	st->size = size;

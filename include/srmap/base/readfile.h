@@ -15,7 +15,8 @@
  * Sets the largest input accepted, in bytes (after decompression for a
  * gzip file), for every later read of the process; 0 restores the default.
  * The limit keeps a mistaken input (a disk image, a log of years) from
- * exhausting memory: inputs are held in memory whole.
+ * exhausting memory or disk: most inputs are held in memory whole, and a
+ * streamed gzip input is inflated into a temporary file.
  */
 void readfile_set_max(unsigned long long bytes);
 
@@ -49,5 +50,18 @@ int readfile(const char *path, char **out, size_t *len, struct diag_list *d);
  */
 int readfile_input(const char *path, char **out, size_t *len, char sha256[65],
 		   unsigned long long *file_size, int *gzipped, struct diag_list *d);
+
+/* Whether the open file fd starts with the gzip magic bytes (read with pread: fd's offset stays). */
+int readfile_is_gzip(int fd);
+
+/*
+ * Inflates the gzip file open as in (from its start; every member, as
+ * readfile_input does) into the open file out, in pieces: neither the
+ * compressed nor the inflated data is held whole.  Returns the number of
+ * bytes written, or -1 without a message for a damaged or truncated stream,
+ * data over readfile_max() or a read or write error (the caller reads the
+ * file whole instead, which says what is wrong).
+ */
+long long readfile_inflate_fd(int in, int out);
 
 #endif
