@@ -7,7 +7,9 @@
  *         forced), so that damaged headers, truncated streams, several
  *         members and trailing garbage reach the inflater; readfile_input
  *         must then fail with an error or give at most the input size limit
- *         (set low here, 1 MiB, so that a bomb is refused, not followed);
+ *         (set low here, 1 MiB, so that a bomb is refused, not followed), and
+ *         the piecewise inflater of streamed input (readfile_inflate_fd)
+ *         must give the same bytes or fail alike;
  *   odd:  a plain file, which the harness compresses itself (as one gzip
  *         member, or as two when the second byte is odd): readfile_input
  *         must give back exactly the plain bytes and the SHA-256 of the
@@ -78,12 +80,21 @@ static void read_raw(const uint8_t *data, size_t size)
 	size_t len = 0;
 	unsigned long long fsize;
 	int gzipped;
+	/* The inflater of streamed input (into a file, in pieces) agrees with the one in memory. */
+	FUZZ_CHECK(ftruncate(plain_fd, 0) == 0 && lseek(plain_fd, 0, SEEK_SET) == 0);
+	long long piecewise = readfile_inflate_fd(fuzz_tmp_fd, plain_fd);
 	if (readfile_input(path, &out, &len, sha, &fsize, &gzipped, &d) == 0) {
 		FUZZ_CHECK(gzipped && len <= LIMIT && out[len] == '\0');
 		FUZZ_CHECK(fsize == size + 2 && strlen(sha) == 64);
+		FUZZ_CHECK(piecewise == (long long)len);
+		char *back = malloc(len + 1);
+		FUZZ_CHECK(back != NULL && pread(plain_fd, back, len, 0) == (ssize_t)len);
+		FUZZ_CHECK(memcmp(back, out, len) == 0);
+		free(back);
 		free(out);
 	} else {
 		FUZZ_CHECK(d.errors > 0);
+		FUZZ_CHECK(piecewise < 0);
 	}
 	diag_release(&d);
 }
@@ -141,7 +152,13 @@ static void read_compressed(const uint8_t *data, size_t size, int members)
 	free(out);
 	diag_release(&d);
 
-	/* The same text, compressed or not, reads alike. */
+	/*
+	 * The same text, compressed or not, reads alike; but for text that is
+	 * itself gzip data: srmap inflates one layer, so the plain file is
+	 * inflated and the compressed one read as the gzip bytes it holds.
+	 */
+	if (size >= 2 && data[0] == 0x1f && data[1] == 0x8b)
+		return;
 	if (ftruncate(plain_fd, 0) < 0 || (size && pwrite(plain_fd, data, size, 0) != (ssize_t)size))
 		abort();
 	struct outcome p, z;
