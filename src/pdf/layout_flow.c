@@ -385,6 +385,7 @@ struct lay_doc *layout_flow(const struct lay_tree *t, const struct lay_metrics *
 	doc->keywords = xstrdup(t->keywords);
 	doc->creator = xstrdup(t->creator);
 	doc->created = xstrdup(t->created);
+	doc->lang = xstrdup(t->lang ? t->lang : "en");
 
 	collect_headings(&fl, t->cover, t->ncover, 1);
 	collect_headings(&fl, t->body, t->nbody, 0);
@@ -443,5 +444,6 @@ void layout_doc_free(struct lay_doc *doc)
 	free(doc->keywords);
 	free(doc->creator);
 	free(doc->created);
+	free(doc->lang);
 	free(doc);
 }

@@ -16,6 +16,7 @@
 #include "srmap/base/isotime.h"
 #include "srmap/base/strmap.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,12 +49,36 @@ static void parse_running(struct parser *p, xmlNodePtr n, char *out[3], int *see
 	}
 }
 
+/*
+ * A language tag as BCP 47 spells it, checked for shape only: a primary
+ * subtag of 2 to 8 letters, then subtags of 1 to 8 letters or digits, joined
+ * by hyphens ("en", "en-GB", "zh-Hant-TW").  It becomes the PDF's /Lang.
+ */
+static int is_language_tag(const char *s)
+{
+	size_t n = 0, sub = 0;
+	for (const char *c = s;; c++) {
+		if (*c == '-' || !*c) {
+			if (n < (sub ? 1u : 2u) || n > 8)
+				return 0;
+			if (!*c)
+				return 1;
+			sub++;
+			n = 0;
+		} else if (isalpha((unsigned char)*c) || (sub && isdigit((unsigned char)*c))) {
+			n++;
+		} else {
+			return 0;
+		}
+	}
+}
+
 static void parse_document(struct parser *p, xmlNodePtr root)
 {
 	static const char *const doc_attrs[] = {
 		"title", "author", "subject", "keywords", "creator", "page-size", "margin-top",
 		"margin-bottom", "margin-left", "margin-right", "brand-color", "base-size",
-		"created", NULL
+		"created", "lang", NULL
 	};
 	static const char *const sizes[] = { "A4", "Letter", NULL };
 	struct lay_tree *t = p->t;
@@ -84,6 +109,12 @@ static void parse_document(struct parser *p, xmlNodePtr root)
 	if (t->base_size > 24) {
 		lay_bad(p, root, "base-size=\"%g\" is too large for body text (at most 24)", t->base_size);
 		t->base_size = 9.5;
+	}
+	t->lang = lay_attr(root, "lang");
+	if (t->lang && !is_language_tag(t->lang)) {
+		lay_bad(p, root, "lang=\"%s\" is not a language tag (such as en or en-GB)", t->lang);
+		free(t->lang);
+		t->lang = NULL;
 	}
 	char *created = lay_attr(root, "created");
 	if (created) {

@@ -136,6 +136,7 @@ struct lay_block {
 struct lay_tree {
 	char *template_name;   /* owned */
 	char *title, *author, *subject, *keywords, *creator, *created;
+	char *lang;            /* the document's language tag; NULL when not given */
 	double page_w, page_h;
 	double margin_top, margin_bottom, margin_left, margin_right;
 	uint32_t brand;

@@ -43,6 +43,9 @@ struct pdf_settings {
 	const char *font_dir;
 	/* the CJK fallback font; NULL: /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf */
 	const char *cjk_font;
+	/* the sRGB ICC profile of the PDF/A output intent; NULL: the one of Debian's
+	   icc-profiles-free, /usr/share/color/icc/sRGB.icc */
+	const char *icc_profile;
 	/* files to embed, in any order (they are stored sorted by name) */
 	const struct pdf_attachment *attachments;
 	size_t nattachments;
