@@ -12,6 +12,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_error.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <libxml/xmlwriter.h>
 #include <stdint.h>
@@ -159,6 +161,57 @@ static void add_metadata(HPDF_Doc pdf, const struct lay_doc *doc, int claim)
 		HPDF_Dict_Add(pdf->catalog, "Metadata", md);
 }
 
+/* ---- fonts -------------------------------------------------------------------------------- */
+
+/* Whether any page draws text in face. */
+static int face_used(const struct lay_doc *doc, int face)
+{
+	for (size_t i = 0; i < doc->npages; i++)
+		for (size_t k = 0; k < doc->pages[i].n; k++) {
+			const struct lay_item *it = &doc->pages[i].items[k];
+			if (it->kind == LAY_TEXT && (int)it->face == face && it->text && *it->text)
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * libharu embeds a subset of each face (the glyphs used; its name has a
+ * "HPDFAA+" tag), and PDF/A-1 wants the font descriptor of a CIDFont subset
+ * to list the CIDs it holds in a /CIDSet stream (ISO 19005-1, 6.3.5), which
+ * libharu does not write.  libharu makes the descriptor and the embedded
+ * font when it saves the font, so its own step for that runs here first (it
+ * runs again on saving and then keeps the descriptor it finds); the glyphs
+ * are all marked by now.  With the UTF-8 encoder a CID is the character's
+ * code, mapped to its glyph by the font's cmap, as libharu's /CIDToGIDMap
+ * does; a CID is in the set when its glyph is embedded (CID 0, .notdef,
+ * always is).
+ */
+static void add_cid_set(struct pdf_fonts *f, int face)
+{
+	HPDF_Font font = f->font[face];
+	HPDF_FontAttr attr = font ? (HPDF_FontAttr)font->attr : NULL;
+	if (!attr || !font->before_write_fn || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return;
+	if (font->before_write_fn(font) != HPDF_OK || !attr->fontdef->descriptor)
+		return;             /* the error is with libharu, whose handler jumps out */
+	HPDF_TTFontDefAttr tt = (HPDF_TTFontDefAttr)attr->fontdef->attr;
+	HPDF_BYTE bits[65536 / 8] = { 0 };
+	size_t len = 1;
+	bits[0] = 0x80;
+	for (unsigned cid = 1; cid < 65536; cid++) {
+		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cid);
+		if (gid && gid < tt->num_glyphs && tt->glyph_tbl.flgs[gid]) {
+			bits[cid / 8] |= (HPDF_BYTE)(0x80 >> (cid % 8));
+			len = cid / 8 + 1;
+		}
+	}
+	HPDF_Dict set = HPDF_DictStream_New(f->pdf->mmgr, f->pdf->xref);
+	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len);
+	HPDF_Dict_Add(attr->fontdef->descriptor, "CIDSet", set);
+}
+
 /* ---- output intent, language, identifier ------------------------------------------------ */
 
 static void add_output_intent(HPDF_Doc pdf, const unsigned char *icc, size_t len)
@@ -225,6 +278,9 @@ void pdfa_finish(struct pdf_fonts *f, const struct lay_doc *doc, const unsigned 
 		 size_t len, int claim)
 {
 	HPDF_Doc pdf = f->pdf;
+	for (int face = 0; face < LAY_FACE_COUNT; face++)
+		if (face_used(doc, face))
+			add_cid_set(f, face);
 	add_metadata(pdf, doc, claim);
 	add_output_intent(pdf, icc, len);
 	if (doc->lang)
