@@ -163,18 +163,6 @@ static void add_metadata(HPDF_Doc pdf, const struct lay_doc *doc, int claim)
 
 /* ---- fonts -------------------------------------------------------------------------------- */
 
-/* Whether any page draws text in face. */
-static int face_used(const struct lay_doc *doc, int face)
-{
-	for (size_t i = 0; i < doc->npages; i++)
-		for (size_t k = 0; k < doc->pages[i].n; k++) {
-			const struct lay_item *it = &doc->pages[i].items[k];
-			if (it->kind == LAY_TEXT && (int)it->face == face && it->text && *it->text)
-				return 1;
-		}
-	return 0;
-}
-
 /*
  * libharu embeds a subset of each face (the glyphs used; its name has a
  * "HPDFAA+" tag), and PDF/A-1 wants the font descriptor of a CIDFont subset
@@ -278,9 +266,9 @@ void pdfa_finish(struct pdf_fonts *f, const struct lay_doc *doc, const unsigned 
 		 size_t len, int claim)
 {
 	HPDF_Doc pdf = f->pdf;
+	/* every face: libharu writes the unused ones too (with .notdef only) */
 	for (int face = 0; face < LAY_FACE_COUNT; face++)
-		if (face_used(doc, face))
-			add_cid_set(f, face);
+		add_cid_set(f, face);
 	add_metadata(pdf, doc, claim);
 	add_output_intent(pdf, icc, len);
 	if (doc->lang)
