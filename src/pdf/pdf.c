@@ -263,13 +263,14 @@ int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_set
 		render_free(r);
 		return PDF_ERR_INTERNAL;
 	}
-	/* PDF/A-1 forbids embedded files and transparency: such a PDF does not claim it */
+	/* PDF/A-1 forbids embedded files, transparency and (here) CMYK images: such a PDF
+	   does not claim it */
 	int claim = !(s && s->nattachments);
-	long soft = pdfa_transparent_image(r->fonts, r->doc);
-	if (soft >= 0) {
-		diag_add(d, DIAG_WARNING, r->doc->images[soft], 0, 0, "this image has transparency "
-			 "(an alpha channel or a transparent colour), which PDF/A-1 forbids: the PDF "
-			 "is written without the PDF/A-1b identification");
+	const char *why = NULL;
+	long unfit = pdfa_unfit_image(r->fonts, r->doc, &why);
+	if (unfit >= 0) {
+		diag_add(d, DIAG_WARNING, r->doc->images[unfit], 0, 0, "%s: the PDF is written "
+			 "without the PDF/A-1b identification", why);
 		claim = 0;
 	}
 	r->pages = xcalloc(r->doc->npages ? r->doc->npages : 1, sizeof(HPDF_Page));

@@ -40,12 +40,23 @@ const char *pdfa_icc_problem(const unsigned char *icc, size_t len)
 
 /* ---- transparency ------------------------------------------------------------------------ */
 
-long pdfa_transparent_image(struct pdf_fonts *f, const struct lay_doc *doc)
+long pdfa_unfit_image(struct pdf_fonts *f, const struct lay_doc *doc, const char **why)
 {
 	for (size_t i = 0; i < doc->nimages; i++) {
 		HPDF_Image img = pdf_image_of(f, doc, i);
-		if (img && HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT))
+		if (!img)
+			continue;
+		HPDF_Name cs = HPDF_Dict_GetItem(img, "ColorSpace", HPDF_OCLASS_NAME);
+		if (HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT)) {
+			*why = "this image has transparency (an alpha channel or a transparent colour), "
+			       "which PDF/A-1 forbids";
 			return (long)i;
+		}
+		if (cs && strcmp(HPDF_Name_GetValue(cs), "DeviceCMYK") == 0) {
+			*why = "this image is CMYK, which a PDF/A-1 file with an sRGB output intent "
+			       "cannot hold";
+			return (long)i;
+		}
 	}
 	return -1;
 }

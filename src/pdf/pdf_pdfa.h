@@ -29,11 +29,13 @@
 const char *pdfa_icc_problem(const unsigned char *icc, size_t len);
 
 /*
- * The first image of doc that is drawn with transparency (libharu gives a
- * PNG with an alpha channel or a transparent colour a soft mask, which
- * PDF/A-1 forbids), as its index in doc->images; -1 when none is.
+ * The first image of doc that a PDF/A-1 file with an sRGB output intent
+ * cannot hold, as its index in doc->images, with the reason in *why; -1 when
+ * there is none.  libharu gives a PNG with an alpha channel or a transparent
+ * colour a soft mask (transparency, which PDF/A-1 forbids), and a CMYK JPEG
+ * keeps DeviceCMYK, which only a CMYK output intent allows.
  */
-long pdfa_transparent_image(struct pdf_fonts *f, const struct lay_doc *doc);
+long pdfa_unfit_image(struct pdf_fonts *f, const struct lay_doc *doc, const char **why);
 
 /*
  * Adds to f's document, after pdf_draw: the XMP metadata stream (the
