@@ -6,7 +6,9 @@
  * oblique), DejaVu Sans Mono and, for characters DejaVu lacks (CJK), Droid
  * Sans Fallback.  Headings become bookmarks, <link>s become link annotations,
  * charts are vector graphics, and files the caller gives (evidence artifacts)
- * become attachments.  Images are read only from the files and
+ * become attachments.  The file is PDF/A-1b (XMP metadata, an sRGB output
+ * intent, fonts embedded, no transparency), unless it has attachments or an
+ * image PDF/A-1 cannot hold.  Images are read only from the files and
  * folders the caller allows.  The output depends only on the layout XML and
  * the fonts: no clock is read, so the same input gives the same bytes.
  */
