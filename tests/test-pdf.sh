@@ -14,7 +14,8 @@
 #     widths adding up to 100%) when xsltproc is installed.
 # PDF/A-1b (tests/check-pdfa.py, for every PDF above): identification, XMP equal to the document
 # information, the sRGB output intent, fonts embedded with /CIDSet, no transparency, no
-# encryption, /Lang, printable links, the outline equal to the layout's headings; the samples'
+# encryption, /Lang (the profile's language: de-CH for the case profile-language, else en),
+# printable links, the outline equal to the layout's headings; the samples'
 # PDF, with attachments, must not claim PDF/A, so they are rendered once more without them.
 # A data folder's icc/sRGB.icc is used before icc-profiles-free's; a broken or CMYK one fails.
 # --pdf-detail summary: the estate's summary PDF is at most a fifth as long as the full one, has
@@ -131,6 +132,8 @@ render samples-pdfa "$top/samples" --inventory inventory.json --evidence evidenc
 render no-findings "$top/tests/pdf/no-findings" --datadir "$top/tests/catalog-small" --inventory inventory.json \
 	--evidence evidence.json --profile profile.json
 render one-framework "$cases/minimal-iaas" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json
+render profile-language "$cases/profile-language" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json
 render utf8-names "$cases/utf8-names" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json

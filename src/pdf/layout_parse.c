@@ -14,9 +14,9 @@
 #include "layout_tree.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/isotime.h"
+#include "srmap/base/langtag.h"
 #include "srmap/base/strmap.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,30 +46,6 @@ static void parse_running(struct parser *p, xmlNodePtr n, char *out[3], int *see
 	for (int i = 0; i < 3; i++) {
 		out[i] = lay_attr(n, attrs[i]);
 		check_fields(p, n, out[i]);
-	}
-}
-
-/*
- * A language tag as BCP 47 spells it, checked for shape only: a primary
- * subtag of 2 to 8 letters, then subtags of 1 to 8 letters or digits, joined
- * by hyphens ("en", "en-GB", "zh-Hant-TW").  It becomes the PDF's /Lang.
- */
-static int is_language_tag(const char *s)
-{
-	size_t n = 0, sub = 0;
-	for (const char *c = s;; c++) {
-		if (*c == '-' || !*c) {
-			if (n < (sub ? 1u : 2u) || n > 8)
-				return 0;
-			if (!*c)
-				return 1;
-			sub++;
-			n = 0;
-		} else if (isalpha((unsigned char)*c) || (sub && isdigit((unsigned char)*c))) {
-			n++;
-		} else {
-			return 0;
-		}
 	}
 }
 
@@ -111,7 +87,7 @@ static void parse_document(struct parser *p, xmlNodePtr root)
 		t->base_size = 9.5;
 	}
 	t->lang = lay_attr(root, "lang");
-	if (t->lang && !is_language_tag(t->lang)) {
+	if (t->lang && !langtag_valid(t->lang)) {
 		lay_bad(p, root, "lang=\"%s\" is not a language tag (such as en or en-GB)", t->lang);
 		free(t->lang);
 		t->lang = NULL;
