@@ -9,8 +9,9 @@
  * become attachments.  The file is PDF/A-1b (XMP metadata, an sRGB output
  * intent, fonts embedded, no transparency), unless it has attachments or an
  * image PDF/A-1 cannot hold.  Images are read only from the files and
- * folders the caller allows.  The output depends only on the layout XML and
- * the fonts: no clock is read, so the same input gives the same bytes.
+ * folders the caller allows.  The output depends only on the layout XML, the
+ * fonts and the ICC profile: no clock is read (the file identifier is a hash
+ * of the content), so the same input gives the same bytes.
  */
 #ifndef SRMAP_PDF_H
 #define SRMAP_PDF_H
