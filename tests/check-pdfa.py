@@ -192,6 +192,20 @@ def check_output_intent(p, catalog):
         bad("output intent: /DestOutputProfile is not an embedded RGB ICC profile")
 
 
+def check_cidset(p, font, name, ref, bits):
+    """Every CID the /CIDSet lists (but 0) maps to a glyph other than .notdef."""
+    gids = p.get(font.get("/CIDToGIDMap"))
+    if not gids or not gids.get("is-stream"):
+        return      # /Identity: every CID is its glyph
+    data = gids["data"]
+    for cid in range(1, len(bits) * 8):
+        if bits[cid // 8] & (0x80 >> (cid % 8)):
+            gid = int.from_bytes(data[2 * cid:2 * cid + 2], "big") if 2 * cid + 2 <= len(data) else 0
+            if gid == 0:
+                bad(f"font {name} ({ref}): /CIDSet lists CID {cid}, which has no glyph")
+                return
+
+
 def check_fonts(p):
     nfonts = 0
     for ref, v in p.values():
@@ -214,6 +228,8 @@ def check_fonts(p):
                 bad(f"font {name} ({ref}): a CIDFont subset without /CIDSet")
             elif not cidset["data"][0] & 0x80:
                 bad(f"font {name} ({ref}): /CIDSet leaves out CID 0")
+            else:
+                check_cidset(p, v, name, ref, cidset["data"])
     if nfonts == 0:
         bad("no fonts at all (is there no text?)")
 

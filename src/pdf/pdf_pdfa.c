@@ -38,7 +38,7 @@ const char *pdfa_icc_problem(const unsigned char *icc, size_t len)
 	return NULL;
 }
 
-/* ---- transparency ------------------------------------------------------------------------ */
+/* ---- images -------------------------------------------------------------------------------- */
 
 long pdfa_unfit_image(struct pdf_fonts *f, const struct lay_doc *doc, const char **why)
 {
