@@ -2,7 +2,8 @@
  * test_pdfa.c - the PDF/A-1b parts of the renderer (src/pdf/pdf_pdfa.c) and
  * the layout attributes they read: the document's lang, the headings'
  * bookmark and bookmark-title, the ICC profile checks and errors, and the
- * PDF/A identification left out for a transparent image.  The whole file is
+ * PDF/A identification left out for a transparent or CMYK image and for
+ * attachments.  The whole file is
  * checked with qpdf by tests/check-pdfa.py (tests/test-pdf.sh).
  */
 #include <setjmp.h>
@@ -223,7 +224,7 @@ static void test_pdfa_parts(void **state)
 	diag_release(&d);
 }
 
-static void test_transparent_image(void **state)
+static void test_unfit_images(void **state)
 {
 	(void)state;
 	struct diag_list d;
@@ -250,6 +251,30 @@ static void test_transparent_image(void **state)
 	free(bytes);
 	diag_release(&d);
 
+	/* a CMYK JPEG: libharu reads only its header (SOI, then SOF0 with 4 components) */
+	char dir[] = "/tmp/srmap-cmyk-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *jpeg = xasprintf("%s/cmyk.jpg", dir);
+	static const unsigned char sof[] = { 0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x14, 0x08, 0x00, 0x02,
+					     0x00, 0x04, 0x04, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0,
+					     4, 0x11, 0, 0xFF, 0xD9 };
+	FILE *out = fopen(jpeg, "wb");
+	assert_non_null(out);
+	assert_int_equal(fwrite(sof, 1, sizeof sof, out), sizeof sof);
+	fclose(out);
+	const char *const cmyk_dirs[] = { dir };
+	struct pdf_settings cmyk = { .allowed_dirs = cmyk_dirs, .nallowed_dirs = 1, .base_dir = dir };
+	diag_init(&d, NULL);
+	assert_int_equal(render("<document><image src=\"cmyk.jpg\"/></document>", &cmyk, &d, &bytes,
+				&len), PDF_OK);
+	assert_true(diag_has(&d, DIAG_WARNING, "this image is CMYK"));
+	assert_false(has_bytes(bytes, len, "pdfaid"));
+	free(bytes);
+	diag_release(&d);
+	unlink(jpeg);
+	rmdir(dir);
+	free(jpeg);
+
 	/* so do attachments, which PDF/A-1 forbids */
 	diag_init(&d, NULL);
 	struct pdf_attachment at = { "a.txt", (const unsigned char *)"abc", 3 };
@@ -268,7 +293,7 @@ int main(void)
 		cmocka_unit_test(test_icc_problem),
 		cmocka_unit_test(test_icc_errors),
 		cmocka_unit_test(test_pdfa_parts),
-		cmocka_unit_test(test_transparent_image),
+		cmocka_unit_test(test_unfit_images),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
