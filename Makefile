@@ -14,6 +14,7 @@ DESTDIR ?=
 # Debian packages: build and test dependencies.
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
                libssl-dev zlib1g-dev libyajl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
+               icc-profiles-free \
                qpdf poppler-utils python3 xsltproc openssl strace valgrind
 
 PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl

@@ -171,6 +171,14 @@
       <xsl:attribute name="creator"><xsl:value-of select="concat('srmap ', @tool-version)"/></xsl:attribute>
       <xsl:attribute name="brand-color"><xsl:value-of select="$brand"/></xsl:attribute>
       <xsl:attribute name="created"><xsl:value-of select="@generated"/></xsl:attribute>
+      <!-- the PDF's /Lang: the profile's language when the assessment records one; this
+           template's text is English -->
+      <xsl:attribute name="lang">
+        <xsl:choose>
+          <xsl:when test="string($profile/@language)"><xsl:value-of select="$profile/@language"/></xsl:when>
+          <xsl:otherwise>en</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
 
       <running-header left="Shared-responsibility assessment">
         <xsl:attribute name="right"><xsl:value-of select="$client"/></xsl:attribute>

@@ -25,9 +25,9 @@ STATUSES = {'met', 'satisfied', 'partially-met', 'stale', 'not-met', 'failed', '
 
 # block elements: attribute -> kind of value
 BLOCKS = {
-    'h1': {'id': 'id', 'toc': ('yes', 'no')},
-    'h2': {'id': 'id', 'toc': ('yes', 'no')},
-    'h3': {'id': 'id', 'toc': ('yes', 'no')},
+    'h1': {'id': 'id', 'toc': ('yes', 'no'), 'bookmark': ('yes', 'no'), 'bookmark-title': 'text'},
+    'h2': {'id': 'id', 'toc': ('yes', 'no'), 'bookmark': ('yes', 'no'), 'bookmark-title': 'text'},
+    'h3': {'id': 'id', 'toc': ('yes', 'no'), 'bookmark': ('yes', 'no'), 'bookmark-title': 'text'},
     'p': {'id': 'id', 'align': ('left', 'center', 'right', 'justify'), 'size': 'size',
           'color': 'color', 'space-after': 'length'},
     'ul': {'id': 'id'},
@@ -48,7 +48,8 @@ INLINE_CONTENT = {'h1', 'h2', 'h3', 'p', 'li', 'cell'}
 DOC_ATTRS = {'title': 'text', 'author': 'text', 'subject': 'text', 'keywords': 'text',
              'creator': 'text', 'page-size': ('A4', 'Letter'), 'margin-top': 'length',
              'margin-bottom': 'length', 'margin-left': 'length', 'margin-right': 'length',
-             'brand-color': 'color', 'base-size': 'size', 'created': 'created'}
+             'brand-color': 'color', 'base-size': 'size', 'created': 'created',
+             'lang': 'lang'}
 
 
 class Checker:
@@ -84,6 +85,8 @@ class Checker:
                 ok = bool(NUMBER.match(v))
             elif kind == 'created':
                 ok = bool(CREATED.match(v))
+            elif kind == 'lang':
+                ok = bool(re.fullmatch(r'[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*', v))
             elif kind == 'id':
                 ok = v != ''
                 if v in self.ids:

@@ -12,6 +12,12 @@
 #   - a second run with the same SOURCE_DATE_EPOCH gives a byte-identical PDF (cmp);
 #   - the template's layout XML passes tests/check-layout.py (docs/layout.md's vocabulary, table
 #     widths adding up to 100%) when xsltproc is installed.
+# PDF/A-1b (tests/check-pdfa.py, for every PDF above): identification, XMP equal to the document
+# information, the sRGB output intent, fonts embedded with /CIDSet, no transparency, no
+# encryption, /Lang (the profile's language: de-CH for the case profile-language, else en),
+# printable links, the outline equal to the layout's headings; the samples'
+# PDF, with attachments, must not claim PDF/A, so they are rendered once more without them.
+# A data folder's icc/sRGB.icc is used before icc-profiles-free's; a broken or CMYK one fails.
 # --pdf-detail summary: the estate's summary PDF is at most a fifth as long as the full one, has
 # the summary sections and the note on where the rest is (which the full one has not).
 # Attachments (--attach-evidence): the sample's artifacts are listed by qpdf --list-attachments
@@ -46,6 +52,11 @@ bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 # json_field FILE KEY: a top-level string of a JSON file
 json_field() {
 	python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))[sys.argv[2]])' "$1" "$2"
+}
+
+# json_field_or FILE KEY DEFAULT: a top-level string of a JSON file, DEFAULT when it has none
+json_field_or() {
+	python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8")).get(sys.argv[2], sys.argv[3]))' "$1" "$2" "$3"
 }
 
 # render NAME DIR ARGS...: runs srmap twice in DIR (outputs in $work/NAME/out1, out2) and checks
@@ -99,14 +110,30 @@ render() {
 			bad "$name: layout XML (see $out/check-layout.log)"
 		fi
 	fi
+	# PDF/A-1b (tests/check-pdfa.py); a PDF with attachments cannot be PDF/A-1 and must not say so
+	claim=""
+	qpdf --list-attachments "$pdf" 2>/dev/null | grep -q ' -> ' && claim=--no-claim
+	with_layout=""
+	[ "$have_xsltproc" = 1 ] && with_layout="--layout $out/layout.xml"
+	# shellcheck disable=SC2086 # the options are words
+	if python3 "$top/tests/check-pdfa.py" $claim $with_layout --lang "$(json_field_or "$dir/profile.json" language en)" \
+		"$pdf" >"$out/check-pdfa.log" 2>&1; then
+		ok
+	else
+		bad "$name: PDF/A-1b properties (see $out/check-pdfa.log)"
+	fi
 }
 
 cases="$top/tests/cases"
 render samples "$top/samples" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json --attach-evidence
+render samples-pdfa "$top/samples" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json
 render no-findings "$top/tests/pdf/no-findings" --datadir "$top/tests/catalog-small" --inventory inventory.json \
 	--evidence evidence.json --profile profile.json
 render one-framework "$cases/minimal-iaas" --inventory inventory.json --evidence evidence.json \
+	--profile profile.json
+render profile-language "$cases/profile-language" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json
 render utf8-names "$cases/utf8-names" --inventory inventory.json --evidence evidence.json \
 	--profile profile.json
@@ -321,6 +348,55 @@ if [ "$rc" = 0 ] && pdftotext "$out/out/report.pdf" - 2>/dev/null | grep -q "Pre
 	ok
 else
 	bad "srmap:reads: exit $rc, or the PDF lacks the client or sees workloads (see $out)"
+fi
+
+# ---- PDF/A: the output intent's ICC profile ---------------------------------------------------
+# A data folder's icc/sRGB.icc is used before icc-profiles-free's; one that is not an RGB ICC
+# profile of version 2 stops the run with exit 70, naming the file, and a previous report stays.
+icc_run() {
+	out="$work/icc-$1"
+	mkdir -p "$out/data/icc"
+	ln -s "$top/catalog" "$out/data/catalog"
+	ln -s "$top/templates" "$out/data/templates"
+	# a previous report, made with icc-profiles-free's profile
+	( cd "$cases/minimal-iaas" && "$srmap" assess -q --inventory inventory.json \
+		--evidence evidence.json --profile profile.json --format pdf --out "$out/out" ) >/dev/null 2>&1
+	cp "$out/out/report.pdf" "$out/before.pdf"
+	cp "$2" "$out/data/icc/sRGB.icc"
+	( cd "$cases/minimal-iaas" && "$srmap" assess -q --datadir "$out/data" \
+		--inventory inventory.json --evidence evidence.json --profile profile.json --format pdf \
+		--out "$out/out" ) >/dev/null 2>"$out/stderr"
+	echo $? >"$out/rc"
+}
+echo "not a profile" >"$work/icc-text.icc"
+icc_run text "$work/icc-text.icc"
+if [ "$(cat "$work/icc-text/rc")" = 70 ] && cmp -s "$work/icc-text/out/report.pdf" "$work/icc-text/before.pdf" &&
+   grep -qF "$work/icc-text/data/icc/sRGB.icc: not an ICC profile: it cannot be the PDF/A output intent" "$work/icc-text/stderr"; then
+	ok
+else
+	bad "icc: a data folder's broken profile gives exit $(cat "$work/icc-text/rc") (see $work/icc-text/stderr)"
+fi
+# a CMYK profile (version 2, 'CMYK' colour space): refused as not RGB
+python3 -c 'import sys; h = bytearray(128); h[0:4] = (128).to_bytes(4, "big"); h[8] = 2; h[16:20] = b"CMYK"; h[36:40] = b"acsp"; open(sys.argv[1], "wb").write(h)' "$work/icc-cmyk.icc"
+icc_run cmyk "$work/icc-cmyk.icc"
+if [ "$(cat "$work/icc-cmyk/rc")" = 70 ] && grep -qF "not an RGB ICC profile" "$work/icc-cmyk/stderr"; then ok; else
+	bad "icc: a CMYK profile gives exit $(cat "$work/icc-cmyk/rc") (see $work/icc-cmyk/stderr)"
+fi
+# the data folder's own copy of the shipped profile is the one embedded
+if [ -f /usr/share/color/icc/sRGB.icc ]; then
+	out="$work/icc-own"
+	mkdir -p "$out/data/icc"
+	ln -s "$top/catalog" "$out/data/catalog"
+	ln -s "$top/templates" "$out/data/templates"
+	cp /usr/share/color/icc/sRGB.icc "$out/data/icc/sRGB.icc"
+	( cd "$cases/minimal-iaas" && "$srmap" assess -q --datadir "$out/data" --inventory inventory.json \
+		--evidence evidence.json --profile profile.json --format pdf --out "$out/out" ) >/dev/null 2>"$out/stderr"
+	rc=$?
+	if [ "$rc" = 0 ] && python3 "$top/tests/check-pdfa.py" "$out/out/report.pdf" >"$out/check-pdfa.log" 2>&1; then ok; else
+		bad "icc: a data folder's sRGB.icc: exit $rc (see $out/stderr, $out/check-pdfa.log)"
+	fi
+else
+	bad "icc: /usr/share/color/icc/sRGB.icc is missing: make deps installs icc-profiles-free"
 fi
 
 echo "pdf: $pass passed, $fail failed"

@@ -2,6 +2,7 @@
 #include "srmap/model/profile.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/isotime.h"
+#include "srmap/base/langtag.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ void profile_release(struct profile *p)
 	free(p->client);
 	free(p->assessor);
 	free(p->marking);
+	free(p->language);
 	free(p->file);
 	free(p->logo);
 	free(p->brand_color);
@@ -143,7 +145,7 @@ int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *
 {
 	static const char *const known[] = { "srmap_profile", "client", "assessor", "as_of",
 					     "frameworks", "fedramp_baseline",
-					     "max_evidence_age_days", "marking", "branding",
+					     "max_evidence_age_days", "marking", "language", "branding",
 					     "provider_attestations", "undated_evidence", NULL };
 	const cJSON *root = doc->root;
 	size_t before = d->errors;
@@ -159,6 +161,12 @@ int profile_read_json(struct profile *p, const struct jsondoc *doc, const char *
 	replace(&p->client, jsondoc_string(doc, root, "client", 1, d));
 	replace(&p->assessor, jsondoc_string(doc, root, "assessor", 1, d));
 	replace(&p->marking, jsondoc_string(doc, root, "marking", 0, d));
+	const char *lang = jsondoc_string(doc, root, "language", 0, d);
+	if (lang && !langtag_valid(lang))
+		diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(root, "language")),
+			      "language \"%s\" is not a language tag (such as en or en-GB)", lang);
+	else if (lang)
+		replace(&p->language, lang);
 	const char *as_of = jsondoc_string(doc, root, "as_of", 1, d);
 	if (as_of && isotime_parse(as_of, &p->as_of) < 0)
 		diag_error_at(d, jsondoc_pos(doc, cJSON_GetObjectItemCaseSensitive(root, "as_of")),

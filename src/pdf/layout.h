@@ -117,6 +117,7 @@ struct lay_doc {
 	/* document information, NULL when not given */
 	char *title, *author, *subject, *keywords, *creator;
 	char *created;                     /* "YYYY-MM-DDTHH:MM:SSZ" */
+	char *lang;                        /* language tag; never NULL ("en" by default) */
 };
 
 /* A parsed, validated layout document (opaque). */

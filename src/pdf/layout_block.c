@@ -240,7 +240,7 @@ static void parse_chart(struct parser *p, xmlNodePtr n, struct lay_block *b)
 
 static int parse_block(struct parser *p, xmlNodePtr n, enum context ctx, struct lay_block *b)
 {
-	static const char *const heading_attrs[] = { "id", "toc", NULL };
+	static const char *const heading_attrs[] = { "id", "toc", "bookmark", "bookmark-title", NULL };
 	static const char *const p_attrs[] = { "id", "align", "size", "color", "space-after", NULL };
 	static const char *const ul_attrs[] = { "id", NULL };
 	static const char *const table_attrs[] = { "id", "widths", "size", "zebra", NULL };
@@ -270,6 +270,10 @@ static int parse_block(struct parser *p, xmlNodePtr n, enum context ctx, struct 
 		lay_check_attrs(p, n, heading_attrs);
 		b->id = lay_attr(n, "id");
 		b->toc = lay_enum_attr(p, n, "toc", yes_no, 1);
+		b->bookmark = lay_enum_attr(p, n, "bookmark", yes_no, 1);
+		b->title = lay_attr(n, "bookmark-title");
+		if (b->title && !b->bookmark)
+			lay_bad(p, n, "bookmark-title is given but bookmark=\"no\"");
 		lay_parse_inline(p, n, 0, NULL, &b->in);
 	} else if (!strcmp(name, "p")) {
 		b->kind = BLK_P;

@@ -62,6 +62,7 @@ struct heading {
 	size_t toc_page;       /* where its contents entry's number landed */
 	size_t toc_index;      /* that item on that page */
 	int toc_placed;
+	char *outline_title;   /* owned: the bookmark's text when not the title (bookmark-title) */
 };
 
 /* Where an id points: a page and a position on it. */

@@ -232,7 +232,8 @@ static void toc_boxes(struct flow *fl, const struct lay_block *b)
 		struct lay_inline in = { &sp, 1, 1 };
 		/* an h1 without the page break: the template places the contents */
 		GROW(fl->heads, fl->caph, fl->nh + 1);
-		fl->heads[fl->nh++] = (struct heading){ 1, xstrdup(b->title), 0, 1, 0, 0, 0, 0, 0, 0 };
+		fl->heads[fl->nh++] = (struct heading){ .level = 1, .title = xstrdup(b->title),
+							  .in_outline = 1 };
 		heading_boxes(fl, &in, 1, NULL, fl->nh, 0);
 		fl->keep_lines = 0;
 	}
@@ -360,7 +361,9 @@ static void collect_headings(struct flow *fl, const struct lay_block *bs, size_t
 		GROW(fl->heads, fl->caph, fl->nh + 1);
 		fl->heads[fl->nh++] = (struct heading){
 			.level = b->kind == BLK_H1 ? 1 : b->kind == BLK_H2 ? 2 : 3,
-			.title = plain(&b->in), .in_toc = b->toc && !cover, .in_outline = !cover };
+			.title = plain(&b->in), .in_toc = b->toc && !cover,
+			.in_outline = !cover && b->bookmark,
+			.outline_title = b->title ? xstrdup(b->title) : NULL };
 	}
 }
 
@@ -385,6 +388,7 @@ struct lay_doc *layout_flow(const struct lay_tree *t, const struct lay_metrics *
 	doc->keywords = xstrdup(t->keywords);
 	doc->creator = xstrdup(t->creator);
 	doc->created = xstrdup(t->created);
+	doc->lang = xstrdup(t->lang ? t->lang : "en");
 
 	collect_headings(&fl, t->cover, t->ncover, 1);
 	collect_headings(&fl, t->body, t->nbody, 0);
@@ -408,8 +412,10 @@ struct lay_doc *layout_flow(const struct lay_tree *t, const struct lay_metrics *
 	for (size_t i = 0; i < fl.nb; i++)
 		lay_box_release(&fl.boxes[i]);
 	free(fl.boxes);
-	for (size_t i = 0; i < fl.nh; i++)
+	for (size_t i = 0; i < fl.nh; i++) {
 		free(fl.heads[i].title);
+		free(fl.heads[i].outline_title);
+	}
 	free(fl.heads);
 	free(fl.dests);
 	strmap_release(&fl.dest_of);
@@ -443,5 +449,6 @@ void layout_doc_free(struct lay_doc *doc)
 	free(doc->keywords);
 	free(doc->creator);
 	free(doc->created);
+	free(doc->lang);
 	free(doc);
 }

@@ -227,7 +227,8 @@ static void outline(struct flow *fl)
 	doc->outline = xcalloc(n ? n : 1, sizeof(*doc->outline));
 	for (size_t i = 0; i < n; i++)
 		doc->outline[doc->noutline++] = (struct lay_outline){ order[i]->level,
-			xstrdup(order[i]->title), order[i]->page, order[i]->y };
+			xstrdup(order[i]->outline_title ? order[i]->outline_title : order[i]->title),
+			order[i]->page, order[i]->y };
 	free(order);
 }
 

@@ -14,6 +14,7 @@
 #include "layout_tree.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/isotime.h"
+#include "srmap/base/langtag.h"
 #include "srmap/base/strmap.h"
 
 #include <stdint.h>
@@ -53,7 +54,7 @@ static void parse_document(struct parser *p, xmlNodePtr root)
 	static const char *const doc_attrs[] = {
 		"title", "author", "subject", "keywords", "creator", "page-size", "margin-top",
 		"margin-bottom", "margin-left", "margin-right", "brand-color", "base-size",
-		"created", NULL
+		"created", "lang", NULL
 	};
 	static const char *const sizes[] = { "A4", "Letter", NULL };
 	struct lay_tree *t = p->t;
@@ -84,6 +85,12 @@ static void parse_document(struct parser *p, xmlNodePtr root)
 	if (t->base_size > 24) {
 		lay_bad(p, root, "base-size=\"%g\" is too large for body text (at most 24)", t->base_size);
 		t->base_size = 9.5;
+	}
+	t->lang = lay_attr(root, "lang");
+	if (t->lang && !langtag_valid(t->lang)) {
+		lay_bad(p, root, "lang=\"%s\" is not a language tag (such as en or en-GB)", t->lang);
+		free(t->lang);
+		t->lang = NULL;
 	}
 	char *created = lay_attr(root, "created");
 	if (created) {

@@ -65,6 +65,7 @@ void layout_tree_free(struct lay_tree *t)
 	free(t->keywords);
 	free(t->creator);
 	free(t->created);
+	free(t->lang);
 	for (int i = 0; i < 3; i++) {
 		free(t->header[i]);
 		free(t->footer[i]);

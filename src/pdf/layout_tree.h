@@ -95,6 +95,7 @@ struct lay_block {
 	/* h1-h3, p */
 	struct lay_inline in;
 	int toc;               /* headings: listed in the contents */
+	int bookmark;          /* headings: a bookmark (title: its text when given) */
 	enum lay_align align;
 	double size;           /* p, table: font size, 0 = default */
 	uint32_t color;        /* p: text colour, LAY_NONE = default */
@@ -112,7 +113,7 @@ struct lay_block {
 	struct lay_row *rows;
 	size_t nrows;
 
-	/* toc (title), chart (title) */
+	/* toc (title), chart (title), h1-h3 (bookmark-title) */
 	char *title;
 	int depth;             /* toc: deepest heading level listed */
 
@@ -136,6 +137,7 @@ struct lay_block {
 struct lay_tree {
 	char *template_name;   /* owned */
 	char *title, *author, *subject, *keywords, *creator, *created;
+	char *lang;            /* the document's language tag; NULL when not given */
 	double page_w, page_h;
 	double margin_top, margin_bottom, margin_left, margin_right;
 	uint32_t brand;

@@ -14,7 +14,9 @@
 #include "pdf_draw.h"
 #include "pdf_font.h"
 #include "pdf_image.h"
+#include "pdf_pdfa.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/readfile.h"
 
 #include <hpdf.h>
 #include <hpdf_catalog.h>
@@ -196,6 +198,8 @@ struct render {
 	struct lay_doc *doc;
 	HPDF_Page *pages;
 	const struct pdf_attachment **attachments;   /* sorted by name */
+	char *icc;             /* the ICC profile of the output intent */
+	size_t icc_len;
 };
 
 static void render_free(struct render *r)
@@ -205,7 +209,33 @@ static void render_free(struct render *r)
 	pdf_fonts_close(r->fonts);
 	free(r->pages);
 	free(r->attachments);
+	free(r->icc);
 	free(r);
+}
+
+/*
+ * Reads the sRGB profile of the output intent into r.  Returns -1 after
+ * reporting a missing or unfit profile to d.
+ */
+static int read_icc(struct render *r, const struct pdf_settings *s, struct diag_list *d)
+{
+	const char *path = s && s->icc_profile ? s->icc_profile : PDFA_ICC_DEFAULT;
+	if (access(path, F_OK) < 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "pdf: no sRGB ICC profile for the PDF/A output "
+			 "intent: %s: %s (install Debian's icc-profiles-free, or put one in the data "
+			 "folder as icc/sRGB.icc)", path, strerror(errno));
+		return -1;
+	}
+	unsigned char *icc;
+	if (readfile(path, (char **)&icc, &r->icc_len, d) < 0)
+		return -1;
+	r->icc = (char *)icc;
+	const char *why = pdfa_icc_problem(icc, r->icc_len);
+	if (why) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "%s: it cannot be the PDF/A output intent", why);
+		return -1;
+	}
+	return 0;
 }
 
 int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_settings *s,
@@ -229,6 +259,20 @@ int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_set
 		render_free(r);
 		return PDF_ERR_LAYOUT;
 	}
+	if (read_icc(r, s, d) < 0) {
+		render_free(r);
+		return PDF_ERR_INTERNAL;
+	}
+	/* PDF/A-1 forbids embedded files, transparency and (here) CMYK images: such a PDF
+	   does not claim it */
+	int claim = !(s && s->nattachments);
+	const char *why = NULL;
+	long unfit = pdfa_unfit_image(r->fonts, r->doc, &why);
+	if (unfit >= 0) {
+		diag_add(d, DIAG_WARNING, r->doc->images[unfit], 0, 0, "%s: the PDF is written "
+			 "without the PDF/A-1b identification", why);
+		claim = 0;
+	}
 	r->pages = xcalloc(r->doc->npages ? r->doc->npages : 1, sizeof(HPDF_Page));
 	r->attachments = sorted_attachments(s);
 
@@ -242,6 +286,7 @@ int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_set
 	}
 	pdf_draw(r->fonts, r->doc, r->pages);
 	attach_files(r->fonts->pdf, r->attachments, r->attachments ? s->nattachments : 0);
+	pdfa_finish(r->fonts, r->doc, (const unsigned char *)r->icc, r->icc_len, claim);
 	HPDF_SaveToStream(r->fonts->pdf);
 	r->fonts->jump = NULL;
 	if (pdf_take_error(r->fonts, d, "pdf: saving") < 0) {

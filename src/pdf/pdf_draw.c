@@ -10,6 +10,7 @@
 #include "pdf_image.h"
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -255,6 +256,8 @@ void pdf_draw(struct pdf_fonts *f, const struct lay_doc *doc, HPDF_Page *pages)
 			HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages[i], r,
 								     dest(pages, doc, l->page, l->dest_y));
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			/* PDF/A-1 wants every annotation printable (the Print flag, 4) */
+			HPDF_Dict_AddNumber(a, "F", 4);
 		}
 	}
 	/* bookmarks: each heading under the nearest heading of a higher level before it */

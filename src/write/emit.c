@@ -24,6 +24,7 @@ static void emit_profile(struct xmlout *o, const struct assessment *a)
 	xmlout_attr(o, "client", p->client);
 	xmlout_attr(o, "assessor", p->assessor);
 	xmlout_attr(o, "marking", p->marking);
+	xmlout_attr(o, "language", p->language);
 	xmlout_attr_time(o, "as-of", p->as_of);
 	xmlout_attr(o, "fedramp-baseline", baseline_name(p->baseline));
 	xmlout_attrf(o, "max-evidence-age-days", "%ld", p->max_age_days);

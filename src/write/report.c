@@ -291,21 +291,26 @@ static void collect_attachments(const struct assessment *a, const struct report_
 /*
  * Lays out and draws a PDF template's result.  Images may come only from the
  * profile's logo and the template folders; relative image paths are looked up
- * in the template's own folder first.
+ * in the template's own folder first.  The output intent's ICC profile is the
+ * data folder's icc/sRGB.icc when there is one, else icc-profiles-free's.
  */
 static int write_pdf(const struct template_result *r, const char *xsl, const char *shipped,
-		     const char *logo, const struct attach_set *att, struct outfile *out,
+		     const char *datadir, const char *logo, const struct attach_set *att, struct outfile *out,
 		     struct diag_list *d)
 {
 	char *copy = xstrdup(xsl);
 	const char *dirs[2] = { dirname(copy), shipped };
+	/* the output intent's profile: the data folder's own, else icc-profiles-free's */
+	char *icc = xasprintf("%s/icc/sRGB.icc", datadir);
 	const char *files[1] = { logo };
 	struct pdf_settings s = { .allowed_files = files, .nallowed_files = logo ? 1 : 0,
 				  .allowed_dirs = dirs, .nallowed_dirs = 2, .base_dir = dirs[0],
+				  .icc_profile = access(icc, F_OK) == 0 ? icc : NULL,
 				  .attachments = att->items, .nattachments = att->n };
 	size_t before = diag_failures(d);
 	int rc = pdf_render(r->doc, xsl, &s, out->fd, d);
 	free(copy);
+	free(icc);
 	if (rc == PDF_OK && diag_failures(d) > before)
 		return SRMAP_EXIT_CATALOG;     /* --strict: a layout warning (a row cut, a glyph missing) */
 	if (rc == PDF_ERR_LAYOUT)
@@ -347,7 +352,7 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 		diag_add(d, DIAG_ERROR, out->shown, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
 	} else if (f->kind == REPORT_PDF) {
-		rc = write_pdf(&r, xsl, shipped, logo, att, out, d);
+		rc = write_pdf(&r, xsl, shipped, opt->datadir, logo, att, out, d);
 	}
 	template_result_release(&r);
 	free(shipped);

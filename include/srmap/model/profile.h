@@ -29,6 +29,7 @@ enum undated_rule {
 
 struct profile {
 	char *client, *assessor, *marking;   /* owned */
+	char *language;                       /* "language": the reports' language tag, or NULL (owned) */
 	int64_t as_of;                        /* seconds since the epoch, UTC */
 	unsigned frameworks;                  /* bit (1 << framework_id) per framework in scope */
 	enum fedramp_baseline baseline;

@@ -6,9 +6,12 @@
  * oblique), DejaVu Sans Mono and, for characters DejaVu lacks (CJK), Droid
  * Sans Fallback.  Headings become bookmarks, <link>s become link annotations,
  * charts are vector graphics, and files the caller gives (evidence artifacts)
- * become attachments.  Images are read only from the files and
- * folders the caller allows.  The output depends only on the layout XML and
- * the fonts: no clock is read, so the same input gives the same bytes.
+ * become attachments.  The file is PDF/A-1b (XMP metadata, an sRGB output
+ * intent, fonts embedded, no transparency), unless it has attachments or an
+ * image PDF/A-1 cannot hold.  Images are read only from the files and
+ * folders the caller allows.  The output depends only on the layout XML, the
+ * fonts and the ICC profile: no clock is read (the file identifier is a hash
+ * of the content), so the same input gives the same bytes.
  */
 #ifndef SRMAP_PDF_H
 #define SRMAP_PDF_H
@@ -43,6 +46,9 @@ struct pdf_settings {
 	const char *font_dir;
 	/* the CJK fallback font; NULL: /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf */
 	const char *cjk_font;
+	/* the sRGB ICC profile of the PDF/A output intent; NULL: the one of Debian's
+	   icc-profiles-free, /usr/share/color/icc/sRGB.icc */
+	const char *icc_profile;
 	/* files to embed, in any order (they are stored sorted by name) */
 	const struct pdf_attachment *attachments;
 	size_t nattachments;
