@@ -136,7 +136,7 @@ if [ "$asan" = 1 ]; then
 	echo "(address space limits skipped: AddressSanitizer's shadow memory does not fit under them)"
 else
 	hit=0
-	for mb in 50 55 60 62 63 64 65 70 80 100 200 1000; do
+	for mb in 50 52 54 55 56 58 60 62 63 64 65 70 80 100 200 1000; do
 		name="as-$mb"
 		fresh "$name"
 		rc=$(limit "$name" as $((mb * 1048576)) "$@")

@@ -26,6 +26,12 @@ static void out_of_memory(void)
 	exit(SRMAP_EXIT_INTERNAL);
 }
 
+void alloc_exhausted(void)
+{
+	out_of_memory();
+	abort();     /* not reached: out_of_memory exits */
+}
+
 /* ---- the test knob --------------------------------------------------------------- */
 
 /* Allocations made so far, and the one to fail (0: none); read from the environment once. */

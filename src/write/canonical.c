@@ -27,8 +27,9 @@ static unsigned mask_of(char **names, const char *xsl_path, struct diag_list *d)
 		if (!bit) {
 			diag_add(d, DIAG_ERROR, xsl_path, 0, 0, "srmap:reads names \"%s\", which is not "
 				 "a part of the assessment XML (the children of <assessment>: profile, "
-				 "inputs, summary, matrix, control, workload, evidence, finding, "
-				 "framework, drift, diagnostics, command-line)", names[i]);
+				 "inputs, summary, matrix, control (with domain), workload, "
+				 "organisation, evidence, finding, framework, drift, diagnostics, "
+				 "command-line)", names[i]);
 			return 0;
 		}
 		mask |= bit;

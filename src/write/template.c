@@ -30,6 +30,7 @@ struct capture {
 	const char *file;     /* the template, for messages without a file of their own */
 	char *text;           /* pending generic-error text, joined until a newline */
 	size_t len;
+	int out_of_memory;    /* libxml2 or libxslt said an allocation failed */
 };
 
 static struct capture *current;
@@ -43,6 +44,8 @@ static void generic_error(void *ctx, const char *fmt, ...)
 	char piece[2048];
 	vsnprintf(piece, sizeof piece, fmt, ap);
 	va_end(ap);
+	if (strstr(piece, "Memory allocation failed") || strstr(piece, "malloc failed"))
+		c->out_of_memory = 1;
 	size_t n = strlen(piece);
 	c->text = xreallocarray(c->text, c->len + n + 1, 1);
 	memcpy(c->text + c->len, piece, n + 1);
@@ -80,6 +83,8 @@ static void structured_error(void *ctx, xmlErrorPtr e)
 	struct capture *c = ctx;
 	if (!e || e->level == XML_ERR_WARNING)
 		return;
+	if (e->code == XML_ERR_NO_MEMORY)
+		c->out_of_memory = 1;
 	char msg[1024];
 	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
 	size_t n = strlen(msg);
@@ -96,13 +101,18 @@ static void structured_error(void *ctx, xmlErrorPtr e)
 
 static void capture_begin(struct capture *c, struct diag_list *d, const char *file)
 {
-	*c = (struct capture){ d, file, NULL, 0 };
+	*c = (struct capture){ d, file, NULL, 0, 0 };
 	current = c;
 	xmlSetGenericErrorFunc(c, generic_error);
 	xsltSetGenericErrorFunc(c, generic_error);
 	xmlSetStructuredErrorFunc(c, structured_error);
 }
 
+/*
+ * Ends the capture.  When a library said memory ran out, whatever it made
+ * is not to be trusted and the template is not at fault: the run ends as
+ * any failed allocation ends it (exit 70), not as a template error.
+ */
 static void capture_end(struct capture *c)
 {
 	flush_generic(c);
@@ -110,6 +120,8 @@ static void capture_end(struct capture *c)
 	xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	current = NULL;
+	if (c->out_of_memory)
+		alloc_exhausted();
 }
 
 /* ---- safe parsing --------------------------------------------------------------- */

@@ -62,6 +62,13 @@ void grow_array(void **items, size_t *cap, size_t need, size_t size);
 void alloc_on_exhaustion(void (*fn)(void));
 
 /*
+ * Ends the run as a failed allocation does (the exhaustion function, then
+ * "srmap: out of memory" and exit 70), for when a library reports that its
+ * own allocation failed.
+ */
+void alloc_exhausted(void) __attribute__((noreturn));
+
+/*
  * The test knob: forgets the count and the allocation to fail, so that the
  * environment is read again at the next allocation (for unit tests).
  */
