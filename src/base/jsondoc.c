@@ -3,6 +3,7 @@
  * value was, for error messages that name a line and column.
  */
 #include "srmap/base/jsondoc.h"
+#include "srmap/base/libmem.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
@@ -370,6 +371,7 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 	const char *end = NULL;
 	/* With require_null_terminated, cJSON wants the NUL inside the length. */
 	doc->root = cJSON_ParseWithLengthOpts(doc->text, len + 1, &end, 1);
+	libmem_check();      /* a failed allocation is not a syntax error */
 	if (!doc->root) {
 		describe_parse_error(doc, end, d);
 		goto fail;

@@ -7,6 +7,7 @@
 #include "srmap/base/alloc.h"
 #include "srmap/base/datadir.h"
 #include "srmap/base/isotime.h"
+#include "srmap/base/libmem.h"
 #include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
 #include "srmap/model.h"
@@ -432,6 +433,7 @@ static int run(struct cli *c, struct diag_list *d)
 
 int main(int argc, char **argv)
 {
+	libmem_init();
 	struct cli c = { 0 };
 	int rc = parse(&c, argc, argv);
 	int help_for = rc == 0 && c.command && !strcmp(c.command, "help");

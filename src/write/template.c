@@ -6,6 +6,7 @@
 #include "srmap/write/template.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/jsondoc.h"
+#include "srmap/base/libmem.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpathInternals.h>
@@ -44,8 +45,6 @@ static void generic_error(void *ctx, const char *fmt, ...)
 	char piece[2048];
 	vsnprintf(piece, sizeof piece, fmt, ap);
 	va_end(ap);
-	if (strstr(piece, "Memory allocation failed") || strstr(piece, "malloc failed"))
-		c->out_of_memory = 1;
 	size_t n = strlen(piece);
 	c->text = xreallocarray(c->text, c->len + n + 1, 1);
 	memcpy(c->text + c->len, piece, n + 1);
@@ -122,6 +121,7 @@ static void capture_end(struct capture *c)
 	current = NULL;
 	if (c->out_of_memory)
 		alloc_exhausted();
+	libmem_check();
 }
 
 /* ---- safe parsing --------------------------------------------------------------- */
