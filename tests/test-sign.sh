@@ -14,6 +14,10 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 srmap="$top/srmap"
+# The files of a whole report set: the canonical XML and what every template writes (the WRITES
+# column of srmap templates list), so that a new format needs no change here.
+outputs="assessment.xml $(SRMAP_DATADIR="$top" "$srmap" templates list | awk 'NR > 1 && NF == 0 { exit } NR > 1 { print $3 }' | tr '\n' ' ')"
+noutputs=$(echo "$outputs" | wc -w)
 work="$top/tests/out/sign"
 rm -rf "$work"
 mkdir -p "$work/keys"
@@ -59,7 +63,7 @@ has() {   # has NAME FILE-SUFFIX TEXT: the output holds TEXT
 
 # ---- a signed run, checked three ways ----------------------------------------------------------
 run sign 0 "$srmap" assess -q $inputs --sign "$k/signer.key,$k/signer.pem" --out set
-for f in assessment.xml report.pdf assessment-results.xml crm.xml crm.csv; do
+for f in $outputs; do
 	grep -q "  $f\$" "$work/set/manifest.sha256" && ok || bad "sign: manifest lacks $f"
 done
 head -1 "$work/set/manifest.sha256.p7s" | grep -q -- "-----BEGIN CMS-----" && ok || bad "sign: not PEM CMS"
@@ -69,7 +73,7 @@ left=$(find "$work/set" "$work/set/current/" -mindepth 1 -maxdepth 1 -name '.[a-
 [ -z "$left" ] && ok || bad "sign: temporaries left ($left)"
 run verify-ok 0 "$srmap" verify --ca "$k/ca.pem" set
 has verify-ok out "ok       signature manifest.sha256.p7s (signed by CN=signer on "
-has verify-ok out "5 ok, 0 changed, 0 missing, 0 added"
+has verify-ok out "$noutputs ok, 0 changed, 0 missing, 0 added"
 run openssl-verify 0 openssl cms -verify -binary -inform PEM -in set/manifest.sha256.p7s \
 	-content set/manifest.sha256 -CAfile "$k/ca.pem" -purpose any -out /dev/null
 ( cd "$work/set" && sha256sum -c --strict --quiet manifest.sha256 ) && ok || bad "sha256sum -c fails"
@@ -100,12 +104,12 @@ SOURCE_DATE_EPOCH=$now run repro2 0 "$srmap" assess -q $inputs --format xml --si
 cmp -s "$work/r1/manifest.sha256.p7s" "$work/r/manifest.sha256.p7s" && ok || bad "repro: signatures differ"
 
 # ---- verify names each file that changed, went missing or was added -----------------------------
-for f in assessment.xml report.pdf assessment-results.xml crm.xml crm.csv; do
+for f in $outputs; do
 	rm -rf "$work/alt"; cp -R "$work/set" "$work/alt"
 	printf ' ' >>"$work/alt/$f"
 	run "alter-$f" 1 "$srmap" verify --ca "$k/ca.pem" alt
 	has "alter-$f" out "changed  output    $f (sha256 now "
-	has "alter-$f" out "4 ok, 1 changed, 0 missing, 0 added"
+	has "alter-$f" out "$((noutputs - 1)) ok, 1 changed, 0 missing, 0 added"
 done
 rm -rf "$work/alt"; cp -R "$work/set" "$work/alt"; rm "$work/alt/crm.csv"
 run missing 1 "$srmap" verify --ca "$k/ca.pem" alt
@@ -115,7 +119,8 @@ run added 1 "$srmap" verify --ca "$k/ca.pem" alt
 has added out "added    output    notes.txt (not in the signed manifest)"
 # a manifest made to match an altered file no longer matches its signature
 rm -rf "$work/alt"; cp -R "$work/set" "$work/alt"; printf ' ' >>"$work/alt/crm.csv"
-( cd "$work/alt" && sha256sum assessment.xml report.pdf assessment-results.xml crm.xml crm.csv >manifest.sha256 )
+# shellcheck disable=SC2086
+( cd "$work/alt" && sha256sum $outputs >manifest.sha256 )
 run manifest-altered 6 "$srmap" verify --ca "$k/ca.pem" alt
 has manifest-altered err "the manifest was changed after it was signed"
 run openssl-altered 4 openssl cms -verify -binary -inform PEM -in alt/manifest.sha256.p7s \

@@ -32,8 +32,13 @@ work="$top/tests/out/xml-outputs"
 rm -rf "$work"
 mkdir -p "$work"
 export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top"
-files="assessment.xml assessment-results.xml crm.xml crm.csv"
-formats=xml,oscal,crm,csv     # the last --format given wins
+files="assessment.xml assessment-results.xml crm.xml crm.csv findings.json junit.xml"
+formats=xml,oscal,crm,csv,json,junit     # the last --format given wins
+junit_xsd="$top/docs/junit.xsd"
+findings_schema="$top/docs/findings.schema.json"
+check_findings="$top/tests/check-findings.py"
+# Debian's python3, which has python3-jsonschema (make deps installs it)
+debian_python=/usr/bin/python3
 pass=0 fail=0
 
 if [ -f "$oscal_xsd" ]; then
@@ -70,7 +75,7 @@ check() {
 	rm -rf "$dir/out.1"
 	( cd "$dir" && mv out out.1 && SRMAP_TEMPLATES_WHOLE=1 "$srmap" "$@" >stdout.3 2>stderr.3 ) ||
 		problems="$problems the run on whole documents failed (see $dir/stderr.3);"
-	for f in assessment-results.xml crm.xml crm.csv; do
+	for f in assessment-results.xml crm.xml crm.csv findings.json junit.xml; do
 		[ -f "$dir/out.1/$f" ] && ! cmp -s "$dir/out.1/$f" "$out/$f" &&
 			problems="$problems $f differs when its template is given the whole document;"
 	done
@@ -90,9 +95,24 @@ check() {
 				problems="$problems crm.csv: $(head -1 "$dir/csv-check.log");"
 		fi
 	fi
-	# The CRM templates declare the parts they read (srmap:reads) and are given those alone:
-	# run as written over the whole document by xsltproc, they must give the same bytes.
-	for t in crm.xml:crm.xsl crm.csv:crm-csv.xsl; do
+	if [ -f "$out/findings.json" ]; then
+		xsltproc -o "$dir/whole-findings.xml" "$top/templates/findings-json.xsl" "$out/assessment.xml" \
+			2>"$dir/whole-findings.log" ||
+			problems="$problems findings-json.xsl fails under xsltproc (see $dir/whole-findings.log);"
+		"$debian_python" "$check_findings" json "$out/findings.json" "$out/assessment.xml" \
+			"$findings_schema" "$dir/whole-findings.xml" >"$dir/json-check.log" 2>&1 ||
+			problems="$problems findings.json: $(head -1 "$dir/json-check.log");"
+	fi
+	if [ -f "$out/junit.xml" ]; then
+		xmllint --noout --schema "$junit_xsd" "$out/junit.xml" 2>"$dir/junit.log" ||
+			problems="$problems junit.xml is not valid (see $dir/junit.log);"
+		"$debian_python" "$check_findings" junit "$out/junit.xml" "$out/assessment.xml" \
+			>"$dir/junit-check.log" 2>&1 ||
+			problems="$problems junit.xml: $(head -1 "$dir/junit-check.log");"
+	fi
+	# The CRM and JUnit templates declare the parts they read (srmap:reads) and are given those
+	# alone: run as written over the whole document by xsltproc, they must give the same bytes.
+	for t in crm.xml:crm.xsl crm.csv:crm-csv.xsl junit.xml:junit.xsl; do
 		f=${t%%:*} xsl=${t#*:}
 		[ -f "$out/$f" ] || continue
 		xsltproc -o "$dir/whole-$f" "$top/templates/$xsl" "$out/assessment.xml" 2>"$dir/whole-$f.log" &&

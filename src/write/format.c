@@ -14,6 +14,10 @@ const struct report_format report_formats[] = {
 	  "customer responsibility matrix, XML (docs/crm.md)" },
 	{ "csv", "crm.csv", REPORT_TEMPLATE, "crm-csv.xsl",
 	  "customer responsibility matrix, CSV (docs/crm.md)" },
+	{ "json", "findings.json", REPORT_JSON, "findings-json.xsl",
+	  "findings and checks, JSON (docs/findings-json.md)" },
+	{ "junit", "junit.xml", REPORT_TEMPLATE, "junit.xsl",
+	  "checks as JUnit XML test results, for CI (docs/junit.md)" },
 	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
 	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
 };

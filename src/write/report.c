@@ -7,6 +7,8 @@
 #include "srmap/base/alloc.h"
 #include "srmap/assess.h"
 #include "srmap/base/digest.h"
+#include "srmap/base/libmem.h"
+#include "srmap/write/jsonout.h"
 #include "srmap/write/outdir.h"
 #include "srmap/pdf.h"
 #include "srmap/base/srmap.h"
@@ -21,7 +23,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unistd.h>
 
 static size_t format_count(void)
 {
@@ -34,7 +35,7 @@ static size_t format_count(void)
 int report_list_templates(const char *datadir, FILE *out)
 {
 	int rc = SRMAP_EXIT_OK;
-	fprintf(out, "%-6s %-16s %-24s %s\n", "FORMAT", "TEMPLATE", "WRITES", "WHAT");
+	fprintf(out, "%-6s %-18s %-24s %s\n", "FORMAT", "TEMPLATE", "WRITES", "WHAT");
 	for (size_t i = 0; report_formats[i].name; i++) {
 		const struct report_format *f = &report_formats[i];
 		if (!f->template)
@@ -42,7 +43,7 @@ int report_list_templates(const char *datadir, FILE *out)
 		char *path = xasprintf("%s/templates/%s", datadir, f->template);
 		int present = access(path, R_OK) == 0;
 		free(path);
-		fprintf(out, "%-6s %-16s %-24s %s%s\n", f->name, f->template, f->file, f->what,
+		fprintf(out, "%-6s %-18s %-24s %s%s\n", f->name, f->template, f->file, f->what,
 			present ? "" : " (MISSING)");
 		if (!present)
 			rc = SRMAP_EXIT_CATALOG;
@@ -309,6 +310,8 @@ static int write_pdf(const struct template_result *r, const char *xsl, const cha
 				  .attachments = att->items, .nattachments = att->n };
 	size_t before = diag_failures(d);
 	int rc = pdf_render(r->doc, xsl, &s, out->fd, d);
+	if (rc != PDF_OK)
+		libmem_check();     /* the layout's XML could not allocate: not a layout error */
 	free(copy);
 	free(icc);
 	if (rc == PDF_OK && diag_failures(d) > before)
@@ -318,6 +321,20 @@ static int write_pdf(const struct template_result *r, const char *xsl, const cha
 	if (rc == PDF_ERR_WRITE)
 		return SRMAP_EXIT_OUTPUT;
 	return rc == PDF_OK ? SRMAP_EXIT_OK : SRMAP_EXIT_INTERNAL;
+}
+
+/* Writes the JSON a template's result describes (jsonout.h). */
+static int write_json(const struct template_result *r, const char *xsl, struct outfile *out,
+		      struct diag_list *d)
+{
+	int rc = jsonout_write(r->doc, xsl, out->fd, d);
+	if (rc == JSONOUT_ERR_SHAPE)
+		return SRMAP_EXIT_CATALOG;
+	if (rc == JSONOUT_ERR_WRITE) {
+		diag_add(d, DIAG_ERROR, out->shown, 0, 0, "cannot write: %s", strerror(errno));
+		return SRMAP_EXIT_OUTPUT;
+	}
+	return SRMAP_EXIT_OK;
 }
 
 /*
@@ -351,6 +368,8 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 	} else if (f->kind == REPORT_TEMPLATE && template_save(&r, out->fd) < 0) {
 		diag_add(d, DIAG_ERROR, out->shown, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
+	} else if (f->kind == REPORT_JSON) {
+		rc = write_json(&r, xsl, out, d);
 	} else if (f->kind == REPORT_PDF) {
 		rc = write_pdf(&r, xsl, shipped, opt->datadir, logo, att, out, d);
 	}
@@ -477,6 +496,7 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	with_templates.inputs = inputs = with_template_inputs(run, opt, &with_templates.ninputs);
 	double started = now_seconds();
 	if (emit_assessment_xml(a, &with_templates, xml->fd) < 0) {
+		libmem_check();     /* the XML writer could not allocate: not a write error */
 		diag_add(d, DIAG_ERROR, xml->shown, 0, 0, "cannot write: %s", strerror(errno));
 		rc = SRMAP_EXIT_OUTPUT;
 		goto done;

@@ -11,7 +11,8 @@ WORK/estate-SIZE-VERSION), then runs, each in a fresh process and measured on it
   floor   tests/bench/floor on the files srmap reads: the catalog, the exports, the profile
   xml     srmap assess --format xml                     (the canonical XML alone)
   nopdf   srmap assess --format xml,oscal,crm,csv       (every format but the PDF)
-  all     srmap assess --format xml,oscal,crm,csv,pdf   (every format)
+  all     srmap assess --format xml,oscal,crm,csv,pdf   (the formats of the goals)
+  pipeline srmap assess --format xml,json,junit         (the findings for pipelines; not by default)
 
 Each run's address space is capped (--mem-limit-gb, default three quarters of the machine's
 memory), so a run too large for the machine fails on its own.  Sizes below 100,000 are run --repeat times (default 3) and the run with the median wall time is
@@ -33,7 +34,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
-SETS = {"xml": "xml", "nopdf": "xml,oscal,crm,csv", "all": "xml,oscal,crm,csv,pdf"}
+SETS = {"xml": "xml", "nopdf": "xml,oscal,crm,csv", "all": "xml,oscal,crm,csv,pdf",
+        "pipeline": "xml,json,junit"}
 GOAL_XML, GOAL_ALL, GOAL_RSS, GOAL_SCALE = 1.5, 3.0, 1.0, 11.0
 
 
@@ -290,7 +292,7 @@ def main():
         round(machine().get("mem_gb", 0) * 0.75, 1) or None
     for s in args.sets:
         if s not in SETS:
-            sys.exit("run.py: unknown set %r (xml, nopdf, all)" % s)
+            sys.exit("run.py: unknown set %r (xml, nopdf, all, pipeline)" % s)
     os.makedirs(args.work, exist_ok=True)
     results = []
     for n in args.sizes:
