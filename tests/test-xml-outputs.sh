@@ -12,7 +12,8 @@
 #   - validates every crm.xml against docs/crm.xsd and checks crm.csv: UTF-8 with a byte order
 #     mark, RFC 4180 (13 fields a record, CRLF, minimal quoting), the same rows as crm.xml;
 #   - compares the sample run's crm.xml and crm.csv with tests/golden/;
-#   - runs each case twice and checks with cmp that every output file is byte-identical;
+#   - runs each case twice and checks with cmp that every output file is byte-identical, and
+#     once more with --jobs 3 (the formats made side by side) for the same files and messages;
 #   - checks that crm.xml and crm.csv, made from the parts of the assessment their templates
 #     declare (srmap:reads), are what xsltproc makes of the whole assessment.xml, and that
 #     every template-made file is the same when its template is given the whole document
@@ -79,6 +80,16 @@ check() {
 		[ -f "$dir/out.1/$f" ] && ! cmp -s "$dir/out.1/$f" "$out/$f" &&
 			problems="$problems $f differs when its template is given the whole document;"
 	done
+	# Made side by side in worker processes (--jobs), every file is the same again.
+	rm -rf "$dir/out.3" && mv "$out" "$dir/out.3"
+	( cd "$dir" && "$srmap" "$@" --jobs 3 >stdout.4 2>stderr.4 ) ||
+		problems="$problems the run with --jobs 3 failed (see $dir/stderr.4);"
+	for f in $files; do
+		[ -f "$dir/out.3/$f" ] && ! cmp -s "$dir/out.3/$f" "$out/$f" &&
+			problems="$problems $f differs when made with --jobs 3;"
+	done
+	cmp -s "$dir/stderr.2" "$dir/stderr.4" ||
+		problems="$problems the messages differ with --jobs 3 (see $dir/stderr.4);"
 	if [ -f "$out/assessment-results.xml" ]; then
 		if [ "$have_oscal" = 1 ] &&
 		   ! xmllint --noout --schema "$oscal_xsd" "$out/assessment-results.xml" 2>"$dir/oscal.log"; then

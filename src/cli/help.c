@@ -38,7 +38,7 @@ static const struct command_spec commands[] = {
 	  "Nothing is written unless every input file is valid.",
 	  "inventory evidence inventory-format evidence-format collected-at evidence-root "
 	  "tenant max-input-size max-depth max-string max-records profile framework catalog "
-	  "datadir out format template attach-evidence attach-limit pdf-detail sign sign-pass baseline "
+	  "datadir out format jobs template attach-evidence attach-limit pdf-detail sign sign-pass baseline "
 	  "fail-on keep summary progress strict quiet help",
 	  "srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \\\n"
 	  "    --profile samples/profile.json --out reports\n"

@@ -417,7 +417,8 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	struct report_options ro = { opt->formats ? opt->formats : report_all_formats(),
 				     out_dir, datadir, opt->pdf_template, opt->attach_evidence,
 				     opt->attach_limit, opt->pdf_summary,
-				     opt->progress && !d->quiet && d->stream != NULL, signer };
+				     opt->progress && !d->quiet && d->stream != NULL, signer,
+				     opt->jobs };
 	progress(opt, d, "assessed %zu workloads: %zu findings", a.nworkloads, a.nfindings);
 	rc = report_write(&a, &run, &ro, d);
 	if (rc == SRMAP_EXIT_OK) {

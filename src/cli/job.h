@@ -36,6 +36,7 @@ struct job_options {
 	int keep;                   /* with a dated --out pattern: dated folders to keep; 0 all */
 	int summary_json;           /* print a one-line JSON summary on stdout */
 	int progress;               /* print progress lines on stderr */
+	unsigned jobs;              /* --jobs: formats made at once (report.h); 0: one at a time */
 	const char *baseline;       /* a previous canonical assessment XML to report drift against */
 	const char *inventory_format;  /* format of inventory files (reader.h), or NULL to detect */
 	const char *evidence_format;   /* format of evidence files, or NULL to detect */

@@ -73,6 +73,8 @@ static const struct option_spec options[] = {
 	  "(critical, high, medium, low)" },
 	{ "keep", 0, ARG_ONE, "N", "with a dated --out pattern, keep the N newest folders" },
 	{ "summary", 0, ARG_ONE, "json", "print a one-line JSON summary on stdout" },
+	{ "jobs", 'j', ARG_ONE, "N", "make up to N formats at once, each in its own process "
+	  "(default 1; the same files and messages)" },
 	{ "progress", 0, ARG_NONE, NULL, "print progress on stderr even when it is not a terminal" },
 	{ "strict", 0, ARG_NONE, NULL, "treat warnings as errors" },
 	{ "quiet", 'q', ARG_NONE, NULL, "do not print warnings" },
@@ -90,7 +92,7 @@ struct cli {
 	const char *framework;      /* --framework LIST */
 	const char *base;
 	const char *ca;
-	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail;
+	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail, *jobs;
 	const char *collected_at;      /* the --collected-at in force, or NULL */
 	const char *max_input_size;
 	const char *max_depth, *max_string, *max_records;
@@ -173,6 +175,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "template")) c->job.pdf_template = value;
 	else if (!strcmp(n, "attach-evidence")) c->job.attach_evidence = 1;
 	else if (!strcmp(n, "attach-limit")) c->attach_limit = value;
+	else if (!strcmp(n, "jobs")) c->jobs = value;
 	else if (!strcmp(n, "pdf-detail")) c->pdf_detail = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
@@ -259,12 +262,26 @@ static int parse(struct cli *c, int argc, char **argv)
 }
 
 /* The command line as recorded in the report: argv[0] is written as "srmap". */
+/*
+ * The command line the report records: --jobs is left out (-j N, --jobs N,
+ * --jobs=N), since it changes how the files are made, not what
+ * they say, and a run with it must give the same bytes as one without.
+ */
 static char *join_args(int argc, char **argv)
 {
 	const char **words = xcalloc((size_t)argc, sizeof(char *));
-	for (int i = 0; i < argc; i++)
-		words[i] = i == 0 ? "srmap" : argv[i];
-	char *s = xjoin(words, (size_t)argc, " ");
+	size_t n = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (i > 0 && (!strcmp(a, "-j") || !strcmp(a, "--jobs"))) {
+			i++;
+			continue;
+		}
+		if (i > 0 && !strncmp(a, "--jobs=", 7))
+			continue;
+		words[n++] = i == 0 ? "srmap" : a;
+	}
+	char *s = xjoin(words, n, " ");
 	free(words);
 	return s;
 }
@@ -348,6 +365,13 @@ static int run(struct cli *c, struct diag_list *d)
 			if (!outdir_is_dated(c->job.out_dir))
 				return usage_error("--keep needs a dated --out pattern such as reports/%%Y-%%m-%%d");
 			c->job.keep = (int)k;
+		}
+		if (c->jobs) {
+			char *end;
+			long j = strtol(c->jobs, &end, 10);
+			if (end == c->jobs || *end || j < 1 || j > 64)
+				return usage_error("--jobs takes a number from 1 to 64, not '%s'", c->jobs);
+			c->job.jobs = (unsigned)j;
 		}
 		if (c->attach_limit) {
 			char *end;

@@ -134,6 +134,14 @@ static void restore_handlers(void)
 	sigaction(SIGXFSZ, &saved_xfsz, NULL);
 }
 
+void outset_in_worker(void)
+{
+	stage_live = 0;         /* no free: the run's memory, copied on write, is left alone */
+	npending = 0;
+	restore_handlers();
+	alloc_on_exhaustion(NULL);
+}
+
 static int is_set_name(const char *name)
 {
 	return strncmp(name, SET_PREFIX, strlen(SET_PREFIX)) == 0;

@@ -3,6 +3,7 @@
  * every template-made format, into a stage committed as a whole (outset.c).
  */
 #include "srmap/write/report.h"
+#include "attach.h"
 #include "canonical.h"
 #include "srmap/base/alloc.h"
 #include "srmap/assess.h"
@@ -13,6 +14,7 @@
 #include "srmap/pdf.h"
 #include "srmap/base/srmap.h"
 #include "srmap/write/template.h"
+#include "srmap/write/workers.h"
 
 #include <errno.h>
 #include <time.h>
@@ -102,191 +104,6 @@ static char *template_path(const struct report_format *f, const struct report_op
 	if (f->kind == REPORT_PDF && opt->pdf_template)
 		return xstrdup(opt->pdf_template);
 	return xasprintf("%s/templates/%s", opt->datadir, f->template);
-}
-
-/* ---- evidence artifacts attached to the PDF ---------------------------------------------- */
-
-struct strbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void sb_add(struct strbuf *b, const char *text)
-{
-	size_t n = strlen(text);
-	GROW(b->s, b->cap, b->len + n + 1);
-	memcpy(b->s + b->len, text, n + 1);
-	b->len += n;
-}
-
-/* "12.5 MB" (MiB, one decimal) from 1 MB up, else "2,097 bytes". */
-static void human_size(unsigned long long n, char *out, size_t len)
-{
-	if (n >= 1048576) {
-		snprintf(out, len, "%.1f MB", (double)n / 1048576.0);
-		return;
-	}
-	if (n >= 1000000)
-		snprintf(out, len, "%llu,%03llu,%03llu bytes", n / 1000000, n / 1000 % 1000, n % 1000);
-	else if (n >= 1000)
-		snprintf(out, len, "%llu,%03llu bytes", n / 1000, n % 1000);
-	else
-		snprintf(out, len, "%llu byte%s", n, n == 1 ? "" : "s");
-}
-
-/* What --attach-evidence attaches, and what the PDF template is told about it. */
-struct attach_set {
-	int active;
-	struct pdf_attachment *items;
-	size_t n, cap;
-	struct strbuf attached;    /* template parameter "attachments" */
-	struct strbuf skipped;     /* template parameter "attachments-skipped" */
-	char limit[32];            /* template parameter "attach-limit" */
-};
-
-#define ATTACH_SKIPPED ((uintptr_t)-1)   /* left out: over the size limit */
-#define ATTACH_FAILED ((uintptr_t)-2)    /* left out: changed or unreadable (warned) */
-
-static void attach_release(struct attach_set *set)
-{
-	for (size_t i = 0; i < set->n; i++) {
-		free((char *)set->items[i].name);
-		free((unsigned char *)set->items[i].data);
-	}
-	free(set->items);
-	free(set->attached.s);
-	free(set->skipped.s);
-	*set = (struct attach_set){ 0 };
-}
-
-/*
- * Reads an artifact whole, if it still has the size and SHA-256 that srmap
- * recorded when it checked the evidence: the PDF then carries exactly the
- * bytes the report vouches for.  Returns the bytes, or NULL after a warning.
- */
-static unsigned char *read_artifact(const struct evidence *e, struct diag_list *d)
-{
-	struct srcpos at = evidence_pos(e, e->artifact_pos);
-	int fd = open(e->artifact_path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		diag_warn_at(d, at, "artifact \"%s\" of evidence \"%s\" cannot be read (%s): not "
-			     "attached to the PDF", e->artifact, e->id, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	unsigned long long size = (unsigned long long)st.st_size;
-	unsigned char *buf = NULL;
-	int same = S_ISREG(st.st_mode) && size == e->artifact_size && size <= SIZE_MAX - 1;
-	if (same) {
-		buf = xmalloc((size_t)size + 1);
-		size_t got = 0;
-		while (got <= size) {      /* one byte more than expected: the file must end */
-			ssize_t r = read(fd, buf + got, (size_t)size + 1 - got);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0)
-				break;
-			got += (size_t)r;
-		}
-		char hex[DIGEST_HEX_LEN];
-		same = got == size && digest_sha256(buf, got, hex) == 0 &&
-		       strcmp(hex, e->artifact_sha256) == 0;
-	}
-	close(fd);
-	if (!same) {
-		diag_warn_at(d, at, "artifact \"%s\" of evidence \"%s\" changed after srmap hashed it: "
-			     "not attached to the PDF", e->artifact, e->id);
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/*
- * Chooses the artifacts to attach: each file once (records naming the same
- * file share it), in evidence order, while the total stays within the limit;
- * once a file does not fit, no later one is attached either, and one warning
- * says so.  An attachment is named by the artifact path as the record gives
- * it (relative to the evidence root); a second file under a name already
- * taken (two evidence files in different folders) is named "ID/PATH".
- */
-static void collect_attachments(const struct assessment *a, const struct report_options *opt,
-				struct attach_set *set, struct diag_list *d)
-{
-	unsigned long long limit = opt->attach_limit ? opt->attach_limit : REPORT_ATTACH_LIMIT_DEFAULT;
-	set->active = 1;
-	snprintf(set->limit, sizeof set->limit, "%llu", limit);
-	struct strmap by_path, by_name;
-	strmap_init(&by_path, 0);
-	strmap_init(&by_name, 0);
-	unsigned long long total = 0, left_bytes = 0;
-	size_t left_files = 0;
-	const struct evidence *first_left = NULL;
-	for (size_t i = 0; i < a->ev->n; i++) {
-		const struct evidence *e = &a->ev->items[i];
-		if (!e->artifact || !e->artifact_path ||
-		    (e->artifact_state != ARTIFACT_VERIFIED && e->artifact_state != ARTIFACT_UNVERIFIED))
-			continue;
-		uintptr_t v = (uintptr_t)strmap_get(&by_path, e->artifact_path);
-		if (!v) {
-			if (first_left || e->artifact_size > limit - total) {
-				if (!first_left)
-					first_left = e;
-				left_files++;
-				left_bytes += e->artifact_size;
-				v = ATTACH_SKIPPED;
-			} else {
-				char *name = xstrdup(e->artifact);
-				if (strmap_get(&by_name, name)) {
-					free(name);
-					name = xasprintf("%s/%s", e->id, e->artifact);
-				}
-				unsigned char *data = strmap_get(&by_name, name) ? NULL : read_artifact(e, d);
-				if (!data) {
-					free(name);
-					v = ATTACH_FAILED;
-				} else {
-					GROW(set->items, set->cap, set->n + 1);
-					set->items[set->n++] = (struct pdf_attachment){ name, data,
-											(size_t)e->artifact_size };
-					strmap_put(&by_name, name, (void *)1);
-					total += e->artifact_size;
-					v = set->n;
-				}
-			}
-			strmap_put(&by_path, e->artifact_path, (void *)v);
-		}
-		if (v == ATTACH_SKIPPED) {
-			sb_add(&set->skipped, set->skipped.len ? "" : "\n");
-			sb_add(&set->skipped, e->id);
-			sb_add(&set->skipped, "\n");
-		} else if (v != ATTACH_FAILED) {
-			sb_add(&set->attached, set->attached.len ? "" : "\n");
-			sb_add(&set->attached, e->id);
-			sb_add(&set->attached, "\t");
-			sb_add(&set->attached, set->items[v - 1].name);
-			sb_add(&set->attached, "\n");
-		}
-	}
-	strmap_release(&by_path);
-	strmap_release(&by_name);
-	if (!set->attached.s)
-		sb_add(&set->attached, "");
-	if (!set->skipped.s)
-		sb_add(&set->skipped, "");
-	if (first_left) {
-		char lim[32], left[32];
-		human_size(limit, lim, sizeof lim);
-		human_size(left_bytes, left, sizeof left);
-		diag_warn_at(d, evidence_pos(first_left, first_left->artifact_pos),
-			     "the evidence artifacts pass the --attach-limit of %s: %zu artifact "
-			     "file%s (%s), from \"%s\" of evidence \"%s\" on, %s not attached to "
-			     "the PDF (the evidence register says which)", lim, left_files,
-			     left_files == 1 ? "" : "s", left, first_left->artifact, first_left->id,
-			     left_files == 1 ? "is" : "are");
-	}
 }
 
 /*
@@ -456,6 +273,83 @@ static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
 	return 1;
 }
 
+/* ---- the template-made formats in worker processes (--jobs) --------------------------------- */
+
+struct side_by_side {
+	const struct assessment *a;
+	const struct report_options *opt;
+	struct canonical_docs *docs;
+	size_t *format;            /* per task: its index in report_formats */
+	xmlDocPtr *doc;            /* per task: the document its template reads */
+	int *last;                 /* per task: no later task reads that document */
+	struct outfile *files;
+	const struct attach_set *att;
+	const char **names;        /* per task: the file it makes */
+	struct diag_list *d;
+};
+
+static int render_task(size_t t, void *ctx, struct diag_list *d)
+{
+	struct side_by_side *s = ctx;
+	const struct report_format *f = &report_formats[s->format[t]];
+	return write_templated(f, s->docs, s->doc[t], s->last[t], s->opt,
+			       s->a->profile ? s->a->profile->logo : NULL, s->att,
+			       &s->files[s->format[t]], d);
+}
+
+/* In the run, once a task's worker has its copy: a document no later task reads is freed. */
+static void render_started(size_t t, void *ctx)
+{
+	struct side_by_side *s = ctx;
+	if (s->last[t])
+		canonical_drop(s->docs, s->doc[t]);
+}
+
+static void render_done(size_t t, double seconds, void *ctx)
+{
+	struct side_by_side *s = ctx;
+	if (s->opt->progress)
+		fprintf(s->d->stream, "srmap: made %s in %.2f s\n", s->names[t], seconds);
+}
+
+/*
+ * Makes the requested template-made formats at most opt->jobs at a time,
+ * each in a worker process (workers.h): the same files and the same
+ * messages as one after the other.  Every file is opened first, in order.
+ */
+static int write_side_by_side(const struct assessment *a, const struct report_options *opt,
+			      struct canonical_docs *docs, xmlDocPtr *doc_for, struct outfile *files,
+			      const char *stage, const struct attach_set *att, struct diag_list *d)
+{
+	size_t n = format_count();
+	struct side_by_side s = { a, opt, docs, xcalloc(n, sizeof(size_t)), xcalloc(n, sizeof(xmlDocPtr)),
+				  xcalloc(n, sizeof(int)), files, att, xcalloc(n, sizeof(char *)), d };
+	size_t tasks = 0;
+	int rc = SRMAP_EXIT_OK;
+	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
+		if (!((opt->formats >> i) & 1))
+			continue;
+		xmlDocPtr doc = doc_for[i] ? doc_for[i] : canonical_whole(docs, d);
+		if (!doc)
+			rc = SRMAP_EXIT_INTERNAL;
+		else if (outfile_open(&files[i], stage, report_formats[i].file, d) < 0)
+			rc = SRMAP_EXIT_OUTPUT;
+		s.format[tasks] = i;
+		s.doc[tasks] = doc;
+		s.last[tasks] = last_use(doc_for, i, n, opt->formats);
+		s.names[tasks] = report_formats[i].file;
+		tasks++;
+	}
+	if (rc == SRMAP_EXIT_OK)
+		rc = workers_run(tasks, opt->jobs, render_task, render_started, render_done, &s,
+				 s.names, d);
+	free(s.format);
+	free(s.doc);
+	free(s.last);
+	free(s.names);
+	return rc;
+}
+
 int report_write(const struct assessment *a, const struct run_info *run,
 		 const struct report_options *opt, struct diag_list *d)
 {
@@ -486,7 +380,8 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		pdf_index++;
 	if (opt->attach_evidence && ((opt->formats >> pdf_index) & 1)) {
 		size_t before = diag_failures(d);
-		collect_attachments(a, opt, &att, d);
+		attach_collect(a, opt->attach_limit ? opt->attach_limit : REPORT_ATTACH_LIMIT_DEFAULT,
+			       &att, d);
 		if (diag_failures(d) > before) {
 			rc = SRMAP_EXIT_OUTPUT;     /* --strict: the PDF would lack artifacts */
 			goto done;
@@ -518,11 +413,12 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	if (opt->progress && rc == SRMAP_EXIT_OK && n > 1)
 		fprintf(d->stream, "srmap: made the documents of parts the templates declare in "
 			"%.2f s\n", now_seconds() - started);
-	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
+	if (opt->jobs > 1 && rc == SRMAP_EXIT_OK)
+		rc = write_side_by_side(a, opt, &docs, doc_for, files, set.stage, &att, d);
+	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK && opt->jobs <= 1; i++) {
 		if (!((opt->formats >> i) & 1))
 			continue;
-		started = now_seconds();
-		xmlDocPtr doc = doc_for[i] ? doc_for[i] : canonical_whole(&docs, d);
+		started = now_seconds();		xmlDocPtr doc = doc_for[i] ? doc_for[i] : canonical_whole(&docs, d);
 		if (!doc)
 			rc = SRMAP_EXIT_INTERNAL;
 		else if (outfile_open(&files[i], set.stage, report_formats[i].file, d) < 0)

@@ -122,6 +122,14 @@ void outset_abort(struct outset *s);
 void outset_track(const char *path);
 
 /*
+ * In a worker process forked from a run writing a set (workers.h): the set
+ * is the run's to remove, not the worker's.  Forgets it (an exit removes
+ * nothing), gives the signals back their dispositions from before the set
+ * began, and stops the out-of-memory exit from removing the run's files.
+ */
+void outset_in_worker(void);
+
+/*
  * Removes what killed runs left in dir: set folders that DIR/current does not
  * name, a half-made link, temporaries (outdir_remove_stale).  Call it only
  * holding the lock.  Returns the number of entries removed.

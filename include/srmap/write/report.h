@@ -42,6 +42,12 @@ struct report_options {
 	int progress;
 	/* Sign the set (sign.h): a manifest and its signature are committed with it.  NULL: not. */
 	const struct signer *signer;
+	/*
+	 * Make up to this many template-made formats at once, each in a worker
+	 * process (workers.h); 0 or 1: one after the other, in this process.
+	 * The files and messages are the same either way.
+	 */
+	unsigned jobs;
 };
 
 /*
