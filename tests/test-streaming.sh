@@ -35,9 +35,9 @@ for v in ok repeat nozone malformed truncated dupkey control; do
 	python3 "$top/tests/streaming/gen-export.py" "$top/samples/azure" "$work/$v" 3000 "$v"
 	for m in 0 1T; do
 		mkdir -p "$work/$v/run-$m"
-		( cd "$work/$v/run-$m" && export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top" \
-			SRMAP_STREAM_MIN_BYTES=$m &&
-		  "$srmap" assess --inventory ../resources.json --evidence ../defender.json \
+		( cd "$work/$v/run-$m" &&
+		  env SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top" SRMAP_STREAM_MIN_BYTES="$m" \
+			"$srmap" assess --inventory ../resources.json --evidence ../defender.json \
 			--profile "$top/samples/profile.json" --format xml --out out >stdout 2>stderr
 		  echo $? >rc )
 	done
@@ -56,9 +56,9 @@ for v in ok/defender malformed/defender ok/truncated ok/damaged; do
 	for m in 0 1T; do
 		run="$work/$dir/gz-$(basename "$v")-$m"
 		mkdir -p "$run"
-		( cd "$run" && export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top" \
-			SRMAP_STREAM_MIN_BYTES=$m &&
-		  "$srmap" assess --inventory ../resources.json --evidence "../$file" \
+		( cd "$run" &&
+		  env SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top" SRMAP_STREAM_MIN_BYTES="$m" \
+			"$srmap" assess --inventory ../resources.json --evidence "../$file" \
 			--profile "$top/samples/profile.json" --format xml --out out >stdout 2>stderr
 		  echo $? >rc )
 	done
