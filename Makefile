@@ -15,7 +15,7 @@ DESTDIR ?=
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
                libssl-dev zlib1g-dev libyajl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
                icc-profiles-free \
-               qpdf poppler-utils python3 python3-jsonschema xsltproc openssl strace valgrind
+               qpdf poppler-utils python3 python3-jsonschema python3-yaml xsltproc openssl strace valgrind
 
 PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -105,6 +105,8 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-xml-outputs.sh
 	sh tests/test-findings.sh
 	sh tests/test-jobs.sh
+	sh tests/test-shard.sh
+	/usr/bin/python3 tests/check-k8s.py ./srmap tests/out/k8s
 	sh tests/test-nightly.sh
 	sh tests/test-pdf.sh
 	sh tests/test-audit.sh
@@ -158,6 +160,14 @@ SHELL_SCRIPTS = $(shell find . \( -name .git -o -name build -o -name out -o -nam
                   -type f \( -name '*.sh' -o -name '*.bash' \) -print; \
                   grep -rlE --exclude-dir=.git --exclude-dir=build --exclude-dir=out \
                   '^\#!(/usr)?/bin/(env )?(ba|da)?sh' . 2>/dev/null | grep -v '\.\(sh\|bash\)$$')
+
+# A single-node Slurm cluster started for the test and stopped after it (tests/test-slurm.sh):
+# the sample job array of shards and its merge job, run for real.
+SLURM_PACKAGES = slurm-wlm munge bc
+
+check-slurm: srmap
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(SLURM_PACKAGES)"
+	sh tests/test-slurm.sh
 
 lint-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(LINT_PACKAGES)"
@@ -303,4 +313,4 @@ clean:
 	rm -rf build
 	rm -rf demo-out tests/out tests/fuzz/out
 
-.PHONY: all deps demo check test lint lint-deps lint-shell lint-man lint-units install uninstall asan alloc-fail valgrind bench fuzz fuzz-tools clean
+.PHONY: all deps demo check check-slurm test lint lint-deps lint-shell lint-man lint-units install uninstall asan alloc-fail valgrind bench fuzz fuzz-tools clean

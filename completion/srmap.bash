@@ -4,11 +4,12 @@
 # for the options that take one, and files for the rest.  make install puts it in
 # PREFIX/share/bash-completion/completions/srmap; tests/test-cli.sh checks it against the help.
 
-_srmap_commands="assess validate verify diff catalog templates help"
+_srmap_commands="assess merge validate verify diff catalog templates help"
 _srmap_options_assess="--inventory --evidence --inventory-format --evidence-format --collected-at
 	--evidence-root --tenant --max-input-size --max-depth --max-string --max-records --profile
-	--framework --catalog --datadir --out --format --jobs --template --attach-evidence --attach-limit --pdf-detail
+	--framework --catalog --datadir --out --format --jobs --shard --template --attach-evidence --attach-limit --pdf-detail
 	--sign --sign-pass --baseline --fail-on --keep --summary --progress --strict --quiet --help"
+_srmap_options_merge="--out --jobs --datadir --progress --quiet --help"
 _srmap_options_validate="--catalog --datadir --max-input-size --max-depth --max-string
 	--max-records --strict --quiet --help"
 _srmap_options_verify="--base --ca --datadir --help"
@@ -75,7 +76,7 @@ _srmap() {
 		compopt -o filenames 2>/dev/null
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		return ;;
-	--collected-at | --tenant | --max-input-size | --keep | --attach-limit | --jobs | -j)
+	--collected-at | --tenant | --max-input-size | --keep | --attach-limit | --jobs | -j | --shard)
 		COMPREPLY=()
 		return ;;
 	esac

@@ -11,5 +11,6 @@
 #include "srmap/assess/artifact.h"
 #include "srmap/assess/assess.h"
 #include "srmap/assess/drift.h"
+#include "srmap/assess/shard.h"
 
 #endif

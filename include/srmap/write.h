@@ -10,6 +10,7 @@
 #define SRMAP_WRITE_STAGE_H
 
 #include "srmap/write/emit.h"
+#include "srmap/write/merge.h"
 #include "srmap/write/outdir.h"
 #include "srmap/write/report.h"
 #include "srmap/write/sign.h"

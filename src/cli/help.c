@@ -38,14 +38,30 @@ static const struct command_spec commands[] = {
 	  "Nothing is written unless every input file is valid.",
 	  "inventory evidence inventory-format evidence-format collected-at evidence-root "
 	  "tenant max-input-size max-depth max-string max-records profile framework catalog "
-	  "datadir out format jobs template attach-evidence attach-limit pdf-detail sign sign-pass baseline "
-	  "fail-on keep summary progress strict quiet help",
+	  "datadir out format jobs shard template attach-evidence attach-limit pdf-detail sign sign-pass "
+	  "baseline fail-on keep summary progress strict quiet help",
 	  "srmap assess --inventory samples/inventory.json --evidence samples/evidence.json \\\n"
 	  "    --profile samples/profile.json --out reports\n"
 	  "srmap assess -i resources.json -e defender-assessments.json --format xml,pdf \\\n"
 	  "    --out 'reports/%Y-%m-%d' --keep 30 --baseline reports/2026-11-19/assessment.xml\n"
 	  "srmap assess -i inventory.json -e evidence.json --framework hipaa --out hipaa-only",
 	  exit_general },
+	{ "merge",
+	  "merge [PART...] --out DIR",
+	  "make the report files of a sharded run from its parts",
+	  "Checks that the parts written by assess --shard K/N belong together (one run:\n"
+	  "the same inputs, catalog, profile, time and options; every shard once) and\n"
+	  "writes into DIR the files an unsharded run writes, byte for byte: the formats\n"
+	  "the shards were given with --format.  Without PART, every part-K-of-N.xml in\n"
+	  "DIR is merged.  Nothing is written unless every part is whole and of the run.",
+	  "out jobs datadir progress quiet help",
+	  "export SOURCE_DATE_EPOCH=$(date +%s)    # one time for every shard\n"
+	  "for k in 0 1 2; do\n"
+	  "    srmap assess --shard $k/3 -i resources.json -e defender.json --out reports &\n"
+	  "done; wait\n"
+	  "srmap merge --out reports",
+	  "0 ok, 2 usage error, 3 a part is missing, twice, damaged or of another run,\n"
+	  "4 output failure, 5 bad template, 70 internal error." },
 	{ "validate",
 	  "validate FILE...",
 	  "check inventory, evidence, profile and catalog files without assessing",

@@ -344,8 +344,7 @@ static void print_summary(const struct assessment *a, const struct loaded *in,
 	cJSON_Delete(root);
 }
 
-/* After a run that wrote its files: a line per file saying what it is (not with --quiet). */
-static void note_outputs(const struct report_options *ro, struct diag_list *d)
+void job_note_outputs(const struct report_options *ro, struct diag_list *d)
 {
 	for (size_t i = 0; !d->quiet && d->stream && report_formats[i].name; i++)
 		if ((ro->formats >> i) & 1)
@@ -393,7 +392,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 	char catalog_sha[DIGEST_HEX_LEN];
 	catalog_digest(&in, catalog_sha);
 	struct run_info run = { in.files, in.nfiles, job_now(), opt->command_line, d, catalog_sha,
-				NULL, opt->baseline };
+				NULL, opt->baseline, NULL, NULL };
 	if (opt->baseline) {
 		xmlDocPtr base = template_read_xml(opt->baseline, d);
 		if (!base || snapshot_from_xml(&old_snap, base, opt->baseline, d) < 0) {
@@ -420,10 +419,22 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 				     opt->progress && !d->quiet && d->stream != NULL, signer,
 				     opt->jobs };
 	progress(opt, d, "assessed %zu workloads: %zu findings", a.nworkloads, a.nfindings);
+	if (opt->nshards) {
+		struct shard_plan plan;
+		shard_plan_make(&plan, &a, opt->shard, opt->nshards);
+		rc = report_write_part(&a, &run, &ro, &plan, d);
+		if (rc == SRMAP_EXIT_OK && !d->quiet && d->stream)
+			fprintf(d->stream, "srmap: wrote %s/part-%u-of-%u.xml: shard %u of %u (dealt "
+				"out by %s), for srmap merge\n", out_dir, opt->shard, opt->nshards,
+				opt->shard, opt->nshards, shard_by_name(plan.by));
+		shard_plan_release(&plan);
+		free(out_dir);
+		goto out;
+	}
 	rc = report_write(&a, &run, &ro, d);
 	if (rc == SRMAP_EXIT_OK) {
 		progress(opt, d, "wrote %s", out_dir);
-		note_outputs(&ro, d);
+		job_note_outputs(&ro, d);
 		if (opt->keep > 0 && outdir_is_dated(opt->out_dir))
 			outdir_prune(opt->out_dir, opt->keep, d);
 		if (opt->fail_on >= 0)

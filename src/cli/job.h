@@ -37,6 +37,7 @@ struct job_options {
 	int summary_json;           /* print a one-line JSON summary on stdout */
 	int progress;               /* print progress lines on stderr */
 	unsigned jobs;              /* --jobs: formats made at once (report.h); 0: one at a time */
+	unsigned shard, nshards;    /* --shard K/N: write shard K's part (shard.h); nshards 0: whole */
 	const char *baseline;       /* a previous canonical assessment XML to report drift against */
 	const char *inventory_format;  /* format of inventory files (reader.h), or NULL to detect */
 	const char *evidence_format;   /* format of evidence files, or NULL to detect */
@@ -50,6 +51,19 @@ struct job_options {
  * (catalog, input, output).  Nothing is written unless every input is valid.
  */
 int job_assess(const struct job_options *opt, struct diag_list *d);
+
+/*
+ * srmap merge: the report set of a sharded run from its parts (the files
+ * paths, or when n is 0 every part-K-of-N.xml in opt->out_dir), into
+ * opt->out_dir.  Returns an exit code (SRMAP_EXIT_INPUT for parts that do
+ * not belong together).
+ */
+int job_merge(const char *const *paths, size_t n, const struct job_options *opt,
+	      struct diag_list *d);
+
+/* After a run that wrote its files: a line per file saying what it is (not with --quiet). */
+struct report_options;
+void job_note_outputs(const struct report_options *ro, struct diag_list *d);
 
 /*
  * Checks each file (an srmap inventory, evidence, profile or catalog file,

@@ -11,11 +11,13 @@
 #include "srmap/base/limits.h"
 #include "srmap/base/readfile.h"
 #include "srmap/model.h"
+#include "srmap/assess.h"
 #include "help.h"
 #include "job.h"
 #include "srmap/write.h"
 #include "srmap/base/srmap.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -75,6 +77,8 @@ static const struct option_spec options[] = {
 	{ "summary", 0, ARG_ONE, "json", "print a one-line JSON summary on stdout" },
 	{ "jobs", 'j', ARG_ONE, "N", "make up to N formats at once, each in its own process "
 	  "(default 1; the same files and messages)" },
+	{ "shard", 0, ARG_ONE, "K/N", "write the part of shard K (from 0) of N, for srmap merge "
+	  "(docs/scale.md)" },
 	{ "progress", 0, ARG_NONE, NULL, "print progress on stderr even when it is not a terminal" },
 	{ "strict", 0, ARG_NONE, NULL, "treat warnings as errors" },
 	{ "quiet", 'q', ARG_NONE, NULL, "do not print warnings" },
@@ -92,7 +96,7 @@ struct cli {
 	const char *framework;      /* --framework LIST */
 	const char *base;
 	const char *ca;
-	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail, *jobs;
+	const char *fail_on, *keep, *summary, *attach_limit, *pdf_detail, *jobs, *shard;
 	const char *collected_at;      /* the --collected-at in force, or NULL */
 	const char *max_input_size;
 	const char *max_depth, *max_string, *max_records;
@@ -176,6 +180,7 @@ static void store(struct cli *c, const struct option_spec *o, const char *value)
 	else if (!strcmp(n, "attach-evidence")) c->job.attach_evidence = 1;
 	else if (!strcmp(n, "attach-limit")) c->attach_limit = value;
 	else if (!strcmp(n, "jobs")) c->jobs = value;
+	else if (!strcmp(n, "shard")) c->shard = value;
 	else if (!strcmp(n, "pdf-detail")) c->pdf_detail = value;
 	else if (!strcmp(n, "strict")) c->strict = 1;
 	else if (!strcmp(n, "quiet")) c->quiet = 1;
@@ -273,11 +278,11 @@ static char *join_args(int argc, char **argv)
 	size_t n = 0;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if (i > 0 && (!strcmp(a, "-j") || !strcmp(a, "--jobs"))) {
+		if (i > 0 && (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strcmp(a, "--shard"))) {
 			i++;
 			continue;
 		}
-		if (i > 0 && !strncmp(a, "--jobs=", 7))
+		if (i > 0 && (!strncmp(a, "--jobs=", 7) || !strncmp(a, "--shard=", 8)))
 			continue;
 		words[n++] = i == 0 ? "srmap" : a;
 	}
@@ -324,6 +329,39 @@ static int set_limits(const struct cli *c)
 	return 0;
 }
 
+/* --jobs N: 0, or a usage error. */
+static int parse_jobs(struct cli *c)
+{
+	if (!c->jobs)
+		return 0;
+	char *end;
+	long j = strtol(c->jobs, &end, 10);
+	if (end == c->jobs || *end || j < 1 || j > 64)
+		return usage_error("--jobs takes a number from 1 to 64, not '%s'", c->jobs), -1;
+	c->job.jobs = (unsigned)j;
+	return 0;
+}
+
+/* --shard K/N: 0, or a usage error. */
+static int parse_shard(struct cli *c)
+{
+	if (!c->shard)
+		return 0;
+	unsigned k, n;
+	int used = 0;
+	const char *v = c->shard, *slash = strchr(v, '/');
+	if (!isdigit((unsigned char)v[0]) || !slash || !isdigit((unsigned char)slash[1]) ||
+	    sscanf(v, "%u/%u%n", &k, &n, &used) != 2 || v[used] || n < 1 || n > SHARD_MAX || k >= n)
+		return usage_error("--shard takes K/N, shard K (counted from 0) of N shards (N from 1 "
+				   "to %u), not '%s'", SHARD_MAX, v), -1;
+	if (c->job.attach_evidence || c->job.sign || c->fail_on || c->keep || c->summary)
+		return usage_error("--shard writes a part for srmap merge: --attach-evidence, --sign, "
+				   "--fail-on, --keep and --summary are for a whole run"), -1;
+	c->job.shard = k;
+	c->job.nshards = n;
+	return 0;
+}
+
 static int run(struct cli *c, struct diag_list *d)
 {
 	if (c->max_input_size) {
@@ -366,13 +404,8 @@ static int run(struct cli *c, struct diag_list *d)
 				return usage_error("--keep needs a dated --out pattern such as reports/%%Y-%%m-%%d");
 			c->job.keep = (int)k;
 		}
-		if (c->jobs) {
-			char *end;
-			long j = strtol(c->jobs, &end, 10);
-			if (end == c->jobs || *end || j < 1 || j > 64)
-				return usage_error("--jobs takes a number from 1 to 64, not '%s'", c->jobs);
-			c->job.jobs = (unsigned)j;
-		}
+		if (parse_jobs(c) < 0 || parse_shard(c) < 0)
+			return SRMAP_EXIT_USAGE;
 		if (c->attach_limit) {
 			char *end;
 			double mb = strtod(c->attach_limit, &end);
@@ -411,6 +444,14 @@ static int run(struct cli *c, struct diag_list *d)
 					   "password itself (the value given is not repeated here)");
 		c->job.progress = c->progress || isatty(STDERR_FILENO);
 		return job_assess(&c->job, d);
+	}
+	if (!strcmp(c->command, "merge")) {
+		if (!c->job.out_dir)
+			return usage_error("merge needs --out DIR");
+		if (parse_jobs(c) < 0)
+			return SRMAP_EXIT_USAGE;
+		c->job.progress = c->progress || isatty(STDERR_FILENO);
+		return job_merge(c->positional, c->npositional, &c->job, d);
 	}
 	if (!strcmp(c->command, "validate")) {
 		if (!c->npositional)

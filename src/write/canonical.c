@@ -44,7 +44,8 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 	char **names;
 	if (template_reads(xsl_path, &names, d) < 0)
 		return SRMAP_EXIT_CATALOG;
-	if (names && getenv("SRMAP_TEMPLATES_WHOLE")) {
+	/* Without the assessment (srmap merge) there is nothing to make parts from. */
+	if (names && (getenv("SRMAP_TEMPLATES_WHOLE") || !c->a)) {
 		strv_free(names);
 		names = NULL;
 	}

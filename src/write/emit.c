@@ -304,6 +304,8 @@ static void emit_parts(struct xmlout *o, const struct assessment *a, const struc
 {
 	if (xmlTextWriterStartDocument(o->w, NULL, "UTF-8", NULL) < 0)
 		o->failed = 1;
+	if (run->shard && xmlTextWriterWritePI(o->w, X("srmap-part"), X(run->part_header)) < 0)
+		o->failed = 1;
 	xmlout_start(o, "assessment");
 	xmlout_attr(o, "schema-version", "2");
 	xmlout_attr(o, "tool-version", SRMAP_VERSION);
@@ -350,7 +352,7 @@ static int emit_document(const struct assessment *a, const struct run_info *run,
 	if (!buf)
 		return -1;
 	/* The writer owns buf from here and frees it with itself. */
-	struct xmlout o = { xmlNewTextWriter(buf), 0 };
+	struct xmlout o = { xmlNewTextWriter(buf), 0, run->shard, 0 };
 	if (!o.w) {
 		xmlOutputBufferClose(buf);
 		return -1;
@@ -370,7 +372,7 @@ int emit_assessment_parts(const struct assessment *a, const struct run_info *run
 	xmlBufferPtr buf = xmlBufferCreate();
 	if (!buf)
 		return -1;
-	struct xmlout o = { xmlNewTextWriterMemory(buf, 0), 0 };
+	struct xmlout o = { xmlNewTextWriterMemory(buf, 0), 0, NULL, 0 };
 	if (!o.w) {
 		xmlBufferFree(buf);
 		return -1;

@@ -123,6 +123,8 @@ void emit_workloads(struct xmlout *o, const struct assessment *a)
 	for (size_t i = 0; i < a->nworkloads; i++) {
 		const struct workload_result *wr = &a->workloads[i];
 		const struct workload *w = wr->w;
+		if (!xmlout_mine(o, "workload", o->plan ? o->plan->of_workload[i] : 0))
+			continue;
 		xmlout_start(o, "workload");
 		xmlout_attr(o, "id", w->id);
 		xmlout_attr(o, "name", w->name);
@@ -158,6 +160,7 @@ void emit_workloads(struct xmlout *o, const struct assessment *a)
 		}
 		xmlout_end(o);
 	}
+	xmlout_section_end(o, "workload");
 	free(findings);
 }
 
@@ -190,6 +193,8 @@ void emit_evidence(struct xmlout *o, const struct assessment *a)
 {
 	for (size_t i = 0; i < a->ev->n; i++) {
 		const struct evidence *e = &a->ev->items[i];
+		if (!xmlout_mine(o, "evidence", o->plan ? shard_of_evidence(o->plan, a, i) : 0))
+			continue;
 		xmlout_start(o, "evidence");
 		xmlout_attr(o, "id", e->id);
 		xmlout_attr(o, "control", e->control);
@@ -225,6 +230,7 @@ void emit_evidence(struct xmlout *o, const struct assessment *a)
 		xmlout_text_element(o, "note", e->note);
 		xmlout_end(o);
 	}
+	xmlout_section_end(o, "evidence");
 }
 
 /* Title and remediation of findings that are not about one control's check. */
@@ -257,6 +263,8 @@ void emit_findings(struct xmlout *o, const struct assessment *a)
 {
 	for (size_t i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
+		if (!xmlout_mine(o, "finding", o->plan ? shard_of_finding(o->plan, a, i) : 0))
+			continue;
 		xmlout_start(o, "finding");
 		xmlout_attrf(o, "id", "F-%04zu", i + 1);
 		if (f->wr)
@@ -286,6 +294,7 @@ void emit_findings(struct xmlout *o, const struct assessment *a)
 		}
 		xmlout_end(o);
 	}
+	xmlout_section_end(o, "finding");
 }
 
 void emit_frameworks(struct xmlout *o, const struct assessment *a)

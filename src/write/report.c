@@ -10,6 +10,7 @@
 #include "srmap/base/digest.h"
 #include "srmap/base/libmem.h"
 #include "srmap/write/jsonout.h"
+#include "srmap/write/merge.h"
 #include "srmap/write/outdir.h"
 #include "srmap/pdf.h"
 #include "srmap/base/srmap.h"
@@ -276,7 +277,6 @@ static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
 /* ---- the template-made formats in worker processes (--jobs) --------------------------------- */
 
 struct side_by_side {
-	const struct assessment *a;
 	const struct report_options *opt;
 	struct canonical_docs *docs;
 	size_t *format;            /* per task: its index in report_formats */
@@ -284,6 +284,7 @@ struct side_by_side {
 	int *last;                 /* per task: no later task reads that document */
 	struct outfile *files;
 	const struct attach_set *att;
+	const char *logo;          /* the profile's logo, or NULL */
 	const char **names;        /* per task: the file it makes */
 	struct diag_list *d;
 };
@@ -292,8 +293,7 @@ static int render_task(size_t t, void *ctx, struct diag_list *d)
 {
 	struct side_by_side *s = ctx;
 	const struct report_format *f = &report_formats[s->format[t]];
-	return write_templated(f, s->docs, s->doc[t], s->last[t], s->opt,
-			       s->a->profile ? s->a->profile->logo : NULL, s->att,
+	return write_templated(f, s->docs, s->doc[t], s->last[t], s->opt, s->logo, s->att,
 			       &s->files[s->format[t]], d);
 }
 
@@ -317,13 +317,13 @@ static void render_done(size_t t, double seconds, void *ctx)
  * each in a worker process (workers.h): the same files and the same
  * messages as one after the other.  Every file is opened first, in order.
  */
-static int write_side_by_side(const struct assessment *a, const struct report_options *opt,
+static int write_side_by_side(const char *logo, const struct report_options *opt,
 			      struct canonical_docs *docs, xmlDocPtr *doc_for, struct outfile *files,
 			      const char *stage, const struct attach_set *att, struct diag_list *d)
 {
 	size_t n = format_count();
-	struct side_by_side s = { a, opt, docs, xcalloc(n, sizeof(size_t)), xcalloc(n, sizeof(xmlDocPtr)),
-				  xcalloc(n, sizeof(int)), files, att, xcalloc(n, sizeof(char *)), d };
+	struct side_by_side s = { opt, docs, xcalloc(n, sizeof(size_t)), xcalloc(n, sizeof(xmlDocPtr)),
+				  xcalloc(n, sizeof(int)), files, att, logo, xcalloc(n, sizeof(char *)), d };
 	size_t tasks = 0;
 	int rc = SRMAP_EXIT_OK;
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
@@ -350,8 +350,28 @@ static int write_side_by_side(const struct assessment *a, const struct report_op
 	return rc;
 }
 
-int report_write(const struct assessment *a, const struct run_info *run,
-		 const struct report_options *opt, struct diag_list *d)
+/*
+ * The canonical XML into xml: written from the assessment a, or merged from
+ * the parts of m when a is NULL.
+ */
+static int write_canonical(const struct assessment *a, const struct run_info *run,
+			   struct merge_set *m, struct outfile *xml, struct diag_list *d)
+{
+	int rc = SRMAP_EXIT_OK;
+	if (a && emit_assessment_xml(a, run, xml->fd) < 0) {
+		libmem_check();     /* the XML writer could not allocate: not a write error */
+		rc = SRMAP_EXIT_OUTPUT;
+	} else if (!a) {
+		rc = merge_write(m, xml->fd, d);
+	}
+	if (rc == SRMAP_EXIT_OUTPUT)
+		diag_add(d, DIAG_ERROR, xml->shown, 0, 0, "cannot write: %s", strerror(errno));
+	return rc;
+}
+
+/* A report set from the assessment a (with run), or from the parts m when a is NULL. */
+static int write_set(const struct assessment *a, const struct run_info *run, struct merge_set *m,
+		     const struct report_options *opt, struct diag_list *d)
 {
 	size_t n = format_count();
 	struct outfile *files = xcalloc(n, sizeof(*files));
@@ -378,7 +398,7 @@ int report_write(const struct assessment *a, const struct run_info *run,
 	size_t pdf_index = 0;
 	while (report_formats[pdf_index].name && report_formats[pdf_index].kind != REPORT_PDF)
 		pdf_index++;
-	if (opt->attach_evidence && ((opt->formats >> pdf_index) & 1)) {
+	if (a && opt->attach_evidence && ((opt->formats >> pdf_index) & 1)) {
 		size_t before = diag_failures(d);
 		attach_collect(a, opt->attach_limit ? opt->attach_limit : REPORT_ATTACH_LIMIT_DEFAULT,
 			       &att, d);
@@ -387,22 +407,24 @@ int report_write(const struct assessment *a, const struct run_info *run,
 			goto done;
 		}
 	}
-	struct run_info with_templates = *run;
-	with_templates.inputs = inputs = with_template_inputs(run, opt, &with_templates.ninputs);
-	double started = now_seconds();
-	if (emit_assessment_xml(a, &with_templates, xml->fd) < 0) {
-		libmem_check();     /* the XML writer could not allocate: not a write error */
-		diag_add(d, DIAG_ERROR, xml->shown, 0, 0, "cannot write: %s", strerror(errno));
-		rc = SRMAP_EXIT_OUTPUT;
-		goto done;
+	struct run_info with_templates = { 0 };
+	if (a) {
+		with_templates = *run;
+		with_templates.inputs = inputs = with_template_inputs(run, opt,
+								       &with_templates.ninputs);
 	}
+	double started = now_seconds();
+	rc = write_canonical(a, &with_templates, m, xml, d);
+	if (rc != SRMAP_EXIT_OK)
+		goto done;
 	made(opt, d, report_formats[0].file, started);
 	/*
 	 * Every template's document is made before any template runs, so that a
 	 * document of parts says what the file says (the diagnostics of the
 	 * templates run first are not in it).
 	 */
-	canonical_init(&docs, xml->tmp, a, &with_templates);
+	canonical_init(&docs, xml->tmp, a, a ? &with_templates : NULL);
+	const char *logo = a ? (a->profile ? a->profile->logo : NULL) : m->logo;
 	started = now_seconds();
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++)
 		if ((opt->formats >> i) & 1) {
@@ -414,7 +436,7 @@ int report_write(const struct assessment *a, const struct run_info *run,
 		fprintf(d->stream, "srmap: made the documents of parts the templates declare in "
 			"%.2f s\n", now_seconds() - started);
 	if (opt->jobs > 1 && rc == SRMAP_EXIT_OK)
-		rc = write_side_by_side(a, opt, &docs, doc_for, files, set.stage, &att, d);
+		rc = write_side_by_side(logo, opt, &docs, doc_for, files, set.stage, &att, d);
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK && opt->jobs <= 1; i++) {
 		if (!((opt->formats >> i) & 1))
 			continue;
@@ -425,8 +447,8 @@ int report_write(const struct assessment *a, const struct run_info *run,
 			rc = SRMAP_EXIT_OUTPUT;
 		else
 			rc = write_templated(&report_formats[i], &docs, doc,
-					     last_use(doc_for, i, n, opt->formats), opt,
-					     a->profile ? a->profile->logo : NULL, &att, &files[i], d);
+					     last_use(doc_for, i, n, opt->formats), opt, logo, &att,
+					     &files[i], d);
 		if (rc == SRMAP_EXIT_OK)
 			made(opt, d, report_formats[i].file, started);
 	}
@@ -440,7 +462,7 @@ done:
 			rc = SRMAP_EXIT_OUTPUT;
 		}
 	struct outfile signed_files[2] = { { NULL, NULL, -1, NULL }, { NULL, NULL, -1, NULL } };
-	if (rc == SRMAP_EXIT_OK && opt->signer)
+	if (rc == SRMAP_EXIT_OK && opt->signer && run)
 		rc = sign_set(files, n, opt, set.stage, run->generated, signed_files, d);
 	for (size_t i = 0; i < n; i++) {
 		if (files[i].fd < 0)
@@ -471,5 +493,64 @@ done:
 			if (inputs[i].role)
 				free(inputs[i].path);
 	free(inputs);
+	return rc;
+}
+
+int report_write(const struct assessment *a, const struct run_info *run,
+		 const struct report_options *opt, struct diag_list *d)
+{
+	return write_set(a, run, NULL, opt, d);
+}
+
+int report_write_merged(struct merge_set *m, const struct report_options *opt, struct diag_list *d)
+{
+	return write_set(NULL, NULL, m, opt, d);
+}
+
+/* The names of the formats in mask, comma-separated (caller frees). */
+static char *format_names(unsigned mask)
+{
+	char *s = xstrdup("");
+	for (size_t i = 0; report_formats[i].name; i++)
+		if ((mask >> i) & 1) {
+			char *more = xasprintf("%s%s%s", s, *s ? "," : "", report_formats[i].name);
+			free(s);
+			s = more;
+		}
+	return s;
+}
+
+int report_write_part(const struct assessment *a, const struct run_info *run,
+		      const struct report_options *opt, const struct shard_plan *plan,
+		      struct diag_list *d)
+{
+	char name[64];
+	merge_part_name(name, sizeof name, plan->shard, plan->nshards);
+	struct outfile f = { NULL, NULL, -1, NULL };
+	if (outdir_prepare(opt->out_dir, d) < 0 || outfile_open(&f, opt->out_dir, name, d) < 0)
+		return SRMAP_EXIT_OUTPUT;
+	struct run_info part = *run;
+	struct input_file *inputs = with_template_inputs(run, opt, &part.ninputs);
+	char *formats = format_names(opt->formats);
+	char *header = merge_header(plan->shard, plan->nshards, shard_by_name(plan->by), formats,
+				    opt->pdf_summary ? "summary" : "full", opt->pdf_template,
+				    a->profile ? a->profile->logo : NULL);
+	part.inputs = inputs;
+	part.shard = plan;
+	part.part_header = header;
+	int rc = SRMAP_EXIT_OK;
+	if (emit_assessment_xml(a, &part, f.fd) < 0 || fsync(f.fd) < 0) {
+		libmem_check();
+		diag_add(d, DIAG_ERROR, f.shown, 0, 0, "cannot write: %s", strerror(errno));
+		outfile_abort(&f);
+		rc = SRMAP_EXIT_OUTPUT;
+	} else if (outfile_commit(&f, d) < 0) {
+		rc = SRMAP_EXIT_OUTPUT;
+	}
+	for (size_t i = run->ninputs; i < part.ninputs; i++)
+		free(inputs[i].path);
+	free(inputs);
+	free(formats);
+	free(header);
 	return rc;
 }

@@ -31,6 +31,34 @@ const char *xmlout_clean(const char *s, char **copy)
 	return *copy;
 }
 
+static void write_skipped(struct xmlout *o, const char *section)
+{
+	char text[96];
+	snprintf(text, sizeof text, "%s %zu", section, o->skipped);
+	if (xmlTextWriterWritePI(o->w, X("srmap-skip"), X(text)) < 0)
+		o->failed = 1;
+	o->skipped = 0;
+}
+
+int xmlout_mine(struct xmlout *o, const char *section, unsigned shard)
+{
+	if (!o->plan)
+		return 1;
+	if (o->plan->shard != shard) {
+		o->skipped++;
+		return 0;
+	}
+	if (o->skipped)
+		write_skipped(o, section);
+	return 1;
+}
+
+void xmlout_section_end(struct xmlout *o, const char *section)
+{
+	if (o->plan && o->skipped)
+		write_skipped(o, section);
+}
+
 void xmlout_start(struct xmlout *o, const char *name)
 {
 	if (xmlTextWriterStartElement(o->w, X(name)) < 0)

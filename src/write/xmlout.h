@@ -12,11 +12,28 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <libxml/xmlwriter.h>
+#include "srmap/assess.h"
 
 struct xmlout {
 	xmlTextWriterPtr w;     /* borrowed */
 	int failed;             /* set by the first call that failed */
+	/* Writing a shard's part: the plan of the shards (borrowed), or NULL for the whole document. */
+	const struct shard_plan *plan;
+	size_t skipped;         /* elements of other shards since the last one written */
 };
+
+/*
+ * In a section that shards share out (workload, evidence, finding): whether
+ * the next element, which belongs to shard, is written.  In a part, an
+ * element of another shard is left out and counted, and before the next
+ * element written (or at xmlout_section_end) one processing instruction
+ * <?srmap-skip SECTION COUNT?> says how many were left out, so that merge.c
+ * can put the parts' elements back in order.  Always 1 for a whole document.
+ */
+int xmlout_mine(struct xmlout *o, const char *section, unsigned shard);
+
+/* Ends a section of xmlout_mine: writes the count still pending. */
+void xmlout_section_end(struct xmlout *o, const char *section);
 
 /*
  * Returns s itself when it is valid UTF-8 that XML 1.0 can carry (the common

@@ -32,6 +32,13 @@ struct run_info {
 	const char *catalog_sha256;     /* digest of the catalog as a whole (see job.c), or NULL */
 	const struct drift *drift;      /* changes since --baseline, or NULL */
 	const char *baseline;           /* the baseline file, when drift is set */
+	/*
+	 * A shard's part instead of the whole document (assess --shard, shard.h):
+	 * the plan (borrowed), or NULL.  The part is the document with the other
+	 * shards' workloads, evidence and findings left out (docs/scale.md).
+	 */
+	const struct shard_plan *shard;
+	const char *part_header;        /* the part's <?srmap-part?> data, when shard is set */
 };
 
 /*

@@ -75,4 +75,26 @@ unsigned report_all_formats(void);
 int report_write(const struct assessment *a, const struct run_info *run,
 		 const struct report_options *opt, struct diag_list *d);
 
+struct merge_set;
+
+/*
+ * Writes the report set of a sharded run into opt->out_dir from the parts
+ * of m (merge.h): the canonical XML merged from them, then every format in
+ * opt->formats made from it, as report_write does.  Returns report_write's
+ * codes, and SRMAP_EXIT_INPUT when the parts do not belong together (the
+ * previous set is then left as it was).
+ */
+int report_write_merged(struct merge_set *m, const struct report_options *opt,
+			struct diag_list *d);
+
+/*
+ * Writes the part of shard plan->shard (shard.h) of the assessment a into
+ * opt->out_dir as part-K-of-N.xml (merge.h), atomically; the formats and
+ * PDF options of opt are recorded in it for srmap merge, which makes them.
+ * Returns SRMAP_EXIT_OK or SRMAP_EXIT_OUTPUT.
+ */
+int report_write_part(const struct assessment *a, const struct run_info *run,
+		      const struct report_options *opt, const struct shard_plan *plan,
+		      struct diag_list *d);
+
 #endif

@@ -1,0 +1,77 @@
+/*
+ * merge.h - the parts of a sharded run (assess --shard K/N), checked and
+ * put back together into the canonical XML an unsharded run writes.
+ *
+ * A part is the canonical XML of the whole assessment with the other
+ * shards' workloads, evidence and findings left out; a processing
+ * instruction <?srmap-part ...?> before the root says which shard it is and
+ * what the merge is to make, and <?srmap-skip SECTION COUNT?> says how many
+ * elements of a section the part leaves out at that place (xmlout.h).
+ * Every other part of the document is the same in every part; merging
+ * copies it from shard 0 once it is found byte for byte equal in all, and
+ * deals the shared-out sections back in order.  No element is parsed or
+ * written again: the merged file is the unsharded run's, byte for byte.
+ */
+#ifndef SRMAP_MERGE_H
+#define SRMAP_MERGE_H
+
+#include <stddef.h>
+#include "srmap/base/diag.h"
+
+/* The version of the part format this srmap writes and reads. */
+#define PART_FORMAT_VERSION "1"
+
+struct part;
+
+struct merge_set {
+	struct part *parts;     /* owned, in shard order */
+	size_t n;
+	/* What the shards were told to make, from their headers (owned): */
+	char *formats;          /* the --format list, names comma-separated */
+	char *pdf_detail;       /* "full" or "summary" */
+	char *pdf_template;     /* a user's PDF template, or NULL */
+	char *logo;             /* the profile's logo, or NULL */
+};
+
+/*
+ * Maps the n part files at paths (borrowed; they must outlive m) and checks
+ * that they belong together: each a part of this srmap's part format
+ * version, of one shard count, each shard once, none missing, made for the
+ * same formats.  Returns SRMAP_EXIT_OK, or SRMAP_EXIT_INPUT after reporting
+ * on d which part is wrong and why.  Release m with merge_release either way.
+ */
+int merge_open(struct merge_set *m, const char *const *paths, size_t n, struct diag_list *d);
+
+/*
+ * Writes the merged canonical XML to fd.  Returns SRMAP_EXIT_OK,
+ * SRMAP_EXIT_INPUT when the parts turn out not to be of one run or one is
+ * cut short (reported on d with the part, line and what differs), or
+ * SRMAP_EXIT_OUTPUT when writing fails (errno says why; not reported).
+ */
+int merge_write(struct merge_set *m, int fd, struct diag_list *d);
+
+/* Unmaps the parts and frees what m owns. */
+void merge_release(struct merge_set *m);
+
+/*
+ * The data of a part's <?srmap-part ...?> instruction for shard k of n
+ * dealt out by by ("subscription" or "workload"), made for the formats
+ * listed (names comma-separated), the PDF detail, and the PDF template and
+ * logo (either may be NULL).  Returns an allocated string (caller frees).
+ */
+char *merge_header(unsigned k, unsigned n, const char *by, const char *formats,
+		   const char *pdf_detail, const char *pdf_template, const char *logo);
+
+/*
+ * The file a shard writes into its output folder, "part-K-of-N.xml", into
+ * buf of size len.
+ */
+void merge_part_name(char *buf, size_t len, unsigned k, unsigned n);
+
+/*
+ * Whether name (len bytes) has the form of a part's file name.  Allocates
+ * nothing.
+ */
+int merge_is_part_name(const char *name, size_t len);
+
+#endif

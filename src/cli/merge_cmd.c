@@ -1,0 +1,97 @@
+/*
+ * merge_cmd.c - `srmap merge [PART...] --out DIR`: the report set of a
+ * sharded run made from its parts (docs/scale.md).
+ */
+#include "job.h"
+#include "srmap/base/alloc.h"
+#include "srmap/base/datadir.h"
+#include "srmap/base/srmap.h"
+#include "srmap/write.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Every part-K-of-N.xml in dir, sorted (caller frees each and the list); -1 when unreadable. */
+static int find_parts(const char *dir, char ***out, size_t *n, struct diag_list *d)
+{
+	*out = NULL;
+	*n = 0;
+	DIR *h = opendir(dir);
+	if (!h) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
+		return -1;
+	}
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(h)))
+		if (merge_is_part_name(e->d_name, strlen(e->d_name))) {
+			if (*n == cap)
+				*out = xreallocarray(*out, cap = cap ? cap * 2 : 8, sizeof(char *));
+			(*out)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+		}
+	closedir(h);
+	if (*n)
+		qsort(*out, *n, sizeof(char *), by_name);
+	return 0;
+}
+
+int job_merge(const char *const *paths, size_t n, const struct job_options *opt,
+	      struct diag_list *d)
+{
+	char **found = NULL;
+	size_t nfound = 0;
+	if (!n) {
+		if (find_parts(opt->out_dir, &found, &nfound, d) < 0)
+			return SRMAP_EXIT_INPUT;
+		if (!nfound) {
+			diag_add(d, DIAG_ERROR, opt->out_dir, 0, 0, "no parts (part-K-of-N.xml) to "
+				 "merge: name them, or write them there with srmap assess --shard");
+			return SRMAP_EXIT_INPUT;
+		}
+		paths = (const char *const *)found;
+		n = nfound;
+	}
+	char *datadir = opt->datadir ? xstrdup(opt->datadir) : datadir_find();
+	struct merge_set m;
+	int rc = SRMAP_EXIT_OK;
+	if (!datadir) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot find the data folder: set SRMAP_DATADIR");
+		rc = SRMAP_EXIT_CATALOG;
+		m = (struct merge_set){ 0 };
+	} else {
+		rc = merge_open(&m, paths, n, d);
+	}
+	unsigned formats = 0;
+	if (rc == SRMAP_EXIT_OK && report_parse_formats(m.formats, &formats, d) < 0)
+		rc = SRMAP_EXIT_INPUT;
+	char *out_dir = outdir_expand(opt->out_dir, job_now());
+	if (rc == SRMAP_EXIT_OK && !out_dir) {
+		diag_add(d, DIAG_ERROR, opt->out_dir, 0, 0, "the output folder pattern gives an empty "
+			 "or too long name");
+		rc = SRMAP_EXIT_USAGE;
+	}
+	if (rc == SRMAP_EXIT_OK) {
+		struct report_options ro = { formats, out_dir, datadir, m.pdf_template, 0, 0,
+					     !strcmp(m.pdf_detail, "summary"),
+					     opt->progress && !d->quiet && d->stream != NULL, NULL,
+					     opt->jobs };
+		rc = report_write_merged(&m, &ro, d);
+		if (rc == SRMAP_EXIT_OK)
+			job_note_outputs(&ro, d);
+	}
+	merge_release(&m);
+	free(out_dir);
+	free(datadir);
+	for (size_t i = 0; i < nfound; i++)
+		free(found[i]);
+	free(found);
+	return rc;
+}
