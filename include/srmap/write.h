@@ -11,6 +11,7 @@
 
 #include "srmap/write/emit.h"
 #include "srmap/write/merge.h"
+#include "srmap/write/part.h"
 #include "srmap/write/outdir.h"
 #include "srmap/write/report.h"
 #include "srmap/write/sign.h"

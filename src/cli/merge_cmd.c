@@ -32,7 +32,7 @@ static int find_parts(const char *dir, char ***out, size_t *n, struct diag_list 
 	size_t cap = 0;
 	struct dirent *e;
 	while ((e = readdir(h)))
-		if (merge_is_part_name(e->d_name, strlen(e->d_name))) {
+		if (part_is_name(e->d_name, strlen(e->d_name))) {
 			if (*n == cap)
 				*out = xreallocarray(*out, cap = cap ? cap * 2 : 8, sizeof(char *));
 			(*out)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);

@@ -525,14 +525,14 @@ int report_write_part(const struct assessment *a, const struct run_info *run,
 		      struct diag_list *d)
 {
 	char name[64];
-	merge_part_name(name, sizeof name, plan->shard, plan->nshards);
+	part_name(name, sizeof name, plan->shard, plan->nshards);
 	struct outfile f = { NULL, NULL, -1, NULL };
 	if (outdir_prepare(opt->out_dir, d) < 0 || outfile_open(&f, opt->out_dir, name, d) < 0)
 		return SRMAP_EXIT_OUTPUT;
 	struct run_info part = *run;
 	struct input_file *inputs = with_template_inputs(run, opt, &part.ninputs);
 	char *formats = format_names(opt->formats);
-	char *header = merge_header(plan->shard, plan->nshards, shard_by_name(plan->by), formats,
+	char *header = part_header(plan->shard, plan->nshards, shard_by_name(plan->by), formats,
 				    opt->pdf_summary ? "summary" : "full", opt->pdf_template,
 				    a->profile ? a->profile->logo : NULL);
 	part.inputs = inputs;

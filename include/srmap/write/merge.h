@@ -17,9 +17,7 @@
 
 #include <stddef.h>
 #include "srmap/base/diag.h"
-
-/* The version of the part format this srmap writes and reads. */
-#define PART_FORMAT_VERSION "1"
+#include "srmap/write/part.h"
 
 struct part;
 
@@ -52,26 +50,5 @@ int merge_write(struct merge_set *m, int fd, struct diag_list *d);
 
 /* Unmaps the parts and frees what m owns. */
 void merge_release(struct merge_set *m);
-
-/*
- * The data of a part's <?srmap-part ...?> instruction for shard k of n
- * dealt out by by ("subscription" or "workload"), made for the formats
- * listed (names comma-separated), the PDF detail, and the PDF template and
- * logo (either may be NULL).  Returns an allocated string (caller frees).
- */
-char *merge_header(unsigned k, unsigned n, const char *by, const char *formats,
-		   const char *pdf_detail, const char *pdf_template, const char *logo);
-
-/*
- * The file a shard writes into its output folder, "part-K-of-N.xml", into
- * buf of size len.
- */
-void merge_part_name(char *buf, size_t len, unsigned k, unsigned n);
-
-/*
- * Whether name (len bytes) has the form of a part's file name.  Allocates
- * nothing.
- */
-int merge_is_part_name(const char *name, size_t len);
 
 #endif
