@@ -264,7 +264,7 @@ tests/bench/floor: tests/bench/floor.c
 #   tests/fuzz/out/fuzz_csv tests/fuzz/out/artifacts/csv/crash-...    (replays one input)
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog stream gzip verify manifest assess
+FUZZ_TARGETS ?= jsondoc inventory evidence csv profile snapshot layout catalog stream gzip verify manifest assess merge
 FUZZ_ARGS    ?=
 FUZZ_OUT      = tests/fuzz/out
 FUZZ_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-format-nonliteral \
@@ -293,7 +293,7 @@ $(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 fuzz: fuzz-tools
 	@$(MAKE) --no-print-directory $(patsubst %,$(FUZZ_OUT)/fuzz_%,$(FUZZ_TARGETS))
 	@status=0; for t in $(FUZZ_TARGETS); do \
-	  case $$t in csv) dict=csv;; snapshot|layout|verify) dict=xml;; manifest) dict=manifest;; *) dict=json;; esac; \
+	  case $$t in csv) dict=csv;; snapshot|layout|verify|merge) dict=xml;; manifest) dict=manifest;; *) dict=json;; esac; \
 	  mkdir -p $(FUZZ_OUT)/corpus/$$t $(FUZZ_OUT)/artifacts/$$t; \
 	  echo "== fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  if UBSAN_OPTIONS=print_stacktrace=1 ./$(FUZZ_OUT)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \

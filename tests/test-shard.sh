@@ -7,7 +7,7 @@
 #   - merge finds the parts in --out when none is named, and --jobs does not change the files;
 #   - bad parts: a shard missing, one twice, parts of different shard counts, of different
 #     inputs, of different times, of another srmap, cut short, with a damaged marker, a file
-#     that is no part, a folder with no parts: each exit 3 with a message naming the part, and
+#     that is no part, an empty one, a folder with no parts: each exit 3 with a message naming the part, and
 #     the previous report set in the output folder whole;
 #   - --shard with an option for a whole run is a usage error (bad K/N values are golden cases,
 #     tests/cases/shard-*).
@@ -165,6 +165,8 @@ merge_bad "a damaged marker" "marker.xml:[0-9]*:1: a <?srmap-skip?> out of place
 	"$P-0-of-3.xml" "$bads/marker.xml" "$P-2-of-3.xml"
 merge_bad "a wrong count of elements left out" "the parts are not of one run" \
 	"$P-0-of-3.xml" "$bads/count.xml" "$P-2-of-3.xml"
+: >"$bads/empty.xml"
+merge_bad "an empty part" "empty.xml: empty: not a part" "$P-0-of-3.xml" "$bads/empty.xml" "$P-2-of-3.xml"
 merge_bad "a file that is no part" "assessment.xml: not a part of a sharded run" \
 	"$work/azure/whole/out/assessment.xml"
 "$srmap" merge --out "$bads/empty" >"$bads/stdout" 2>"$bads/stderr"

@@ -141,9 +141,14 @@ static int map_part(struct part *p, struct diag_list *d)
 		return -1;
 	}
 	p->len = (size_t)st.st_size;
-	p->data = p->len ? mmap(NULL, p->len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+	if (!p->len) {
+		close(fd);
+		bad_part(d, p, 0, "empty: not a part of a sharded run (srmap assess --shard writes them)");
+		return -1;
+	}
+	p->data = mmap(NULL, p->len, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	if (p->len && p->data == MAP_FAILED) {
+	if (p->data == MAP_FAILED) {
 		p->data = NULL;
 		diag_add(d, DIAG_ERROR, p->path, 0, 0, "cannot read: %s", strerror(errno));
 		return -1;
@@ -155,8 +160,7 @@ static int map_part(struct part *p, struct diag_list *d)
 static int read_header(struct part *p, struct diag_list *d)
 {
 	const char *end = p->data + p->len, *at = p->data;
-	const char *decl_end = p->len ? line_end(p, at) : at;
-	const char *h = decl_end, *h_end = p->len ? line_end(p, h) : h;
+	const char *h = line_end(p, at), *h_end = h < end ? line_end(p, h) : h;
 	if (!starts(at, end, "<?xml ") || !starts(h, h_end, "<?srmap-part ") ||
 	    h_end - h < 16 || memcmp(h_end - 3, "?>\n", 3)) {
 		bad_part(d, p, 0, "not a part of a sharded run (srmap assess --shard writes them)");
