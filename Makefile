@@ -15,7 +15,7 @@ DESTDIR ?=
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
                libssl-dev zlib1g-dev libyajl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
                icc-profiles-free \
-               qpdf poppler-utils python3 python3-jsonschema python3-yaml xsltproc openssl strace valgrind
+               qpdf poppler-utils python3 python3-jsonschema python3-yaml parallel xsltproc openssl strace valgrind
 
 PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

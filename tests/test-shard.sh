@@ -5,6 +5,7 @@
 #     tenant, two subscriptions, SaaS workloads: dealt out by workload), a generated estate of
 #     two subscriptions of 75 (dealt out by subscription to two shards, by workload to more), and the samples with a baseline (drift);
 #   - merge finds the parts in --out when none is named, and --jobs does not change the files;
+#   - the shards run side by side by GNU parallel, as docs/scale.md shows;
 #   - bad parts: a shard missing, one twice, parts of different shard counts, of different
 #     inputs, of different times, of another srmap, cut short, with a damaged marker, a file
 #     that is no part, an empty one, a folder with no parts: each exit 3 with a message naming the part, and
@@ -108,6 +109,19 @@ if diff -r "$dir/out/current/" "$dir/named/current/" >/dev/null; then
 	ok "merge of the parts named, in any order, with --jobs 3: the same files"
 else
 	bad "merge of the parts named, or with --jobs, differs"
+fi
+
+# the one-machine recipe of docs/scale.md: the shards under GNU parallel, then merge
+dir="$work/azure/parallel"
+mkdir -p "$dir"
+# shellcheck disable=SC2086
+(cd "$dir" && parallel -j 3 "$srmap" assess --shard {}/3 $azure --format all --out out -q ::: 0 1 2 &&
+	"$srmap" merge --out out -q) >"$work/parallel.log" 2>&1
+echo $? >"$dir/rc"
+if same azure parallel; then
+	ok "three shards run by GNU parallel, then merge: the unsharded run's files"
+else
+	bad "the shards under GNU parallel: $(head -c 300 "$work/parallel.log")"
 fi
 
 # ---- bad parts -------------------------------------------------------------------------------
