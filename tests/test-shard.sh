@@ -6,6 +6,7 @@
 #     two subscriptions of 75 (dealt out by subscription to two shards, by workload to more), and the samples with a baseline (drift);
 #   - merge finds the parts in --out when none is named, and --jobs does not change the files;
 #   - the shards run side by side by GNU parallel, as docs/scale.md shows;
+#   - merge --sign signs the merged set as assess --sign signs a whole run;
 #   - bad parts: a shard missing, one twice, parts of different shard counts, of different
 #     inputs, of different times, of another srmap, cut short, with a damaged marker, a file
 #     that is no part, an empty one, a folder with no parts: each exit 3 with a message naming the part, and
@@ -86,16 +87,16 @@ for estate_name in azure estate drift; do
 		fi
 	done
 done
-if grep -q 'by="workload"' "$work/azure/3/out/part-0-of-3.xml" &&
-   grep -q 'by="subscription"' "$work/estate/2/out/part-0-of-2.xml" &&
-   grep -q 'by="workload"' "$work/estate/3/out/part-0-of-3.xml"; then
+if grep -q 'by="workload"' "$work/azure/3/out/parts/part-0-of-3.xml" &&
+   grep -q 'by="subscription"' "$work/estate/2/out/parts/part-0-of-2.xml" &&
+   grep -q 'by="workload"' "$work/estate/3/out/parts/part-0-of-3.xml"; then
 	ok "two even subscriptions go to two shards whole; to three, and uneven ones, by workload"
 else
 	bad "the parts do not record how the shards were dealt out as expected"
 fi
-if [ "$(grep -c '<workload ' "$work/estate/2/out/part-1-of-2.xml")" = 75 ] &&
-   [ "$(grep -c '<workload ' "$work/estate/3/out/part-1-of-3.xml")" -gt 30 ] &&
-   [ "$(grep -c '<workload ' "$work/estate/3/out/part-1-of-3.xml")" -lt 70 ]; then
+if [ "$(grep -c '<workload ' "$work/estate/2/out/parts/part-1-of-2.xml")" = 75 ] &&
+   [ "$(grep -c '<workload ' "$work/estate/3/out/parts/part-1-of-3.xml")" -gt 30 ] &&
+   [ "$(grep -c '<workload ' "$work/estate/3/out/parts/part-1-of-3.xml")" -lt 70 ]; then
 	ok "a part holds its share of the workloads: a whole subscription, or about a third"
 else
 	bad "a part holds none or all of the workloads"
@@ -103,7 +104,7 @@ fi
 
 # merge with the parts named and --jobs: the same files
 dir="$work/azure/3"
-(cd "$dir" && "$srmap" merge out/part-2-of-3.xml out/part-0-of-3.xml out/part-1-of-3.xml \
+(cd "$dir" && "$srmap" merge out/parts/part-2-of-3.xml out/parts/part-0-of-3.xml out/parts/part-1-of-3.xml \
 	--out named -j 3 -q >/dev/null 2>&1)
 if diff -r "$dir/out/current/" "$dir/named/current/" >/dev/null; then
 	ok "merge of the parts named, in any order, with --jobs 3: the same files"
@@ -124,10 +125,42 @@ else
 	bad "the shards under GNU parallel: $(head -c 300 "$work/parallel.log")"
 fi
 
+# merge --sign: the manifest of the unsharded signed run, and a signature srmap verify accepts
+keys="$work/keys"
+mkdir -p "$keys"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$keys/signer.key" -out "$keys/signer.pem" \
+	-days 10 -subj "/CN=shard signer" >/dev/null 2>&1
+# the run's time must be within the certificate's validity: now, for the whole run and its shards
+now=$(date +%s)
+mkdir -p "$work/azure/signed" "$work/azure/signed-3"
+# shellcheck disable=SC2086
+(cd "$work/azure/signed" && SOURCE_DATE_EPOCH=$now "$srmap" assess $azure --format all --out out -q \
+	--sign "$keys/signer.key,$keys/signer.pem" >/dev/null 2>&1)
+for k in 0 1 2; do
+	# shellcheck disable=SC2086
+	(cd "$work/azure/signed-3" && SOURCE_DATE_EPOCH=$now "$srmap" assess --shard "$k/3" $azure \
+		--format all --out out -q >/dev/null 2>&1)
+done
+(cd "$work/azure/signed-3" && SOURCE_DATE_EPOCH=$now "$srmap" merge --out out -q \
+	--sign "$keys/signer.key,$keys/signer.pem" >/dev/null 2>&1)
+# The whole run records --sign in its command line, the shards do not: the canonical XML and
+# the PDF that shows it differ; every other file is the same.
+for f in signed/out signed-3/out; do
+	grep -v -e ' assessment.xml$' -e ' report.pdf$' "$work/azure/$f/current/manifest.sha256" \
+		>"$work/azure/$(dirname "$f").manifest"
+done
+if [ "$(wc -l <"$work/azure/signed-3/out/current/manifest.sha256")" = 7 ] &&
+   cmp -s "$work/azure/signed.manifest" "$work/azure/signed-3.manifest" &&
+   "$srmap" verify --ca "$keys/signer.pem" "$work/azure/signed-3/out" >/dev/null 2>&1; then
+	ok "merge --sign: a manifest of the set's seven files, and a signature verify accepts (the parts beside it aside)"
+else
+	bad "merge --sign: the manifest differs or the signature does not verify"
+fi
+
 # ---- bad parts -------------------------------------------------------------------------------
 bads="$work/bad"
 mkdir -p "$bads"
-cp "$work/azure/3/out/part-"*.xml "$work/azure/2/out/part-0-of-2.xml" "$bads/"
+cp "$work/azure/3/out/parts/part-"*.xml "$work/azure/2/out/parts/part-0-of-2.xml" "$bads/"
 mkdir -p "$bads/other"
 (cd "$bads/other" && "$srmap" assess --shard 1/3 --inventory "$A/resources.json" \
 	--evidence "$A/defender-assessments.json" --profile "$S/profile.json" --format all \
@@ -167,10 +200,10 @@ merge_bad "a shard twice" "part-1-of-3.xml:2:1: is shard 1 of 3, and so is" \
 	"$P-0-of-3.xml" "$P-1-of-3.xml" "$P-1-of-3.xml" "$P-2-of-3.xml"
 merge_bad "parts of two shard counts" "part-0-of-2.xml:2:1: is shard 0 of 2, but" \
 	"$P-1-of-3.xml" "$P-0-of-2.xml" "$P-2-of-3.xml"
-merge_bad "parts of different inputs" "other/part-1-of-3.xml:[0-9]*:1: .* the parts are not of one run" \
-	"$P-0-of-3.xml" "$bads/other/part-1-of-3.xml" "$P-2-of-3.xml"
-merge_bad "parts made at different times" "later/part-1-of-3.xml:3:1: was made at another time .*SOURCE_DATE_EPOCH" \
-	"$P-0-of-3.xml" "$bads/later/part-1-of-3.xml" "$P-2-of-3.xml"
+merge_bad "parts of different inputs" "other/parts/part-1-of-3.xml:[0-9]*:1: .* the parts are not of one run" \
+	"$P-0-of-3.xml" "$bads/other/parts/part-1-of-3.xml" "$P-2-of-3.xml"
+merge_bad "parts made at different times" "later/parts/part-1-of-3.xml:3:1: was made at another time .*SOURCE_DATE_EPOCH" \
+	"$P-0-of-3.xml" "$bads/later/parts/part-1-of-3.xml" "$P-2-of-3.xml"
 merge_bad "a part of another srmap" "old.xml:2:1: written by srmap 0.0.9" \
 	"$P-0-of-3.xml" "$bads/old.xml" "$P-2-of-3.xml"
 merge_bad "a part cut short" "cut.xml:[0-9]*:1: cut short or damaged" \
@@ -185,7 +218,7 @@ merge_bad "a file that is no part" "assessment.xml: not a part of a sharded run"
 	"$work/azure/whole/out/assessment.xml"
 "$srmap" merge --out "$bads/empty" >"$bads/stdout" 2>"$bads/stderr"
 rc=$?
-if [ "$rc" = 3 ] && grep -q "empty: no parts (part-K-of-N.xml) to merge" "$bads/stderr" &&
+if [ "$rc" = 3 ] && grep -q "empty/parts: no parts (part-K-of-N.xml) to merge" "$bads/stderr" &&
    [ -z "$(ls -A "$bads/empty")" ]; then
 	ok "merge of a folder with no parts: exit 3, nothing written"
 else

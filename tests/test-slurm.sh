@@ -127,7 +127,7 @@ done
 sharded_time=$(echo "$(date +%s.%N) - $start" | bc)
 [ -f "$work/sharded/srmap-merge-$merge.log" ] || fail "the merge job did not run"
 for k in 0 1 2; do
-	[ -f "$work/sharded/out/part-$k-of-3.xml" ] || fail "shard $k wrote no part"
+	[ -f "$work/sharded/out/parts/part-$k-of-3.xml" ] || fail "shard $k wrote no part"
 done
 for f in "$work/whole/out/current/"*; do
 	cmp -s "$f" "$work/sharded/out/current/$(basename "$f")" ||

@@ -53,8 +53,8 @@ static const struct command_spec commands[] = {
 	  "the same inputs, catalog, profile, time and options; every shard once) and\n"
 	  "writes into DIR the files an unsharded run writes, byte for byte: the formats\n"
 	  "the shards were given with --format.  Without PART, every part-K-of-N.xml in\n"
-	  "DIR is merged.  Nothing is written unless every part is whole and of the run.",
-	  "out jobs datadir progress quiet help",
+	  "DIR/parts is merged.  Nothing is written unless every part is whole and of the run.",
+	  "out jobs sign sign-pass datadir progress quiet help",
 	  "export SOURCE_DATE_EPOCH=$(date +%s)    # one time for every shard\n"
 	  "for k in 0 1 2; do\n"
 	  "    srmap assess --shard $k/3 -i resources.json -e defender.json --out reports &\n"

@@ -424,7 +424,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d)
 		shard_plan_make(&plan, &a, opt->shard, opt->nshards);
 		rc = report_write_part(&a, &run, &ro, &plan, d);
 		if (rc == SRMAP_EXIT_OK && !d->quiet && d->stream)
-			fprintf(d->stream, "srmap: wrote %s/part-%u-of-%u.xml: shard %u of %u (dealt "
+			fprintf(d->stream, "srmap: wrote %s/" PART_FOLDER "/part-%u-of-%u.xml: shard %u of %u (dealt "
 				"out by %s), for srmap merge\n", out_dir, opt->shard, opt->nshards,
 				opt->shard, opt->nshards, shard_by_name(plan.by));
 		shard_plan_release(&plan);

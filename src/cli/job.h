@@ -54,7 +54,7 @@ int job_assess(const struct job_options *opt, struct diag_list *d);
 
 /*
  * srmap merge: the report set of a sharded run from its parts (the files
- * paths, or when n is 0 every part-K-of-N.xml in opt->out_dir), into
+ * paths, or when n is 0 every part-K-of-N.xml in opt->out_dir/parts), into
  * opt->out_dir.  Returns an exit code (SRMAP_EXIT_INPUT for parts that do
  * not belong together).
  */

@@ -342,6 +342,19 @@ static int parse_jobs(struct cli *c)
 	return 0;
 }
 
+/* --sign and --sign-pass: 0, or a usage error. */
+static int check_sign(const struct cli *c)
+{
+	if (c->job.sign_pass && !c->job.sign)
+		return usage_error("--sign-pass needs --sign"), -1;
+	if (c->job.sign && (!c->job.sign[0] || c->job.sign[0] == ','))
+		return usage_error("--sign takes KEY or KEY,CERT, not '%s'", c->job.sign), -1;
+	if (c->job.sign_pass && sign_pass_spec_ok(c->job.sign_pass) < 0)
+		return usage_error("--sign-pass takes env:VAR, file:PATH or fd:N, never the "
+				   "password itself (the value given is not repeated here)"), -1;
+	return 0;
+}
+
 /* --shard K/N: 0, or a usage error. */
 static int parse_shard(struct cli *c)
 {
@@ -356,7 +369,8 @@ static int parse_shard(struct cli *c)
 				   "to %u), not '%s'", SHARD_MAX, v), -1;
 	if (c->job.attach_evidence || c->job.sign || c->fail_on || c->keep || c->summary)
 		return usage_error("--shard writes a part for srmap merge: --attach-evidence, --sign, "
-				   "--fail-on, --keep and --summary are for a whole run"), -1;
+				   "--fail-on, --keep and --summary are for a whole run (give --sign "
+				   "to srmap merge)"), -1;
 	c->job.shard = k;
 	c->job.nshards = n;
 	return 0;
@@ -435,20 +449,15 @@ static int run(struct cli *c, struct diag_list *d)
 		if (c->summary && strcmp(c->summary, "json"))
 			return usage_error("--summary takes 'json', not '%s'", c->summary);
 		c->job.summary_json = c->summary != NULL;
-		if (c->job.sign_pass && !c->job.sign)
-			return usage_error("--sign-pass needs --sign");
-		if (c->job.sign && (!c->job.sign[0] || c->job.sign[0] == ','))
-			return usage_error("--sign takes KEY or KEY,CERT, not '%s'", c->job.sign);
-		if (c->job.sign_pass && sign_pass_spec_ok(c->job.sign_pass) < 0)
-			return usage_error("--sign-pass takes env:VAR, file:PATH or fd:N, never the "
-					   "password itself (the value given is not repeated here)");
+		if (check_sign(c) < 0)
+			return SRMAP_EXIT_USAGE;
 		c->job.progress = c->progress || isatty(STDERR_FILENO);
 		return job_assess(&c->job, d);
 	}
 	if (!strcmp(c->command, "merge")) {
 		if (!c->job.out_dir)
 			return usage_error("merge needs --out DIR");
-		if (parse_jobs(c) < 0)
+		if (parse_jobs(c) < 0 || check_sign(c) < 0)
 			return SRMAP_EXIT_USAGE;
 		c->job.progress = c->progress || isatty(STDERR_FILENO);
 		return job_merge(c->positional, c->npositional, &c->job, d);

@@ -25,6 +25,8 @@ static int find_parts(const char *dir, char ***out, size_t *n, struct diag_list 
 	*out = NULL;
 	*n = 0;
 	DIR *h = opendir(dir);
+	if (!h && errno == ENOENT)
+		return 0;
 	if (!h) {
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
 		return -1;
@@ -49,15 +51,24 @@ int job_merge(const char *const *paths, size_t n, const struct job_options *opt,
 	char **found = NULL;
 	size_t nfound = 0;
 	if (!n) {
-		if (find_parts(opt->out_dir, &found, &nfound, d) < 0)
+		char *dir = xasprintf("%s/%s", opt->out_dir, PART_FOLDER);
+		int rc = find_parts(dir, &found, &nfound, d);
+		if (rc == 0 && !nfound)
+			diag_add(d, DIAG_ERROR, dir, 0, 0, "no parts (part-K-of-N.xml) to merge: name "
+				 "them, or write them there with srmap assess --shard K/N --out %s",
+				 opt->out_dir);
+		free(dir);
+		if (rc < 0 || !nfound)
 			return SRMAP_EXIT_INPUT;
-		if (!nfound) {
-			diag_add(d, DIAG_ERROR, opt->out_dir, 0, 0, "no parts (part-K-of-N.xml) to "
-				 "merge: name them, or write them there with srmap assess --shard");
-			return SRMAP_EXIT_INPUT;
-		}
 		paths = (const char *const *)found;
 		n = nfound;
+	}
+	struct signer *signer = NULL;
+	if (opt->sign && signer_load(&signer, opt->sign, opt->sign_pass, job_now(), d) != 0) {
+		for (size_t i = 0; i < nfound; i++)
+			free(found[i]);
+		free(found);
+		return SRMAP_EXIT_SIGN;
 	}
 	char *datadir = opt->datadir ? xstrdup(opt->datadir) : datadir_find();
 	struct merge_set m;
@@ -81,13 +92,14 @@ int job_merge(const char *const *paths, size_t n, const struct job_options *opt,
 	if (rc == SRMAP_EXIT_OK) {
 		struct report_options ro = { formats, out_dir, datadir, m.pdf_template, 0, 0,
 					     !strcmp(m.pdf_detail, "summary"),
-					     opt->progress && !d->quiet && d->stream != NULL, NULL,
+					     opt->progress && !d->quiet && d->stream != NULL, signer,
 					     opt->jobs };
 		rc = report_write_merged(&m, &ro, d);
 		if (rc == SRMAP_EXIT_OK)
 			job_note_outputs(&ro, d);
 	}
 	merge_release(&m);
+	signer_free(signer);
 	free(out_dir);
 	free(datadir);
 	for (size_t i = 0; i < nfound; i++)

@@ -9,6 +9,7 @@
  */
 #include "srmap/write/merge.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/isotime.h"
 #include "srmap/base/srmap.h"
 
 #include <errno.h>
@@ -259,7 +260,7 @@ static int check_set(struct merge_set *m, struct diag_list *d)
 
 int merge_open(struct merge_set *m, const char *const *paths, size_t n, struct diag_list *d)
 {
-	*m = (struct merge_set){ xcalloc(n ? n : 1, sizeof(struct part)), n, NULL, NULL, NULL, NULL };
+	*m = (struct merge_set){ xcalloc(n ? n : 1, sizeof(struct part)), n, NULL, NULL, NULL, NULL, 0 };
 	for (size_t i = 0; i < n; i++) {
 		m->parts[i].path = paths[i];
 		if (map_part(&m->parts[i], d) < 0 || read_header(&m->parts[i], d) < 0)
@@ -268,6 +269,15 @@ int merge_open(struct merge_set *m, const char *const *paths, size_t n, struct d
 	if (!n || check_set(m, d) < 0)
 		return SRMAP_EXIT_INPUT;
 	const struct part *p = &m->parts[0];
+	char *root = xstrndup(p->root, p->root_len), *at = strstr(root, " generated=\""), *end;
+	int64_t t = 0;
+	if (at && (end = strchr(at + 12, '"')) && (*end = '\0', isotime_parse(at + 12, &t) == 0))
+		m->generated = t;
+	free(root);
+	if (!m->generated) {
+		bad_part(d, p, 3, "the <assessment> element has no generated time");
+		return SRMAP_EXIT_INPUT;
+	}
 	m->formats = xstrdup(p->formats);
 	m->pdf_detail = xstrdup(p->pdf_detail);
 	m->pdf_template = p->pdf_template ? xstrdup(p->pdf_template) : NULL;

@@ -462,8 +462,9 @@ done:
 			rc = SRMAP_EXIT_OUTPUT;
 		}
 	struct outfile signed_files[2] = { { NULL, NULL, -1, NULL }, { NULL, NULL, -1, NULL } };
-	if (rc == SRMAP_EXIT_OK && opt->signer && run)
-		rc = sign_set(files, n, opt, set.stage, run->generated, signed_files, d);
+	if (rc == SRMAP_EXIT_OK && opt->signer)
+		rc = sign_set(files, n, opt, set.stage, run ? run->generated : m->generated,
+			      signed_files, d);
 	for (size_t i = 0; i < n; i++) {
 		if (files[i].fd < 0)
 			continue;
@@ -527,7 +528,11 @@ int report_write_part(const struct assessment *a, const struct run_info *run,
 	char name[64];
 	part_name(name, sizeof name, plan->shard, plan->nshards);
 	struct outfile f = { NULL, NULL, -1, NULL };
-	if (outdir_prepare(opt->out_dir, d) < 0 || outfile_open(&f, opt->out_dir, name, d) < 0)
+	/* A folder of its own: the parts are neither files of the set nor removed with it. */
+	char *dir = xasprintf("%s/%s", opt->out_dir, PART_FOLDER);
+	int opened = outdir_prepare(dir, d) == 0 && outfile_open(&f, dir, name, d) == 0;
+	free(dir);
+	if (!opened)
 		return SRMAP_EXIT_OUTPUT;
 	struct run_info part = *run;
 	struct input_file *inputs = with_template_inputs(run, opt, &part.ninputs);

@@ -29,6 +29,7 @@ struct merge_set {
 	char *pdf_detail;       /* "full" or "summary" */
 	char *pdf_template;     /* a user's PDF template, or NULL */
 	char *logo;             /* the profile's logo, or NULL */
+	long long generated;    /* the run's time, from the root's generated attribute */
 };
 
 /*

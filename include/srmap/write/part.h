@@ -21,9 +21,12 @@
 char *part_header(unsigned k, unsigned n, const char *by, const char *formats,
 		 const char *pdf_detail, const char *pdf_template, const char *logo);
 
+/* The folder of the output folder that shards write their parts into. */
+#define PART_FOLDER "parts"
+
 /*
- * The file a shard writes into its output folder, "part-K-of-N.xml", into
- * buf of size len.
+ * The file a shard writes into the parts folder of its output folder,
+ * "part-K-of-N.xml", into buf of size len.
  */
 void part_name(char *buf, size_t len, unsigned k, unsigned n);
 

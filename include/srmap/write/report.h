@@ -89,7 +89,7 @@ int report_write_merged(struct merge_set *m, const struct report_options *opt,
 
 /*
  * Writes the part of shard plan->shard (shard.h) of the assessment a into
- * opt->out_dir as part-K-of-N.xml (merge.h), atomically; the formats and
+ * opt->out_dir/parts as part-K-of-N.xml (part.h), atomically; the formats and
  * PDF options of opt are recorded in it for srmap merge, which makes them.
  * Returns SRMAP_EXIT_OK or SRMAP_EXIT_OUTPUT.
  */
