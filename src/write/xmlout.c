@@ -25,7 +25,9 @@ const char *xmlout_clean(const char *s, char **copy)
 		p++;
 	if (!*p)
 		return s;
-	if (utf8_validate(s, strlen(s), &bad) == 0 && utf8_xml_safe(s, &cp) == 0)
+	/* the printable ASCII before p needs no second look */
+	if (utf8_validate((const char *)p, strlen((const char *)p), &bad) == 0 &&
+	    utf8_xml_safe((const char *)p, &cp) == 0)
 		return s;
 	*copy = utf8_sanitize(s);
 	return *copy;

@@ -2,7 +2,7 @@
  * test_util.c - the small utility modules and the XML writer.
  *
  * Covers: isotime (parse with Z and +hh:mm / -hh:mm offsets, fractions, leap
- * days, rejected forms, format and round trip); utf8 (validate: overlong,
+ * days, rejected forms, format and round trip); utf8 (validate: long ASCII runs, overlong,
  * surrogate, truncated, above U+10FFFF, NUL; xml_safe; count; sanitize);
  * strmap (put/get/replace, case folding, growth to 10,000 keys); digest
  * (SHA-256 of memory and of files); outdir (atomic writes: the file appears
@@ -230,6 +230,31 @@ static void test_utf8_nul_byte(void **state)
 {
 	(void)state;
 	assert_utf8_bad("ab\0cd", 5, 2);
+}
+
+/*
+ * Long ASCII runs are checked eight bytes at a time: a bad byte or a NUL at
+ * every offset of a run, and valid text after one, keep their offsets.
+ */
+static void test_utf8_long_ascii_runs(void **state)
+{
+	(void)state;
+	char buf[64];
+	for (size_t at = 0; at < 40; at++) {
+		memset(buf, 'a', sizeof buf);
+		buf[at] = '\xFF';
+		assert_utf8_bad(buf, sizeof buf, at);
+		buf[at] = '\0';
+		assert_utf8_bad(buf, sizeof buf, at);
+		memcpy(buf + at, "\xC3\xA9", 2);     /* é: valid, the run goes on after it */
+		size_t bad = 99;
+		assert_int_equal(utf8_validate(buf, sizeof buf, &bad), 0);
+		buf[sizeof buf - 1] = '\x80';
+		assert_utf8_bad(buf, sizeof buf, sizeof buf - 1);
+	}
+	unsigned long cp = 0;
+	assert_int_equal(utf8_xml_safe("0123456789abcdefghij\x01", &cp), -1);
+	assert_int_equal(cp, 1);
 }
 
 static void test_utf8_xml_safe(void **state)
@@ -985,6 +1010,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_truncated),
 		cmocka_unit_test(test_utf8_above_max),
 		cmocka_unit_test(test_utf8_nul_byte),
+		cmocka_unit_test(test_utf8_long_ascii_runs),
 		cmocka_unit_test(test_utf8_xml_safe),
 		cmocka_unit_test(test_utf8_count),
 		cmocka_unit_test(test_utf8_sanitize),
