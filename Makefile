@@ -104,6 +104,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-streaming.sh
 	sh tests/test-xml-outputs.sh
 	sh tests/test-findings.sh
+	sh tests/test-xlsx.sh
 	sh tests/test-jobs.sh
 	sh tests/test-nightly.sh
 	sh tests/test-pdf.sh
