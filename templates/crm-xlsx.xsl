@@ -211,6 +211,12 @@
       <xsl:attribute name="name">
         <xsl:call-template name="sheet-name"><xsl:with-param name="id" select="@id"/></xsl:call-template>
       </xsl:attribute>
+      <!-- the long texts wrap in narrower columns than their longest line; srmap sizes the rest -->
+      <columns>
+        <column/><column/><column/><column/><column/><column/><column/><column/><column/>
+        <column width="40"/><column/><column/><column/><column/><column/><column/><column/>
+        <column width="30"/><column width="60"/><column width="60"/>
+      </columns>
       <row>
         <cell style="header">Control</cell><cell style="header">Title</cell>
         <cell style="header">Domain</cell><cell style="header">Layer</cell>
@@ -290,6 +296,10 @@
 
   <xsl:template name="findings">
     <sheet name="Findings" freeze-rows="1" autofilter="yes">
+      <columns>
+        <column/><column/><column/><column/><column/><column/><column/><column/><column/>
+        <column/><column/><column width="60"/>
+      </columns>
       <row>
         <cell style="header">ID</cell><cell style="header">Severity</cell>
         <cell style="header">Status</cell><cell style="header">Owner</cell>
