@@ -218,7 +218,7 @@ int xlsxout_write(xmlDocPtr doc, const char *name, const struct xlsxout_file *ou
 	 * Constant memory: a row goes to the sheet's temporary file when the
 	 * next begins, so the workbook never holds a second copy of the
 	 * template's result.  The temporaries live beside the output, in the
-	 * set folder, not in a /tmp that may be memory.
+	 * set folder, not in the system's temporary folder, which may be memory.
 	 */
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = (char *)out->tmpdir,
 				     .use_zip64 = LXW_FALSE };

@@ -36,7 +36,7 @@
 
 #define WB "<workbook created='2026-11-20T00:00:00Z'>"
 
-static char folder[] = "/tmp/srmap-test-xlsxout-XXXXXX";
+static char *folder;     /* the test's own, in TMPDIR */
 
 /* Runs the writer on xml into FOLDER/name; returns its status. */
 static int run_into(const char *xml, const char *name, struct diag_list *d)
@@ -355,15 +355,18 @@ static void test_write_errors(void **state)
 static int setup(void **state)
 {
 	(void)state;
+	const char *tmp = getenv("TMPDIR");
+	folder = xasprintf("%s/srmap-test-xlsxout-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
 	return mkdtemp(folder) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char *cmd = xasprintf("rm -rf %s", folder);
+	char *cmd = xasprintf("rm -rf '%s'", folder);
 	int rc = system(cmd);
 	free(cmd);
+	free(folder);
 	return rc;
 }
 
