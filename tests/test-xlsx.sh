@@ -12,7 +12,8 @@
 #   - a copy of the data folder whose workbook template breaks the vocabulary (a foreign
 #     element, a sheet name Excel refuses, two sheets of one name, an unknown style, no created
 #     time) or is not XSLT at all: exit 5 naming the template and the element, and the previous
-#     report set left whole; libxlsxwriter prints nothing of its own.
+#     report set left whole; libxlsxwriter prints nothing of its own;
+#   - a cell's text longer than Excel holds: cut, with a warning; with --strict, exit 5.
 # shellcheck disable=SC2016,SC2034  # check evaluates its single-quoted conditions later
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -122,6 +123,36 @@ refused xlsx-no-created 's|<workbook created="{$a/@generated}"|<workbook|' \
 	'xlsx /workbook: a workbook needs created'
 refused xlsx-not-xslt '1,$c\
 <not-a-stylesheet/>' 'crm-xlsx.xsl'
+
+# ---- text longer than a cell holds ---------------------------------------------------------
+# A copy of the template that writes 40,000 characters into the empty rows of the summary: each
+# cell gets the 32,767 Excel holds and a warning says so; with --strict that fails the run.  The
+# inputs are a golden case's that warn of nothing, so that --strict fails on the cut alone.
+data "$work/long/data"
+sed 's|<xsl:variable name="s" select="$a/summary"/>|&\
+    <xsl:variable name="l1" select="concat('"'"'0123456789'"'"', '"'"'0123456789'"'"', '"'"'0123456789'"'"', '"'"'0123456789'"'"')"/>\
+    <xsl:variable name="l2" select="concat($l1, $l1, $l1, $l1, $l1, $l1, $l1, $l1, $l1, $l1)"/>\
+    <xsl:variable name="l3" select="concat($l2, $l2, $l2, $l2, $l2, $l2, $l2, $l2, $l2, $l2)"/>|
+s|<row/>|<row><cell><xsl:value-of select="concat($l3, $l3, $l3, $l3, $l3, $l3, $l3, $l3, $l3, $l3)"/></cell></row>|' \
+	"$top/templates/crm-xlsx.xsl" >"$work/long/data/templates/crm-xlsx.xsl"
+clean="$top/tests/cases/all-formats-default"
+quiet() { (cd "$clean" && SRMAP_DATADIR="$work/long/data" "$srmap" assess --inventory inventory.json \
+	--evidence evidence.json --profile profile.json "$@"); }
+quiet --out "$work/long/out" --format xml,xlsx 2>"$work/long/stderr"
+rc=$?
+length=$("$py" -c "
+import re, sys, zipfile
+x = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
+print(len(re.search(r'<c r=\"A2\"[^>]*><is><t[^>]*>([^<]*)</t>', x).group(1)))" "$work/long/out/crm.xlsx" 2>&1)
+check "a cell's text of 40,000 characters: cut to 32,767 with a warning, exit 0 ($rc, $length)" \
+	'[ "$rc" = 0 ] && [ "$length" = 32767 ] &&
+	 grep -q "^srmap: .*crm-xlsx.xsl:[0-9:]*: warning: xlsx /workbook/sheet\[1\]/row\[2\]/cell: text of 40000 characters is cut to the 32767 a cell holds$" "$work/long/stderr"'
+quiet --out "$work/long/prev" --format xml 2>/dev/null
+cp -R "$work/long/prev" "$work/long/strict"
+quiet --out "$work/long/strict" --format xml,xlsx --strict 2>/dev/null
+rc=$?
+check "... and with --strict the run fails with exit 5 ($rc), the previous set whole" \
+	'[ "$rc" = 5 ] && diff -r "$work/long/prev/current/" "$work/long/strict/current/" >/dev/null'
 
 echo "xlsx: $pass passed, $fail failed"
 [ "$fail" = 0 ]
