@@ -13,11 +13,11 @@ DESTDIR ?=
 
 # Debian packages: build and test dependencies.
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libxslt1-dev libhpdf-dev libcjson-dev \
-               libssl-dev zlib1g-dev libyajl-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
+               libssl-dev zlib1g-dev libyajl-dev libxlsxwriter-dev libcmocka-dev libxml2-utils fonts-dejavu-core fonts-droid-fallback \
                icc-profiles-free \
                qpdf poppler-utils python3 python3-jsonschema python3-yaml parallel xsltproc openssl strace valgrind
 
-PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl
+PKGS      = libxml-2.0 libxslt libexslt libcjson libcrypto zlib yajl xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # Debian's libhpdf-dev ships no pkg-config file; fall back to plain -lhpdf.
 HPDF_LIBS  := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
@@ -104,6 +104,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-streaming.sh
 	sh tests/test-xml-outputs.sh
 	sh tests/test-findings.sh
+	sh tests/test-xlsx.sh
 	sh tests/test-jobs.sh
 	sh tests/test-shard.sh
 	/usr/bin/python3 tests/check-k8s.py ./srmap tests/out/k8s

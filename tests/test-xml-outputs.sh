@@ -1,6 +1,8 @@
 #!/bin/sh
-# Tests the template-made deliverables: OSCAL assessment results (assessment-results.xml) and
-# the customer responsibility matrix (crm.xml, crm.csv).  See docs/oscal.md and docs/crm.md.
+# Tests the template-made deliverables: OSCAL assessment results (assessment-results.xml), the
+# customer responsibility matrix (crm.xml, crm.csv), the findings for pipelines (findings.json,
+# junit.xml) and the workbook (crm.xlsx).  See docs/oscal.md, docs/crm.md, docs/findings-json.md,
+# docs/junit.md and docs/xlsx.md.
 #
 # Runs srmap on samples/, on tests/xml-outputs/ (names with commas, quotes and non-ASCII
 # characters, an artifact whose path needs percent-encoding, a user catalog fragment) and on the
@@ -11,6 +13,9 @@
 #     evidence record, reviewed controls, findings and risks (tests/check-xml-outputs.py);
 #   - validates every crm.xml against docs/crm.xsd and checks crm.csv: UTF-8 with a byte order
 #     mark, RFC 4180 (13 fields a record, CRLF, minimal quoting), the same rows as crm.xml;
+#   - checks every crm.xlsx against its assessment.xml (tests/check-xlsx.py: the sheets, the
+#     frozen header rows and filters, a row per control of each framework and per finding, the
+#     owners' text and colour, the creation time);
 #   - compares the sample run's crm.xml and crm.csv with tests/golden/;
 #   - runs each case twice and checks with cmp that every output file is byte-identical, and
 #     once more with --jobs 3 (the formats made side by side) for the same files and messages;
@@ -33,11 +38,12 @@ work="$top/tests/out/xml-outputs"
 rm -rf "$work"
 mkdir -p "$work"
 export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top"
-files="assessment.xml assessment-results.xml crm.xml crm.csv findings.json junit.xml"
-formats=xml,oscal,crm,csv,json,junit     # the last --format given wins
+files="assessment.xml assessment-results.xml crm.xml crm.csv findings.json junit.xml crm.xlsx"
+formats=xml,oscal,crm,csv,json,junit,xlsx     # the last --format given wins
 junit_xsd="$top/docs/junit.xsd"
 findings_schema="$top/docs/findings.schema.json"
 check_findings="$top/tests/check-findings.py"
+check_xlsx="$top/tests/check-xlsx.py"
 # Debian's python3, which has python3-jsonschema (make deps installs it)
 debian_python=/usr/bin/python3
 pass=0 fail=0
@@ -76,7 +82,7 @@ check() {
 	rm -rf "$dir/out.1"
 	( cd "$dir" && mv out out.1 && SRMAP_TEMPLATES_WHOLE=1 "$srmap" "$@" >stdout.3 2>stderr.3 ) ||
 		problems="$problems the run on whole documents failed (see $dir/stderr.3);"
-	for f in assessment-results.xml crm.xml crm.csv findings.json junit.xml; do
+	for f in assessment-results.xml crm.xml crm.csv findings.json junit.xml crm.xlsx; do
 		[ -f "$dir/out.1/$f" ] && ! cmp -s "$dir/out.1/$f" "$out/$f" &&
 			problems="$problems $f differs when its template is given the whole document;"
 	done
@@ -120,6 +126,11 @@ check() {
 		"$debian_python" "$check_findings" junit "$out/junit.xml" "$out/assessment.xml" \
 			>"$dir/junit-check.log" 2>&1 ||
 			problems="$problems junit.xml: $(head -1 "$dir/junit-check.log");"
+	fi
+	if [ -f "$out/crm.xlsx" ]; then
+		"$debian_python" "$check_xlsx" check "$out/crm.xlsx" "$out/assessment.xml" \
+			>"$dir/xlsx-check.log" 2>&1 ||
+			problems="$problems crm.xlsx: $(head -1 "$dir/xlsx-check.log");"
 	fi
 	# The CRM and JUnit templates declare the parts they read (srmap:reads) and are given those
 	# alone: run as written over the whole document by xsltproc, they must give the same bytes.

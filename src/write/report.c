@@ -16,6 +16,7 @@
 #include "srmap/base/srmap.h"
 #include "srmap/write/template.h"
 #include "srmap/write/workers.h"
+#include "srmap/write/xlsxout.h"
 
 #include <errno.h>
 #include <time.h>
@@ -156,6 +157,25 @@ static int write_json(const struct template_result *r, const char *xsl, struct o
 }
 
 /*
+ * Writes the workbook a template's result describes (xlsxout.h).
+ * libxlsxwriter writes to a file name: the temporary out holds open, which
+ * it truncates and fills, so that committing out commits the workbook; its
+ * own temporaries go to the set folder beside it.
+ */
+static int write_xlsx(const struct template_result *r, const char *xsl, struct outfile *out,
+		      struct diag_list *d)
+{
+	char *copy = xstrdup(out->tmp);
+	struct xlsxout_file file = { out->tmp, out->shown, dirname(copy) };
+	size_t before = diag_failures(d);
+	int rc = xlsxout_write(r->doc, xsl, &file, d);
+	free(copy);
+	if (rc == XLSXOUT_ERR_SHAPE || (rc == XLSXOUT_OK && diag_failures(d) > before))
+		return SRMAP_EXIT_CATALOG;     /* with --strict, a cell's text cut too */
+	return rc == XLSXOUT_OK ? SRMAP_EXIT_OK : SRMAP_EXIT_OUTPUT;
+}
+
+/*
  * Produces one template-made format into the open file out, from canonical
  * (borrowed from docs).  When no later format reads the same document, it is
  * freed as soon as the template has read it: for a PDF, the layout and the
@@ -188,6 +208,8 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 		rc = SRMAP_EXIT_OUTPUT;
 	} else if (f->kind == REPORT_JSON) {
 		rc = write_json(&r, xsl, out, d);
+	} else if (f->kind == REPORT_XLSX) {
+		rc = write_xlsx(&r, xsl, out, d);
 	} else if (f->kind == REPORT_PDF) {
 		rc = write_pdf(&r, xsl, shipped, opt->datadir, logo, att, out, d);
 	}

@@ -3,8 +3,8 @@
  * names of the signed manifest beside them.
  *
  * Every format is the canonical XML written by emit.c, XML or text produced
- * by an XSLT template over it, JSON described by a template, or a PDF laid
- * out from a template's layout XML.  The table is what --format, the help, the output folder and the
+ * by an XSLT template over it, JSON or an Excel workbook described by a
+ * template, or a PDF laid out from a template's layout XML.  The table is what --format, the help, the output folder and the
  * report writer agree on.
  */
 #ifndef SRMAP_FORMAT_H
@@ -16,7 +16,8 @@ enum report_kind {
 	REPORT_CANONICAL,      /* the canonical assessment XML itself */
 	REPORT_TEMPLATE,       /* a template's result, serialized as its xsl:output says */
 	REPORT_PDF,            /* a template's layout XML, laid out and drawn as PDF */
-	REPORT_JSON            /* a template's XML representation of JSON, written as JSON (jsonout.h) */
+	REPORT_JSON,           /* a template's XML representation of JSON, written as JSON (jsonout.h) */
+	REPORT_XLSX            /* a template's workbook description, written as .xlsx (xlsxout.h) */
 };
 
 struct report_format {
