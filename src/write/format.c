@@ -18,6 +18,8 @@ const struct report_format report_formats[] = {
 	  "findings and checks, JSON (docs/findings-json.md)" },
 	{ "junit", "junit.xml", REPORT_TEMPLATE, "junit.xsl",
 	  "checks as JUnit XML test results, for CI (docs/junit.md)" },
+	{ "html", "report.html", REPORT_TEMPLATE, "report-html.xsl",
+	  "HTML report, one self-contained page (docs/html.md)" },
 	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
 	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
 };
