@@ -5,9 +5,10 @@
   The same content as the PDF report, for reading in a browser and for sharing as one file:
   the executive summary (scores per framework in scope, findings by severity, the main gaps,
   two charts), what changed since the baseline, scope and method, the responsibility matrix,
-  the findings grouped by control domain, a table of every finding that can be filtered and
-  sorted, one section per framework, the workload inventory, the evidence register and the
-  provenance of the run.  Plain XSLT 1.0; the output is HTML5.
+  the controls by domain with their checks, the findings grouped by control domain, a table of
+  every finding that can be filtered and sorted, one section per framework, the workload
+  inventory, the evidence register, the evidence coverage and the provenance of the run.  Plain
+  XSLT 1.0; the output is HTML5.
 
   Self-contained: the style sheet, the charts (SVG) and the script are inline, and nothing is
   loaded from anywhere (no fonts, images or scripts by address; every link points into the
@@ -100,6 +101,8 @@
   <xsl:variable name="drift-max" select="200"/>
   <!-- A control's description names at most this many of its findings; the table has them all. -->
   <xsl:variable name="card-max" select="40"/>
+  <!-- Unmapped identifiers listed in the evidence coverage, as in the PDF. -->
+  <xsl:variable name="unmapped-max" select="150"/>
 
   <!-- "HIPAA, SOC 2 and FedRAMP (Moderate baseline)" -->
   <xsl:variable name="scope-text">
@@ -139,10 +142,12 @@
           <xsl:apply-templates select="$a/drift"/>
           <xsl:call-template name="scope-and-method"/>
           <xsl:call-template name="responsibility-model"/>
+          <xsl:call-template name="controls-by-domain"/>
           <xsl:call-template name="findings"/>
           <xsl:apply-templates select="$frameworks"/>
           <xsl:call-template name="inventory"/>
           <xsl:call-template name="evidence-register"/>
+          <xsl:call-template name="coverage"/>
           <xsl:call-template name="provenance"/>
         </main>
         <footer class="foot">
@@ -196,6 +201,7 @@
         <xsl:if test="$a/drift"><li><a href="#drift">Changes since the previous assessment</a></li></xsl:if>
         <li><a href="#scope">Scope and method</a></li>
         <li><a href="#matrix">The responsibility model</a></li>
+        <li><a href="#domains">Controls by domain</a></li>
         <li>
           <a href="#findings">Findings</a>
           <xsl:if test="$n-findings &gt; 0">
@@ -210,6 +216,7 @@
         </xsl:for-each>
         <li><a href="#inventory">Workload inventory</a></li>
         <li><a href="#evidence">Evidence register</a></li>
+        <li><a href="#coverage">Evidence coverage</a></li>
         <li><a href="#provenance">Provenance of the run</a></li>
       </ol>
     </nav>
@@ -789,6 +796,34 @@
             <xsl:with-param name="text">The evidence says the control does not apply to this workload; the check is left out of every score.</xsl:with-param></xsl:call-template>
         </tbody>
       </table>
+      <p>The deciding record has the narrowest scope (workload, then subscription, then tenant), then is the latest; at the same time, fail beats not applicable, which beats pass. Failed and missing checks are findings at the control’s severity, stale ones one level lower; an unclassified workload is a medium finding.</p>
+
+      <h3>What the requirement statuses mean</h3>
+      <p>A framework requirement adds up all checks, over all workloads, of every control that cites it exactly. Good checks are satisfied or inherited; bad checks are failed, missing or stale.</p>
+      <table class="data statuses">
+        <thead><tr><th scope="col">Status</th><th scope="col">Meaning</th></tr></thead>
+        <tbody>
+          <xsl:call-template name="status-row"><xsl:with-param name="s" select="'met'"/>
+            <xsl:with-param name="text">No bad checks, and at least one satisfied.</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="status-row"><xsl:with-param name="s" select="'inherited'"/>
+            <xsl:with-param name="text">No bad checks, and every good check is inherited from the provider.</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="status-row"><xsl:with-param name="s" select="'partially-met'"/>
+            <xsl:with-param name="text">Both good and bad checks.</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="status-row"><xsl:with-param name="s" select="'not-met'"/>
+            <xsl:with-param name="text">Bad checks only.</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="status-row"><xsl:with-param name="s" select="'not-applicable'"/>
+            <xsl:with-param name="text">Cited, but every check behind it is not applicable.</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="status-row"><xsl:with-param name="s" select="'not-assessed'"/>
+            <xsl:with-param name="text">No control cites it, or the controls that cite it apply to no workload in scope.</xsl:with-param></xsl:call-template>
+        </tbody>
+      </table>
+      <p>
+        <xsl:text>Framework score = (met + inherited + ½ × partially met) / assessed requirements, where assessed = met + partially met + not met + inherited; coverage = assessed / all requirements of the framework</xsl:text>
+        <xsl:if test="$frameworks[@id = 'fedramp']">
+          <xsl:value-of select="concat(' (for FedRAMP, the NIST SP 800-53 Rev 5 controls of the ', $baseline, ' baseline, matched exactly)')"/>
+        </xsl:if>
+        <xsl:text>; overall score = (satisfied + inherited) / (all checks − not-applicable checks). Percentages are rounded half up to one decimal.</xsl:text>
+      </p>
     </section>
   </xsl:template>
 
@@ -876,6 +911,81 @@
           <p>The profile records no provider attestations. The inherited layers rest on the provider’s published attestations; the client should obtain them, check that they cover the services in scope and the period assessed, and keep them with this report.</p>
         </xsl:otherwise>
       </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ==== controls by domain ================================================================ -->
+
+  <!-- Each domain's controls with how their checks came out over the estate (the controls' own
+       counts); controls that apply to no workload in scope are only counted. -->
+  <xsl:template name="controls-by-domain">
+    <section id="domains" aria-labelledby="domains-h">
+      <h2 id="domains-h">Controls by domain</h2>
+      <p>The catalog groups its controls into the twelve security domains of the Microsoft cloud security benchmark (MCSB), plus the layers the provider runs. For every control that applies to at least one workload in scope, the table counts its checks by status; the MCSB column names the benchmark controls it implements.</p>
+      <xsl:for-each select="$a/domain">
+        <xsl:variable name="cs" select="key('ctl-by-domain', @id)"/>
+        <xsl:variable name="used" select="$cs[@inherited + @satisfied + @failed + @missing + @stale + @not-applicable &gt; 0]"/>
+        <xsl:if test="$cs">
+          <h3>
+            <xsl:value-of select="@title"/>
+            <xsl:if test="@mcsb"><xsl:value-of select="concat(' (MCSB ', @mcsb, ')')"/></xsl:if>
+          </h3>
+          <xsl:choose>
+            <xsl:when test="$used">
+              <div class="scroll">
+                <table class="data checks" data-domain="{@id}">
+                  <thead>
+                    <tr>
+                      <th scope="col">Control</th><th scope="col">MCSB</th>
+                      <th scope="col" class="num">Satisfied</th><th scope="col" class="num">Failed</th>
+                      <th scope="col" class="num">Missing</th><th scope="col" class="num">Stale</th>
+                      <th scope="col" class="num">Inherited</th><th scope="col" class="num">Not applicable</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <xsl:for-each select="$used">
+                      <tr>
+                        <th scope="row">
+                          <xsl:choose>
+                            <xsl:when test="key('f-ctl', @id)"><a href="#ctl-{@id}"><xsl:value-of select="title"/></a></xsl:when>
+                            <xsl:otherwise><xsl:value-of select="title"/></xsl:otherwise>
+                          </xsl:choose>
+                          <span class="sub id"><xsl:value-of select="@id"/></span>
+                        </th>
+                        <td>
+                          <xsl:for-each select="ref[@framework = 'mcsb']">
+                            <xsl:if test="position() &gt; 1">, </xsl:if>
+                            <xsl:value-of select="@id"/>
+                          </xsl:for-each>
+                        </td>
+                        <td class="num"><xsl:value-of select="format-number(@satisfied, '#,##0')"/></td>
+                        <td class="num"><xsl:if test="@failed &gt; 0"><xsl:attribute name="class">num bad</xsl:attribute></xsl:if><xsl:value-of select="format-number(@failed, '#,##0')"/></td>
+                        <td class="num"><xsl:if test="@missing &gt; 0"><xsl:attribute name="class">num gap</xsl:attribute></xsl:if><xsl:value-of select="format-number(@missing, '#,##0')"/></td>
+                        <td class="num"><xsl:value-of select="format-number(@stale, '#,##0')"/></td>
+                        <td class="num"><xsl:value-of select="format-number(@inherited, '#,##0')"/></td>
+                        <td class="num"><xsl:value-of select="format-number(@not-applicable, '#,##0')"/></td>
+                      </tr>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+              </div>
+              <xsl:if test="count($cs) &gt; count($used)">
+                <p class="note">
+                  <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($cs) - count($used)"/><xsl:with-param name="one" select="'other control'"/></xsl:call-template>
+                  <xsl:text> of this domain apply to no workload in scope.</xsl:text>
+                </p>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise>
+              <p class="note">
+                <xsl:text>None of its </xsl:text>
+                <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($cs)"/><xsl:with-param name="one" select="'control'"/></xsl:call-template>
+                <xsl:text> applies to a workload in scope.</xsl:text>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+      </xsl:for-each>
     </section>
   </xsl:template>
 
@@ -1523,6 +1633,88 @@
     </section>
   </xsl:template>
 
+  <!-- ==== evidence coverage ================================================================== -->
+
+  <!-- What each evidence file gave (as the run's line per file says), then the identifiers the
+       catalog does not map, most frequent first. -->
+  <xsl:template name="coverage">
+    <xsl:variable name="ins" select="$a/inputs/input[@role = 'evidence']"/>
+    <xsl:variable name="um" select="$ins/unmapped"/>
+    <section id="coverage" aria-labelledby="coverage-h">
+      <h2 id="coverage-h">Evidence coverage</h2>
+      <xsl:choose>
+        <xsl:when test="not($ins)">
+          <p>No evidence files were given for this assessment.</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>How much of each evidence file reached the assessment: its records; those behind at least one check’s verdict (applied); those whose identifier the catalog does not map; those about resources outside the inventory or another tenant; those deliberately ignored; the evidence records the file made and how many decided a check.</p>
+          <div class="scroll">
+            <table class="data coverage">
+              <thead>
+                <tr>
+                  <th scope="col">File and format</th><th scope="col" class="num">Records</th><th scope="col" class="num">Applied</th>
+                  <th scope="col" class="num">Not mapped</th><th scope="col" class="num">Outside the inventory</th>
+                  <th scope="col" class="num">Other tenant</th><th scope="col" class="num">Ignored</th>
+                  <th scope="col" class="num">Evidence</th><th scope="col" class="num">Decided</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="$ins">
+                  <tr>
+                    <th scope="row"><span class="id"><xsl:value-of select="@path"/></span><span class="sub"><xsl:value-of select="@format"/></span></th>
+                    <td class="num"><xsl:value-of select="format-number((@read | @records[not(../@read)])[1], '#,##0')"/></td>
+                    <td class="num"><xsl:value-of select="format-number(number(concat('0', @records-applied)), '#,##0')"/></td>
+                    <td class="num"><xsl:value-of select="format-number(number(concat('0', @unmapped)), '#,##0')"/></td>
+                    <td class="num"><xsl:value-of select="format-number(number(concat('0', @unmatched)), '#,##0')"/></td>
+                    <td class="num"><xsl:value-of select="format-number(number(concat('0', @other-tenant)), '#,##0')"/></td>
+                    <td class="num"><xsl:value-of select="format-number(number(concat('0', @ignored)), '#,##0')"/></td>
+                    <td class="num"><xsl:value-of select="format-number(number(concat('0', @evidence)), '#,##0')"/></td>
+                    <td class="num"><xsl:value-of select="format-number(number(concat('0', @applied)), '#,##0')"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+          <xsl:choose>
+            <xsl:when test="not($um)">
+              <p>Every identifier in the evidence files is known to the catalog.</p>
+            </xsl:when>
+            <xsl:otherwise>
+              <h3>Unmapped identifiers</h3>
+              <p>
+                <xsl:call-template name="count-of"><xsl:with-param name="n" select="count($um)"/><xsl:with-param name="one" select="'identifier'"/></xsl:call-template>
+                <xsl:text> that the catalog does not map, most frequent first</xsl:text>
+                <xsl:if test="count($um) &gt; $unmapped-max">
+                  <xsl:value-of select="concat('; the first ', $unmapped-max, ' are listed and the assessment XML holds them all')"/>
+                </xsl:if>
+                <xsl:text>. Their records gave no evidence; a catalog file given with --catalog can map them.</xsl:text>
+              </p>
+              <div class="scroll">
+                <table class="data unmapped">
+                  <thead><tr><th scope="col">Identifier</th><th scope="col">Source</th><th scope="col">File</th><th scope="col" class="num">Records</th></tr></thead>
+                  <tbody>
+                    <xsl:for-each select="$um">
+                      <xsl:sort select="@count" data-type="number" order="descending"/>
+                      <xsl:sort select="@id"/>
+                      <xsl:if test="position() &lt;= $unmapped-max">
+                        <tr>
+                          <td><code><xsl:value-of select="@id"/></code></td>
+                          <td><xsl:value-of select="@source"/></td>
+                          <td class="id"><xsl:value-of select="../@path"/></td>
+                          <td class="num"><xsl:value-of select="format-number(@count, '#,##0')"/></td>
+                        </tr>
+                      </xsl:if>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+              </div>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
   <!-- ==== provenance ========================================================================= -->
 
   <xsl:template name="provenance">
@@ -1867,6 +2059,10 @@ th button.sort:focus-visible { outline: 2px solid var(--brand); outline-offset: 
 .inventory td.layer, .inventory th.layer { text-align: center; width: 2rem; padding-left: .2rem; padding-right: .2rem; }
 .inventory abbr { text-decoration: none; }
 .register td.hash .id { font-size: .7rem; }
+.statuses tbody th { width: 11rem; }
+.checks td.bad { background: #fbe3e1; font-weight: bold; }
+.checks td.gap { background: #fff1d6; font-weight: bold; }
+.checks tbody th { width: 40%; }
 .register td:first-child, .register td:nth-child(5) { white-space: nowrap; }
 .register td:nth-child(5) .sub { white-space: normal; }
 .counts th, .counts td.num { text-align: center; width: 16.6%; }
