@@ -2090,6 +2090,8 @@ th button.sort:focus-visible { outline: 2px solid var(--brand); outline-offset: 
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
   th button.sort::after { content: none; }
+  /* a header row repeated on a new page would show the sort buttons empty */
+  th button.sort { display: contents; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 ]]></xsl:template>

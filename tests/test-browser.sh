@@ -4,7 +4,8 @@
 # check.
 #   - a screenshot at desktop width: the PNG (decoded with zlib, no imaging library) must hold
 #     text, not a blank page;
-#   - printed to PDF: pdftotext must find the report's headings and the client in it;
+#   - printed to PDF: pdftotext must find the report's headings and the client in it, and the
+#     header row of the findings table on each page the table spans;
 #   - the findings filters and sorting: a copy of report.html with a test script appended
 #     picks a severity and an owner, sorts by the first column, and writes what the page then
 #     shows into the DOM, which --dump-dom prints; the visible rows must be the findings of
@@ -131,10 +132,14 @@ else
 		"The responsibility model" "Findings by control domain" "Every finding" "Evidence register"; do
 		grep -qF "$text" "$work/print.txt" || missing="$missing \"$text\";"
 	done
+	# the findings table spans pages: its header row must be repeated, with its text, on each
+	heads=$(grep -cE "Finding +Severity +Status +Control" "$work/print.txt")
 	if [ -n "$missing" ]; then
 		bad "print to PDF: the text lacks$missing"
 	elif [ "${pages:-0}" -lt 5 ]; then
 		bad "print to PDF: only ${pages:-0} pages"
+	elif [ "$heads" -lt 2 ]; then
+		bad "print to PDF: the findings table's header is printed $heads time(s), not on every page"
 	else
 		ok
 		echo "print to PDF: $pages pages"
