@@ -5,6 +5,7 @@
 #   make deps     install the Debian packages srmap needs (as root), or print the command
 #   make lint     install the lint tools, lint the shell scripts, the man page, the systemd units
 #   make fuzz     fuzz the input readers with libFuzzer (clang; not part of check)
+#   make check-browser  install chromium, render the sample HTML report in it (not part of check)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -205,6 +206,22 @@ lint-units: srmap
 	if [ $$rc != 0 ] || [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
 	echo "systemd-analyze verify srmap-nightly.service srmap-nightly.timer: clean"
 
+# ---- the HTML report in a browser ------------------------------------------------------
+# make check-browser: tests/test-browser.sh renders the sample run's report.html in Debian's
+# chromium, headless (a screenshot, a print to PDF, the filters with and without JavaScript).
+# Not part of check, which needs no browser; CI runs it after check.  The browser and the PDF
+# tools come from BROWSER_PACKAGES (browser-deps).
+BROWSER_PACKAGES = chromium poppler-utils libxml2-utils fonts-dejavu-core python3
+
+browser-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BROWSER_PACKAGES)"
+
+check-browser:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory browser-deps
+	@$(MAKE) --no-print-directory srmap
+	sh tests/test-browser.sh
+
 # ---- sanitizers, valgrind, benchmark ------------------------------------------------
 # Rebuild everything with AddressSanitizer and UBSan, then run the whole test suite (but the
 # nightly test's runs under valgrind, which cannot run a sanitized binary; make check runs
@@ -319,4 +336,4 @@ clean:
 	rm -rf build
 	rm -rf demo-out tests/out tests/fuzz/out
 
-.PHONY: all deps demo check check-slurm test lint lint-deps lint-shell lint-man lint-units install uninstall asan alloc-fail valgrind bench fuzz fuzz-tools clean
+.PHONY: all deps demo check check-slurm check-browser browser-deps test lint lint-deps lint-shell lint-man lint-units install uninstall asan alloc-fail valgrind bench fuzz fuzz-tools clean

@@ -18,7 +18,7 @@ _srmap_options_catalog="--catalog --datadir --max-input-size --help"
 _srmap_options_templates="--datadir --help"
 _srmap_options_help=""
 _srmap_options_none="--help --version"
-_srmap_formats="xml oscal crm csv json junit xlsx pdf all"
+_srmap_formats="xml oscal crm csv json junit xlsx html pdf all"
 _srmap_inventory_formats="srmap-json azure-resource-list azure-resource-graph csv saas-services
 	azure-account-list"
 _srmap_evidence_formats="srmap-json defender-assessments defender-recommendations-log

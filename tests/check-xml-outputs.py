@@ -14,10 +14,11 @@ usage:
       crm.xml in the same order with the same responsibilities.
   check-xml-outputs.py names FILE NAME...
       every NAME appears intact in FILE: as a whole field of a CSV file, or as the text or an
-      attribute value of an element of an XML file.
+      attribute value of an element of an XML or HTML file.
 Prints nothing and exits 0 when everything holds; prints the problems and exits 1 otherwise.
 """
 import csv
+import html.parser
 import io
 import re
 import sys
@@ -196,6 +197,16 @@ def check_names(path, names):
     if path.endswith(".csv"):
         raw = open(path, "rb").read().decode("utf-8-sig")
         found = {f for r in csv.reader(io.StringIO(raw, newline="")) for f in r}
+    elif path.endswith(".html"):
+        found = set()
+
+        class Collect(html.parser.HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                found.update(v for _, v in attrs if v)
+
+            def handle_data(self, data):
+                found.add(data)
+        Collect(convert_charrefs=True).feed(open(path, encoding="utf-8").read())
     else:
         found = set()
         for el in ET.parse(path).getroot().iter():

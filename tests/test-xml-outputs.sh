@@ -1,8 +1,8 @@
 #!/bin/sh
 # Tests the template-made deliverables: OSCAL assessment results (assessment-results.xml), the
 # customer responsibility matrix (crm.xml, crm.csv), the findings for pipelines (findings.json,
-# junit.xml) and the workbook (crm.xlsx).  See docs/oscal.md, docs/crm.md, docs/findings-json.md,
-# docs/junit.md and docs/xlsx.md.
+# junit.xml), the workbook (crm.xlsx) and the HTML report (report.html).  See docs/oscal.md,
+# docs/crm.md, docs/findings-json.md, docs/junit.md, docs/xlsx.md and docs/html.md.
 #
 # Runs srmap on samples/, on tests/xml-outputs/ (names with commas, quotes and non-ASCII
 # characters, an artifact whose path needs percent-encoding, a user catalog fragment) and on the
@@ -16,16 +16,20 @@
 #   - checks every crm.xlsx against its assessment.xml (tests/check-xlsx.py: the sheets, the
 #     frozen header rows and filters, a row per control of each framework and per finding, the
 #     owners' text and colour, the creation time);
-#   - compares the sample run's crm.xml and crm.csv with tests/golden/;
+#   - checks every report.html with tests/check-html.py: it parses, one h1 and headings in
+#     order, a th with a scope in every table, nothing loaded from anywhere (every link an
+#     anchor of the page), the filters hidden without the script, and the counts of its
+#     assessment.xml (a row per finding, the scores of the frameworks in scope, ...);
+#   - compares the sample run's crm.xml, crm.csv and report.html with tests/golden/;
 #   - runs each case twice and checks with cmp that every output file is byte-identical, and
 #     once more with --jobs 3 (the formats made side by side) for the same files and messages;
 #   - checks that crm.xml and crm.csv, made from the parts of the assessment their templates
 #     declare (srmap:reads), are what xsltproc makes of the whole assessment.xml, and that
 #     every template-made file is the same when its template is given the whole document
 #     (SRMAP_TEMPLATES_WHOLE=1);
-#   - checks that the odd names of tests/xml-outputs/ survive in the OSCAL document, crm.xml
-#     and crm.csv (its SC-8 row, cited by two controls, has a customer action of two lines: the
-#     csv check above verifies that such a field comes back whole).
+#   - checks that the odd names of tests/xml-outputs/ survive in the OSCAL document, crm.xml,
+#     crm.csv and report.html (the CSV's SC-8 row, cited by two controls, has a customer action
+#     of two lines: the csv check above verifies that such a field comes back whole).
 # With UPDATE=1 the golden files are rewritten from the sample run (review the diff!).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,12 +42,13 @@ work="$top/tests/out/xml-outputs"
 rm -rf "$work"
 mkdir -p "$work"
 export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top"
-files="assessment.xml assessment-results.xml crm.xml crm.csv findings.json junit.xml crm.xlsx"
-formats=xml,oscal,crm,csv,json,junit,xlsx     # the last --format given wins
+files="assessment.xml assessment-results.xml crm.xml crm.csv findings.json junit.xml crm.xlsx report.html"
+formats=xml,oscal,crm,csv,json,junit,xlsx,html     # the last --format given wins
 junit_xsd="$top/docs/junit.xsd"
 findings_schema="$top/docs/findings.schema.json"
 check_findings="$top/tests/check-findings.py"
 check_xlsx="$top/tests/check-xlsx.py"
+check_html="$top/tests/check-html.py"
 # Debian's python3, which has python3-jsonschema (make deps installs it)
 debian_python=/usr/bin/python3
 pass=0 fail=0
@@ -82,7 +87,7 @@ check() {
 	rm -rf "$dir/out.1"
 	( cd "$dir" && mv out out.1 && SRMAP_TEMPLATES_WHOLE=1 "$srmap" "$@" >stdout.3 2>stderr.3 ) ||
 		problems="$problems the run on whole documents failed (see $dir/stderr.3);"
-	for f in assessment-results.xml crm.xml crm.csv findings.json junit.xml crm.xlsx; do
+	for f in assessment-results.xml crm.xml crm.csv findings.json junit.xml crm.xlsx report.html; do
 		[ -f "$dir/out.1/$f" ] && ! cmp -s "$dir/out.1/$f" "$out/$f" &&
 			problems="$problems $f differs when its template is given the whole document;"
 	done
@@ -132,9 +137,14 @@ check() {
 			>"$dir/xlsx-check.log" 2>&1 ||
 			problems="$problems crm.xlsx: $(head -1 "$dir/xlsx-check.log");"
 	fi
-	# The CRM and JUnit templates declare the parts they read (srmap:reads) and are given those
-	# alone: run as written over the whole document by xsltproc, they must give the same bytes.
-	for t in crm.xml:crm.xsl crm.csv:crm-csv.xsl junit.xml:junit.xsl; do
+	if [ -f "$out/report.html" ]; then
+		"$debian_python" "$check_html" "$out/report.html" "$out/assessment.xml" >"$dir/html-check.log" 2>&1 ||
+			problems="$problems report.html: $(head -1 "$dir/html-check.log");"
+	fi
+	# The CRM, JUnit and HTML templates declare the parts they read (srmap:reads) and are given
+	# those alone: run as written over the whole document by xsltproc, they must give the same
+	# bytes.
+	for t in crm.xml:crm.xsl crm.csv:crm-csv.xsl junit.xml:junit.xsl report.html:report-html.xsl; do
 		f=${t%%:*} xsl=${t#*:}
 		[ -f "$out/$f" ] || continue
 		xsltproc -o "$dir/whole-$f" "$top/templates/$xsl" "$out/assessment.xml" 2>"$dir/whole-$f.log" &&
@@ -161,16 +171,22 @@ done
 cp -R "$top/samples/artifacts" "$work/samples/"
 check samples "$work/samples" assess --inventory inventory.json --evidence evidence.json \
 	--profile profile.json --out out --format "$formats"
+# report.html lists the templates of the run with their hashes: made alone, it changes only
+# with its own template (and the catalog), not with the others'.
+( cd "$work/samples" && "$srmap" assess -q --inventory inventory.json --evidence evidence.json \
+	--profile profile.json --out out-html --format xml,html ) || echo "srmap failed on the samples, html alone"
 if [ "${UPDATE:-0}" = 1 ]; then
 	mkdir -p "$golden"
 	cp "$work/samples/out/crm.xml" "$work/samples/out/crm.csv" "$golden/"
+	cp "$work/samples/out-html/report.html" "$golden/report.html"
 fi
 problems=""
-for f in crm.xml crm.csv; do
-	cmp -s "$golden/$f" "$work/samples/out/$f" ||
-		problems="$problems $f differs from tests/golden/$f (diff $golden/$f $work/samples/out/$f);"
+for f in out/crm.xml out/crm.csv out-html/report.html; do
+	g=$(basename "$f")
+	cmp -s "$golden/$g" "$work/samples/$f" ||
+		problems="$problems $g differs from tests/golden/$g (diff $golden/$g $work/samples/$f);"
 done
-report golden-crm
+report golden-crm-html
 
 # Names with commas, quotes and non-ASCII characters.
 cp -R "$top/tests/xml-outputs" "$work/names"
@@ -191,6 +207,10 @@ python3 "$check" names "$out/crm.csv" \
 	'Faxes carrying PHI, "even" short ones, are encrypted; über alles.' \
 	"Always the customer's, \"whatever\" the model, even in São Paulo." \
 	>>"$work/names/names.log" 2>&1 || names_failed=1
+python3 "$check" names "$out/report.html" \
+	'Zürich, "PACS" 東京-01' "Portal <&> 'web', \"prod\"" 'Exchange Online, "Main" — Ærø' \
+	'Müller & Söhne, "Gesundheit" AG' 'Ærø Advisory, LLP' 'Jürgen "JB" Bauer, IT-Sicherheit' \
+	'Vertraulich — nur für "Müller & Söhne"' >>"$work/names/names.log" 2>&1 || names_failed=1
 [ "$names_failed" = 1 ] && problems="$problems $(cat "$work/names/names.log");"
 report names-survive
 

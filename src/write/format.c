@@ -20,6 +20,8 @@ const struct report_format report_formats[] = {
 	  "checks as JUnit XML test results, for CI (docs/junit.md)" },
 	{ "xlsx", "crm.xlsx", REPORT_XLSX, "crm-xlsx.xsl",
 	  "customer responsibility matrix and findings, Excel workbook (docs/xlsx.md)" },
+	{ "html", "report.html", REPORT_TEMPLATE, "report-html.xsl",
+	  "HTML report, one self-contained page (docs/html.md)" },
 	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
 	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
 };
