@@ -4,6 +4,7 @@
  * generator.
  */
 #include "srmap/write/jsonout.h"
+#include "srmap/write/template.h"
 #include "srmap/base/alloc.h"
 
 #include <errno.h>
@@ -32,25 +33,6 @@ struct checker {
 	int problems;
 };
 
-/* "/map/array[2]/number": the element's place by local names, [K] where a name repeats. */
-static char *node_path(xmlNodePtr n)
-{
-	if (!n || n->type != XML_ELEMENT_NODE)
-		return xstrdup("");
-	size_t k = 1, same = 0;
-	for (xmlNodePtr q = n->parent ? n->parent->children : n; q; q = q->next)
-		if (q->type == XML_ELEMENT_NODE && xmlStrEqual(q->name, n->name)) {
-			same++;
-			if (q == n)
-				k = same;
-		}
-	char *parent = node_path(n->parent);
-	char *s = same > 1 ? xasprintf("%s/%s[%zu]", parent, (const char *)n->name, k)
-			   : xasprintf("%s/%s", parent, (const char *)n->name);
-	free(parent);
-	return s;
-}
-
 __attribute__((format(printf, 3, 4)))
 static void bad(struct checker *c, xmlNodePtr n, const char *fmt, ...)
 {
@@ -59,7 +41,7 @@ static void bad(struct checker *c, xmlNodePtr n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	char *path = node_path(n);
+	char *path = template_node_path(n);
 	long line = xmlGetLineNo(n);
 	diag_add(c->d, DIAG_ERROR, c->name, line > 0 && line < 1000000000 ? (int)line : 0, 0,
 		 "json %s: %s", path, msg);

@@ -316,10 +316,11 @@ struct out {
 	int failed;
 };
 
-static void out_flush(struct out *o)
+/* Writes len bytes at s unless an earlier write failed; remembers a failure. */
+static void out_write(struct out *o, const char *s, size_t len)
 {
-	for (size_t done = 0; done < o->n && !o->failed;) {
-		ssize_t w = write(o->fd, o->buf + done, o->n - done);
+	for (size_t done = 0; done < len && !o->failed;) {
+		ssize_t w = write(o->fd, s + done, len - done);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
@@ -327,6 +328,11 @@ static void out_flush(struct out *o)
 		else
 			done += (size_t)w;
 	}
+}
+
+static void out_flush(struct out *o)
+{
+	out_write(o, o->buf, o->n);
 	o->n = 0;
 }
 
@@ -334,16 +340,8 @@ static void out_put(struct out *o, const char *s, size_t len)
 {
 	if (len > sizeof o->buf - o->n)
 		out_flush(o);
-	if (len > sizeof o->buf) {     /* large: written straight from the mapping */
-		for (size_t done = 0; done < len && !o->failed;) {
-			ssize_t w = write(o->fd, s + done, len - done);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0)
-				o->failed = 1;
-			else
-				done += (size_t)w;
-		}
+	if (len > sizeof o->buf) {
+		out_write(o, s, len);     /* large: straight from the mapping */
 		return;
 	}
 	memcpy(o->buf + o->n, s, len);

@@ -458,3 +458,21 @@ void template_result_release(struct template_result *r)
 		xsltFreeStylesheet(r->style);
 	*r = (struct template_result){ 0 };
 }
+
+char *template_node_path(const xmlNode *n)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return xstrdup("");
+	size_t k = 1, same = 0;
+	for (const xmlNode *q = n->parent ? n->parent->children : n; q; q = q->next)
+		if (q->type == XML_ELEMENT_NODE && xmlStrEqual(q->name, n->name)) {
+			same++;
+			if (q == n)
+				k = same;
+		}
+	char *parent = template_node_path(n->parent);
+	char *s = same > 1 ? xasprintf("%s/%s[%zu]", parent, (const char *)n->name, k)
+			   : xasprintf("%s/%s", parent, (const char *)n->name);
+	free(parent);
+	return s;
+}

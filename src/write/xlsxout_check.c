@@ -5,6 +5,7 @@
  * the cells' text.  Nothing here writes.
  */
 #include "xlsxout_plan.h"
+#include "srmap/write/template.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/isotime.h"
 #include "srmap/base/utf8.h"
@@ -125,25 +126,6 @@ struct checker {
 	size_t problems;
 };
 
-/* "/workbook/sheet[2]/row[5]/cell[3]": the element's place, [K] where its name repeats. */
-static char *node_path(xmlNodePtr n)
-{
-	if (!n || n->type != XML_ELEMENT_NODE)
-		return xstrdup("");
-	size_t k = 1, same = 0;
-	for (xmlNodePtr q = n->parent ? n->parent->children : n; q; q = q->next)
-		if (q->type == XML_ELEMENT_NODE && xmlStrEqual(q->name, n->name)) {
-			same++;
-			if (q == n)
-				k = same;
-		}
-	char *parent = node_path(n->parent);
-	char *s = same > 1 ? xasprintf("%s/%s[%zu]", parent, (const char *)n->name, k)
-			   : xasprintf("%s/%s", parent, (const char *)n->name);
-	free(parent);
-	return s;
-}
-
 __attribute__((format(printf, 4, 5)))
 static void note(struct checker *c, enum diag_level level, xmlNodePtr n, const char *fmt, ...)
 {
@@ -154,7 +136,7 @@ static void note(struct checker *c, enum diag_level level, xmlNodePtr n, const c
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	char *path = node_path(n);
+	char *path = template_node_path(n);
 	long line = xmlGetLineNo(n);
 	diag_add(c->d, level, c->name, line > 0 && line < 1000000000 ? (int)line : 0, 0,
 		 "xlsx %s: %s", path, msg);

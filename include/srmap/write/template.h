@@ -69,6 +69,14 @@ int template_save(const struct template_result *r, int fd);
 /* Frees the result document and the stylesheet. */
 void template_result_release(struct template_result *r);
 
+/*
+ * Where the element n stands in its document, for messages about a template's
+ * result: "/workbook/sheet[2]/row[5]", by element names, with [K] where a name
+ * repeats among siblings ("" for NULL or a node that is no element).  Returns
+ * an allocated string (caller frees).
+ */
+char *template_node_path(const xmlNode *n);
+
 /* Writes the version 5 UUID of name (srmap's namespace) as 36 characters + NUL into out. */
 void template_uuid5(const char *name, char out[37]);
 
