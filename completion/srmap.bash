@@ -9,7 +9,7 @@ _srmap_options_assess="--inventory --evidence --inventory-format --evidence-form
 	--evidence-root --tenant --max-input-size --max-depth --max-string --max-records --profile
 	--framework --catalog --datadir --out --format --jobs --shard --template --attach-evidence --attach-limit --pdf-detail
 	--sign --sign-pass --baseline --fail-on --keep --summary --progress --strict --quiet --help"
-_srmap_options_merge="--out --jobs --sign --sign-pass --datadir --progress --quiet --help"
+_srmap_options_merge="--out --jobs --sign --sign-pass --fail-on --datadir --progress --quiet --help"
 _srmap_options_validate="--catalog --datadir --max-input-size --max-depth --max-string
 	--max-records --strict --quiet --help"
 _srmap_options_verify="--base --ca --datadir --help"

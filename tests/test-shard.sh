@@ -6,7 +6,8 @@
 #     two subscriptions of 75 (dealt out by subscription to two shards, by workload to more), and the samples with a baseline (drift);
 #   - merge finds the parts in --out when none is named, and --jobs does not change the files;
 #   - the shards run side by side by GNU parallel, as docs/scale.md shows;
-#   - merge --sign signs the merged set as assess --sign signs a whole run;
+#   - merge --sign signs the merged set as assess --sign signs a whole run, and merge --fail-on
+#     gives the exit status of an unsharded run with --fail-on;
 #   - bad parts: a shard missing, one twice, parts of different shard counts, of different
 #     inputs, of different times, of another srmap, cut short, with a damaged marker, a file
 #     that is no part, an empty one, a folder with no parts: each exit 3 with a message naming the part, and
@@ -123,6 +124,33 @@ if same azure parallel; then
 	ok "three shards run by GNU parallel, then merge: the unsharded run's files"
 else
 	bad "the shards under GNU parallel: $(head -c 300 "$work/parallel.log")"
+fi
+
+# merge --fail-on: the exit status an unsharded run with --fail-on gives, the set written
+(cd "$work/azure/3" && "$srmap" merge out/parts/part-*-of-3.xml --out failon --fail-on critical -q \
+	>/dev/null 2>&1; echo $? >failon.rc)
+# shellcheck disable=SC2086
+(cd "$work/azure/whole" && "$srmap" assess $azure --format xml --out failon --fail-on critical -q \
+	>/dev/null 2>&1; echo $? >failon.rc)
+if [ "$(cat "$work/azure/3/failon.rc")" = 1 ] && [ "$(cat "$work/azure/whole/failon.rc")" = 1 ] &&
+   grep -q 'severity-count severity="critical" count="[1-9]' "$work/azure/3/failon/assessment.xml"; then
+	ok "merge --fail-on critical: exit 1 with the set written, as an unsharded run"
+else
+	bad "merge --fail-on: exit $(cat "$work/azure/3/failon.rc"), unsharded $(cat "$work/azure/whole/failon.rc")"
+fi
+# the same parts with their summaries saying no critical finding: exit 0
+mkdir -p "$work/azure/nocrit/parts"
+for f in "$work/azure/3/out/parts/"part-*-of-3.xml; do
+	sed 's/<severity-count severity="critical" count="[0-9]*"/<severity-count severity="critical" count="0"/' \
+		"$f" >"$work/azure/nocrit/parts/$(basename "$f")"
+done
+(cd "$work/azure/nocrit" && "$srmap" merge --out . --fail-on critical -q >/dev/null 2>&1
+	echo $? >failon.rc)
+if [ "$(cat "$work/azure/nocrit/failon.rc")" = 0 ] &&
+   grep -q 'severity-count severity="critical" count="0"' "$work/azure/nocrit/assessment.xml"; then
+	ok "merge --fail-on critical when the summary counts no critical finding: exit 0"
+else
+	bad "merge --fail-on critical without critical findings: exit $(cat "$work/azure/nocrit/failon.rc")"
 fi
 
 # merge --sign: the manifest of the unsharded signed run, and a signature srmap verify accepts

@@ -54,14 +54,15 @@ static const struct command_spec commands[] = {
 	  "writes into DIR the files an unsharded run writes, byte for byte: the formats\n"
 	  "the shards were given with --format.  Without PART, every part-K-of-N.xml in\n"
 	  "DIR/parts is merged.  Nothing is written unless every part is whole and of the run.",
-	  "out jobs sign sign-pass datadir progress quiet help",
+	  "out jobs sign sign-pass fail-on datadir progress quiet help",
 	  "export SOURCE_DATE_EPOCH=$(date +%s)    # one time for every shard\n"
 	  "for k in 0 1 2; do\n"
 	  "    srmap assess --shard $k/3 -i resources.json -e defender.json --out reports &\n"
 	  "done; wait\n"
 	  "srmap merge --out reports",
-	  "0 ok, 2 usage error, 3 a part is missing, twice, damaged or of another run,\n"
-	  "4 output failure, 5 bad template, 70 internal error." },
+	  "0 ok, 1 findings at or above --fail-on, 2 usage error, 3 a part is missing,\n"
+	  "twice, damaged or of another run, 4 output failure, 5 bad template, 6 signing\n"
+	  "key or certificate, 70 internal error." },
 	{ "validate",
 	  "validate FILE...",
 	  "check inventory, evidence, profile and catalog files without assessing",
@@ -143,6 +144,23 @@ static const struct command_spec *find_command(const char *name)
 int help_is_command(const char *word)
 {
 	return find_command(word) != NULL;
+}
+
+int help_command_takes(const char *command, const char *option)
+{
+	const struct command_spec *c = find_command(command);
+	if (!c || !strcmp(option, "help") || !strcmp(option, "version"))
+		return 1;
+	size_t len = strlen(option);
+	for (const char *p = c->options; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n == len && !strncmp(p, option, len))
+			return 1;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
 }
 
 /* The synopsis lines of c, each after prefix (the first) or as much space. */

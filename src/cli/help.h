@@ -25,6 +25,13 @@ void help_usage(FILE *f);
 int help_is_command(const char *word);
 
 /*
+ * 1 when command takes the option named option (its long name), as the
+ * command's help lists it (--help and --version go with any command), or
+ * when command names no command; else 0.
+ */
+int help_command_takes(const char *command, const char *option);
+
+/*
  * Prints to f the help of command (its synopsis, what it does, its options
  * from options, examples, exit statuses), or, when command is NULL, the
  * global help: the commands, the global options, the exit statuses.

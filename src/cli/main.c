@@ -101,6 +101,7 @@ struct cli {
 	const char *max_input_size;
 	const char *max_depth, *max_string, *max_records;
 	int collected_at_used;         /* an evidence file followed it */
+	const char *other_option;      /* the first option given that the command does not take */
 	int progress, json;
 	int strict, quiet, help, version;
 };
@@ -245,6 +246,8 @@ static int parse(struct cli *c, int argc, char **argv)
 		const struct option_spec *o = find_option(arg, &inline_value);
 		if (!o)
 			return usage_error("unknown option '%s'", arg);
+		if (!c->other_option && c->command && !help_command_takes(c->command, o->name))
+			c->other_option = o->name;
 		if (o->kind == ARG_NONE) {
 			if (inline_value)
 				return usage_error("option '%s' takes no value", arg);
@@ -387,6 +390,9 @@ static int run(struct cli *c, struct diag_list *d)
 	}
 	if (set_limits(c) < 0)
 		return SRMAP_EXIT_USAGE;
+	if (c->other_option)
+		return usage_error("%s does not take --%s (srmap help %s lists its options)",
+				   c->command, c->other_option, c->command);
 	if (!strcmp(c->command, "assess")) {
 		if (c->npositional)
 			return usage_error("unexpected argument '%s'", c->positional[0]);
@@ -459,6 +465,10 @@ static int run(struct cli *c, struct diag_list *d)
 			return usage_error("merge needs --out DIR");
 		if (parse_jobs(c) < 0 || check_sign(c) < 0)
 			return SRMAP_EXIT_USAGE;
+		c->job.fail_on = -1;
+		if (c->fail_on && (c->job.fail_on = severity_parse(c->fail_on)) < 0)
+			return usage_error("--fail-on takes critical, high, medium or low, not '%s'",
+					   c->fail_on);
 		c->job.progress = c->progress || isatty(STDERR_FILENO);
 		return job_merge(c->positional, c->npositional, &c->job, d);
 	}

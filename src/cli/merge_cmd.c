@@ -6,9 +6,11 @@
 #include "srmap/base/alloc.h"
 #include "srmap/base/datadir.h"
 #include "srmap/base/srmap.h"
+#include "srmap/model.h"
 #include "srmap/write.h"
 
 #include <dirent.h>
+#include <libxml/xmlreader.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,35 @@ static int find_parts(const char *dir, char ***out, size_t *n, struct diag_list 
 	if (*n)
 		qsort(*out, *n, sizeof(char *), by_name);
 	return 0;
+}
+
+/*
+ * Whether the merged assessment at path has a finding at or above fail_on:
+ * its summary's severity counts, read with a streaming reader that stops at
+ * the end of the summary (near the top of the file).
+ */
+static int has_findings_at(const char *path, int fail_on)
+{
+	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET);
+	int found = 0;
+	while (r && !found && xmlTextReaderRead(r) == 1) {
+		const xmlChar *name = xmlTextReaderConstLocalName(r);
+		if (xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
+		    xmlStrEqual(name, BAD_CAST "summary"))
+			break;
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+		    !xmlStrEqual(name, BAD_CAST "severity-count"))
+			continue;
+		xmlChar *sev = xmlTextReaderGetAttribute(r, BAD_CAST "severity");
+		xmlChar *count = xmlTextReaderGetAttribute(r, BAD_CAST "count");
+		int s = sev ? severity_parse((const char *)sev) : -1;
+		found = s >= fail_on && count && strcmp((const char *)count, "0") != 0;
+		xmlFree(sev);
+		xmlFree(count);
+	}
+	if (r)
+		xmlFreeTextReader(r);
+	return found;
 }
 
 int job_merge(const char *const *paths, size_t n, const struct job_options *opt,
@@ -97,6 +128,10 @@ int job_merge(const char *const *paths, size_t n, const struct job_options *opt,
 		rc = report_write_merged(&m, &ro, d);
 		if (rc == SRMAP_EXIT_OK)
 			job_note_outputs(&ro, d);
+		char *xml = xasprintf("%s/assessment.xml", out_dir);
+		if (rc == SRMAP_EXIT_OK && opt->fail_on >= 0 && has_findings_at(xml, opt->fail_on))
+			rc = SRMAP_EXIT_FINDINGS;
+		free(xml);
 	}
 	merge_release(&m);
 	signer_free(signer);
