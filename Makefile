@@ -104,6 +104,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-cli.sh
 	sh tests/test-streaming.sh
 	sh tests/test-xml-outputs.sh
+	sh tests/test-fastpath.sh
 	sh tests/test-findings.sh
 	sh tests/test-xlsx.sh
 	sh tests/test-jobs.sh

@@ -1,8 +1,11 @@
 /*
- * format.c - the table of output formats and the names of a report set.
+ * format.c - the table of output formats, the names of a report set, and
+ * --format lists.
  */
 #include "srmap/write/format.h"
+#include "srmap/base/alloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const struct report_format report_formats[] = {
@@ -35,5 +38,58 @@ int format_is_output_name(const char *name, size_t len)
 	for (size_t i = 0; i < sizeof signed_names / sizeof *signed_names; i++)
 		if (strlen(signed_names[i]) == len && !strncmp(name, signed_names[i], len))
 			return 1;
+	return 0;
+}
+
+size_t format_count(void)
+{
+	size_t n = 0;
+	while (report_formats[n].name)
+		n++;
+	return n;
+}
+
+unsigned report_all_formats(void)
+{
+	return (1u << format_count()) - 1;
+}
+
+int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d)
+{
+	*mask = 0;
+	const char *p = list;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		int found = 0;
+		if (len == 3 && strncmp(p, "all", 3) == 0) {
+			*mask |= report_all_formats();
+			found = 1;
+		}
+		for (size_t i = 0; !found && report_formats[i].name; i++)
+			if (strlen(report_formats[i].name) == len &&
+			    strncmp(report_formats[i].name, p, len) == 0) {
+				*mask |= 1u << i;
+				found = 1;
+			}
+		if (!found) {
+			const char *names[16];
+			size_t n = 0;
+			for (size_t i = 0; report_formats[i].name && n < 15; i++)
+				names[n++] = report_formats[i].name;
+			names[n++] = "all";
+			char *choices = xjoin(names, n, ", ");
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown format \"%.*s\" (choose from %s)",
+				 (int)len, p, choices);
+			free(choices);
+			return -1;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	if (!*mask) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--format names no format");
+		return -1;
+	}
 	return 0;
 }

@@ -73,8 +73,7 @@ static char *leaf_text(xmlNodePtr n, size_t *len)
 	return text;
 }
 
-/* Whether s is a number as RFC 8259 writes one. */
-static int is_json_number(const char *s)
+int jsonout_is_number(const char *s)
 {
 	if (*s == '-')
 		s++;
@@ -168,7 +167,7 @@ static void check_node(struct checker *c, xmlNodePtr n, int in_map, int depth)
 		}
 	size_t len;
 	char *text = leaf_text(n, &len);
-	if (k == J_NUMBER && !is_json_number(text))
+	if (k == J_NUMBER && !jsonout_is_number(text))
 		bad(c, n, "\"%s\" is not a JSON number", text);
 	else if (k == J_BOOLEAN && strcmp(text, "true") && strcmp(text, "false") &&
 		 strcmp(text, "1") && strcmp(text, "0"))
@@ -233,12 +232,7 @@ static void gen_node(yajl_gen g, xmlNodePtr n, int in_map)
 	}
 	enum jkind k = kind_of(n);
 	if ((k == J_MAP || k == J_ARRAY) && !first_member(n)) {
-		/*
-		 * yajl's beautifier writes an empty container over three lines; the
-		 * generator's verbatim value (its number call) places "[]" or "{}"
-		 * with the separators and indentation of any other value.
-		 */
-		yajl_gen_number(g, k == J_MAP ? "{}" : "[]", 2);
+		jsonout_gen_empty(g, k == J_MAP);
 		return;
 	}
 	if (k == J_MAP || k == J_ARRAY) {
@@ -273,6 +267,56 @@ static void gen_node(yajl_gen g, xmlNodePtr n, int in_map)
 	free(text);
 }
 
+struct jsonout_gen {
+	yajl_gen g;
+	struct sink sink;
+};
+
+struct jsonout_gen *jsonout_gen_open(int fd)
+{
+	struct jsonout_gen *j = xcalloc(1, sizeof(*j));
+	j->sink.fd = fd;
+	j->g = yajl_gen_alloc(NULL);
+	if (!j->g) {
+		free(j);
+		errno = ENOMEM;
+		return NULL;
+	}
+	yajl_gen_config(j->g, yajl_gen_beautify, 1);
+	yajl_gen_config(j->g, yajl_gen_indent_string, "  ");
+	yajl_gen_config(j->g, yajl_gen_validate_utf8, 1);
+	yajl_gen_config(j->g, yajl_gen_print_callback, put, &j->sink);
+	return j;
+}
+
+yajl_gen jsonout_gen_yajl(struct jsonout_gen *j)
+{
+	return j->g;
+}
+
+void jsonout_gen_empty(yajl_gen g, int map)
+{
+	/*
+	 * yajl's beautifier writes an empty container over three lines; the
+	 * generator's verbatim value (its number call) places "[]" or "{}"
+	 * with the separators and indentation of any other value.
+	 */
+	yajl_gen_number(g, map ? "{}" : "[]", 2);
+}
+
+int jsonout_gen_close(struct jsonout_gen *j)
+{
+	yajl_gen_free(j->g);
+	flush(&j->sink);
+	int failed = j->sink.failed;
+	free(j);
+	if (failed) {
+		errno = failed;
+		return JSONOUT_ERR_WRITE;
+	}
+	return JSONOUT_OK;
+}
+
 int jsonout_write(xmlDocPtr doc, const char *name, int fd, struct diag_list *d)
 {
 	struct checker c = { name, d, 0 };
@@ -284,26 +328,9 @@ int jsonout_write(xmlDocPtr doc, const char *name, int fd, struct diag_list *d)
 	check_node(&c, root, 0, 0);
 	if (c.problems)
 		return JSONOUT_ERR_SHAPE;
-	struct sink *s = xcalloc(1, sizeof(*s));
-	s->fd = fd;
-	yajl_gen g = yajl_gen_alloc(NULL);
-	if (!g) {
-		free(s);
-		errno = ENOMEM;
+	struct jsonout_gen *j = jsonout_gen_open(fd);
+	if (!j)
 		return JSONOUT_ERR_WRITE;
-	}
-	yajl_gen_config(g, yajl_gen_beautify, 1);
-	yajl_gen_config(g, yajl_gen_indent_string, "  ");
-	yajl_gen_config(g, yajl_gen_validate_utf8, 1);
-	yajl_gen_config(g, yajl_gen_print_callback, put, s);
-	gen_node(g, root, 0);
-	yajl_gen_free(g);
-	flush(s);
-	int failed = s->failed;
-	free(s);
-	if (failed) {
-		errno = failed;
-		return JSONOUT_ERR_WRITE;
-	}
-	return JSONOUT_OK;
+	gen_node(j->g, root, 0);
+	return jsonout_gen_close(j);
 }

@@ -5,6 +5,7 @@
 #include "srmap/write/report.h"
 #include "attach.h"
 #include "canonical.h"
+#include "fastpath.h"
 #include "srmap/base/alloc.h"
 #include "srmap/assess.h"
 #include "srmap/base/digest.h"
@@ -28,14 +29,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static size_t format_count(void)
-{
-	size_t n = 0;
-	while (report_formats[n].name)
-		n++;
-	return n;
-}
-
 int report_list_templates(const char *datadir, FILE *out)
 {
 	int rc = SRMAP_EXIT_OK;
@@ -54,51 +47,6 @@ int report_list_templates(const char *datadir, FILE *out)
 	}
 	fprintf(out, "\nCopy a template, change it, and give it with --template FILE (PDF).\n");
 	return rc;
-}
-
-unsigned report_all_formats(void)
-{
-	return (1u << format_count()) - 1;
-}
-
-int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d)
-{
-	*mask = 0;
-	const char *p = list;
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		int found = 0;
-		if (len == 3 && strncmp(p, "all", 3) == 0) {
-			*mask |= report_all_formats();
-			found = 1;
-		}
-		for (size_t i = 0; !found && report_formats[i].name; i++)
-			if (strlen(report_formats[i].name) == len &&
-			    strncmp(report_formats[i].name, p, len) == 0) {
-				*mask |= 1u << i;
-				found = 1;
-			}
-		if (!found) {
-			const char *names[16];
-			size_t n = 0;
-			for (size_t i = 0; report_formats[i].name && n < 15; i++)
-				names[n++] = report_formats[i].name;
-			names[n++] = "all";
-			char *choices = xjoin(names, n, ", ");
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown format \"%.*s\" (choose from %s)",
-				 (int)len, p, choices);
-			free(choices);
-			return -1;
-		}
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	if (!*mask) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--format names no format");
-		return -1;
-	}
-	return 0;
 }
 
 static char *template_path(const struct report_format *f, const struct report_options *opt)
@@ -189,7 +137,7 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 {
 	char *xsl = template_path(f, opt);
 	char *shipped = xasprintf("%s/templates", opt->datadir);
-	struct template_result r;
+	struct template_result r = { 0 };
 	int rc = SRMAP_EXIT_OK;
 	/* Every PDF template is told the detail wanted, so that a user's own can honour it too. */
 	const char *params[] = { "pdf-detail", opt->pdf_summary ? "summary" : "full",
@@ -198,10 +146,20 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 	if (!att->active)
 		params[2] = NULL;
 	int with_params = f->kind == REPORT_PDF;
-	int applied = template_apply(xsl, canonical, with_params ? params : NULL, shipped, &r, d);
+	/* A shipped template's C writer, where it has one, makes the same bytes (fastpath.h). */
+	fastpath_writer fast = fastpath_for(xsl);
+	int written = fast ? fast(canonical, out->fd) : FASTPATH_DECLINED;
+	int applied = written != FASTPATH_DECLINED ? 0 :
+		template_apply(xsl, canonical, with_params ? params : NULL, shipped, &r, d);
 	if (last)
 		canonical_drop(docs, canonical);
-	if (applied < 0) {
+	if (written != FASTPATH_DECLINED) {
+		libmem_check();     /* the tree could not allocate: not a write error */
+		if (written < 0) {
+			diag_add(d, DIAG_ERROR, out->shown, 0, 0, "cannot write: %s", strerror(errno));
+			rc = SRMAP_EXIT_OUTPUT;
+		}
+	} else if (applied < 0) {
 		rc = SRMAP_EXIT_CATALOG;
 	} else if (f->kind == REPORT_TEMPLATE && template_save(&r, out->fd) < 0) {
 		diag_add(d, DIAG_ERROR, out->shown, 0, 0, "cannot write: %s", strerror(errno));
@@ -263,11 +221,21 @@ static double now_seconds(void)
 	return clock_gettime(CLOCK_MONOTONIC, &ts) < 0 ? 0 : (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void made(const struct report_options *opt, struct diag_list *d, const char *file,
-		 double since)
+/* How --progress says a format was made: by its template, or by the C writer standing in for it. */
+static const char *made_by(const struct report_format *f, const struct report_options *opt)
+{
+	char *xsl = f->template ? template_path(f, opt) : NULL;
+	int fast = xsl && fastpath_for(xsl);
+	free(xsl);
+	return fast ? " (by the C writer of its shipped template)" : "";
+}
+
+static void made(const struct report_options *opt, struct diag_list *d,
+		 const struct report_format *f, double since)
 {
 	if (opt->progress)
-		fprintf(d->stream, "srmap: made %s in %.2f s\n", file, now_seconds() - since);
+		fprintf(d->stream, "srmap: made %s in %.2f s%s\n", f->file, now_seconds() - since,
+			made_by(f, opt));
 }
 
 /*
@@ -331,7 +299,8 @@ static void render_done(size_t t, double seconds, void *ctx)
 {
 	struct side_by_side *s = ctx;
 	if (s->opt->progress)
-		fprintf(s->d->stream, "srmap: made %s in %.2f s\n", s->names[t], seconds);
+		fprintf(s->d->stream, "srmap: made %s in %.2f s%s\n", s->names[t], seconds,
+			made_by(&report_formats[s->format[t]], s->opt));
 }
 
 /*
@@ -439,7 +408,7 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 	rc = write_canonical(a, &with_templates, m, xml, d);
 	if (rc != SRMAP_EXIT_OK)
 		goto done;
-	made(opt, d, report_formats[0].file, started);
+	made(opt, d, &report_formats[0], started);
 	/*
 	 * Every template's document is made before any template runs, so that a
 	 * document of parts says what the file says (the diagnostics of the
@@ -472,7 +441,7 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 					     last_use(doc_for, i, n, opt->formats), opt, logo, &att,
 					     &files[i], d);
 		if (rc == SRMAP_EXIT_OK)
-			made(opt, d, report_formats[i].file, started);
+			made(opt, d, &report_formats[i], started);
 	}
 done:
 	canonical_release(&docs);

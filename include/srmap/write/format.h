@@ -11,6 +11,7 @@
 #define SRMAP_FORMAT_H
 
 #include <stddef.h>
+#include "srmap/base/diag.h"
 
 enum report_kind {
 	REPORT_CANONICAL,      /* the canonical assessment XML itself */
@@ -30,6 +31,18 @@ struct report_format {
 
 /* The formats, in the order they are written; ends with a row of NULLs. */
 extern const struct report_format report_formats[];
+
+/* The number of formats (rows of report_formats before its row of NULLs). */
+size_t format_count(void);
+
+/*
+ * Parses a comma-separated list of format names into *mask; "all" selects
+ * every format.  Returns 0, or -1 after reporting an unknown name to d.
+ */
+int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d);
+
+/* Mask of every format. */
+unsigned report_all_formats(void);
 
 /* The manifest of a signed set and its detached signature (sign.h). */
 #define SIGN_MANIFEST "manifest.sha256"

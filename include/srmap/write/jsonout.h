@@ -14,6 +14,7 @@
 #define SRMAP_JSONOUT_H
 
 #include <libxml/tree.h>
+#include <yajl/yajl_gen.h>
 #include "srmap/base/diag.h"
 
 #define JSONOUT_NS "http://www.w3.org/2005/xpath-functions"
@@ -36,5 +37,24 @@ enum jsonout_status {
  * Returns a jsonout_status.
  */
 int jsonout_write(xmlDocPtr doc, const char *name, int fd, struct diag_list *d);
+
+/*
+ * For a C writer that must write what jsonout_write would (fastpath.h): a
+ * yajl generator configured as jsonout_write's, writing to fd.  Returns it
+ * (closed with jsonout_gen_close), or NULL with errno set.
+ */
+struct jsonout_gen *jsonout_gen_open(int fd);
+
+/* The generator of j (borrowed: valid until jsonout_gen_close). */
+yajl_gen jsonout_gen_yajl(struct jsonout_gen *j);
+
+/* Writes an empty map (map set) or array as jsonout_write writes one. */
+void jsonout_gen_empty(yajl_gen g, int map);
+
+/* Flushes and frees j.  Returns JSONOUT_OK, or JSONOUT_ERR_WRITE with errno set. */
+int jsonout_gen_close(struct jsonout_gen *j);
+
+/* Whether s is a number as RFC 8259 writes one (what a number element may hold). */
+int jsonout_is_number(const char *s);
 
 #endif

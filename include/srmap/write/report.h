@@ -51,21 +51,12 @@ struct report_options {
 };
 
 /*
- * Parses a comma-separated list of format names into *mask; "all" selects
- * every format.  Returns 0, or -1 after reporting an unknown name to d.
- */
-int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d);
-
-/*
  * Prints the shipped templates (datadir/templates): for each format made by
  * a template, its name, the template file, the file it writes and what it
  * is, and whether the template file is present.  Returns SRMAP_EXIT_OK, or
  * SRMAP_EXIT_CATALOG when a template named by a format is missing.
  */
 int report_list_templates(const char *datadir, FILE *out);
-
-/* Mask of every format. */
-unsigned report_all_formats(void);
 
 /*
  * Writes the requested formats of a into opt->out_dir.  Returns an exit code:
