@@ -82,7 +82,7 @@ fi
 limit() {
 	name=$1 bytes=$2
 	shift 2
-	rm -rf "$work/$name"
+	rm -rf "${work:?}/${name:?}"
 	cp -R "$work/fast" "$work/$name"
 	python3 - "$work/$name" "$bytes" "$srmap" "$S" "$@" <<'EOF'
 import os, resource, subprocess, sys
