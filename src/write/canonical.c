@@ -7,6 +7,7 @@
 #include "canonical.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/jsondoc.h"
+#include "srmap/base/libmem.h"
 #include "srmap/base/srmap.h"
 #include "srmap/write/template.h"
 
@@ -63,17 +64,14 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 			*doc = c->docs[i];
 			return SRMAP_EXIT_OK;
 		}
-	char *text;
-	size_t len;
-	if (emit_assessment_parts(c->a, c->run, mask, &text, &len) < 0) {
+	xmlDocPtr made;
+	if (emit_assessment_parts(c->a, c->run, mask, &made) < 0) {
+		libmem_check();     /* the document could not allocate: not an internal error */
 		diag_add(d, DIAG_ERROR, c->path, 0, 0, "cannot make the parts of the assessment "
 			 "that %s reads", xsl_path);
 		return SRMAP_EXIT_INTERNAL;
 	}
-	xmlDocPtr made = template_read_memory(text, len, c->path, d);
-	free(text);
-	if (!made)
-		return SRMAP_EXIT_INTERNAL;
+	made->URL = xmlStrdup((const xmlChar *)c->path);     /* as a document read from it */
 	c->masks[c->n] = mask;
 	c->docs[c->n++] = made;
 	*doc = made;

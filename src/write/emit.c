@@ -365,31 +365,35 @@ static int emit_document(const struct assessment *a, const struct run_info *run,
 }
 
 int emit_assessment_parts(const struct assessment *a, const struct run_info *run,
-			  unsigned mask, char **out, size_t *len)
+			  unsigned mask, xmlDocPtr *doc)
 {
-	*out = NULL;
-	*len = 0;
-	xmlBufferPtr buf = xmlBufferCreate();
-	if (!buf)
+	*doc = NULL;
+	/*
+	 * The writer feeds libxml2's push parser as it goes, so the document is
+	 * never held as text (the findings of a large estate are more than the
+	 * 2 GB a memory buffer may hold).  Unindented: no blank text nodes.
+	 */
+	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
+	if (!ctxt)
 		return -1;
-	struct xmlout o = { xmlNewTextWriterMemory(buf, 0), 0, NULL, 0 };
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS |
+			  XML_PARSE_COMPACT | XML_PARSE_HUGE);
+	struct xmlout o = { xmlNewTextWriterPushParser(ctxt, 0), 0, NULL, 0 };
 	if (!o.w) {
-		xmlBufferFree(buf);
+		xmlFreeParserCtxt(ctxt);
 		return -1;
 	}
 	xmlSetGenericErrorFunc(NULL, quiet_error);
 	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-	/* Unindented: the reader drops blank text nodes anyway. */
 	emit_parts(&o, a, run, mask);
-	xmlFreeTextWriter(o.w);
+	if (!o.failed && xmlParseChunk(ctxt, NULL, 0, 1) != 0)
+		o.failed = 1;
+	if (!o.failed && ctxt->wellFormed && ctxt->myDoc) {
+		*doc = ctxt->myDoc;     /* taken before the writer, which frees its parser's document */
+		ctxt->myDoc = NULL;
+	}
+	xmlFreeTextWriter(o.w);     /* and the parser */
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (!o.failed) {
-		*len = (size_t)xmlBufferLength(buf);
-		*out = xmalloc(*len + 1);
-		memcpy(*out, xmlBufferContent(buf), *len);
-		(*out)[*len] = '\0';
-	}
-	xmlBufferFree(buf);
-	return o.failed ? -1 : 0;
+	return *doc ? 0 : -1;
 }

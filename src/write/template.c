@@ -163,21 +163,6 @@ xmlDocPtr template_read_xml(const char *path, struct diag_list *d)
 	return doc;
 }
 
-xmlDocPtr template_read_memory(const char *text, size_t len, const char *name,
-			       struct diag_list *d)
-{
-	struct capture c;
-	capture_begin(&c, d, name);
-	size_t before = d->errors;
-	xmlDocPtr doc = len > INT_MAX ? NULL
-		: xmlReadMemory(text, (int)len, name, NULL, SAFE_PARSE | XML_PARSE_NOBLANKS |
-				XML_PARSE_COMPACT);
-	if (!doc && d->errors == before)
-		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot read XML");
-	capture_end(&c);
-	return doc;
-}
-
 int template_reads(const char *xsl_path, char ***names, struct diag_list *d)
 {
 	*names = NULL;

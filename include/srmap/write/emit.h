@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <libxml/tree.h>
 #include "srmap/assess.h"
 #include "srmap/base/diag.h"
 #include "srmap/read.h"
@@ -62,12 +63,13 @@ int emit_assessment_xml(const struct assessment *a, const struct run_info *run, 
 unsigned emit_part(const char *name);
 
 /*
- * Writes the canonical XML of a holding only the parts in mask (the root
- * element with all its attributes, then the selected children in their
- * usual order) into a new memory buffer: *out (caller frees) of *len bytes.
- * Returns 0, or -1 when it cannot be made.
+ * The canonical XML of a holding only the parts in mask (the root element
+ * with all its attributes, then the selected children in their usual order),
+ * as the libxml2 document a template reads (*doc, free with xmlFreeDoc):
+ * parsed as it is written, without blank text nodes.  Returns 0, or -1 when
+ * it cannot be made.
  */
 int emit_assessment_parts(const struct assessment *a, const struct run_info *run,
-			  unsigned mask, char **out, size_t *len);
+			  unsigned mask, xmlDocPtr *doc);
 
 #endif

@@ -33,14 +33,6 @@ struct template_result {
 xmlDocPtr template_read_xml(const char *path, struct diag_list *d);
 
 /*
- * Parses an XML document held in memory (text of len bytes; name is how
- * messages call it) as template_read_xml parses a file.  Returns the
- * document (free with xmlFreeDoc), or NULL after reporting to d.
- */
-xmlDocPtr template_read_memory(const char *text, size_t len, const char *name,
-			       struct diag_list *d);
-
-/*
  * The parts of the canonical XML the stylesheet at xsl_path says it reads:
  * a top-level element <srmap:reads parts="NAME ..."/> (namespace TEMPLATE_NS)
  * lists the children of <assessment> it looks at ("matrix control
