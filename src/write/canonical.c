@@ -38,10 +38,10 @@ static unsigned mask_of(char **names, const char *xsl_path, struct diag_list *d)
 	return mask;
 }
 
-int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc,
-		  struct diag_list *d)
+int canonical_mask(struct canonical_docs *c, const char *xsl_path, unsigned *mask,
+		   struct diag_list *d)
 {
-	*doc = NULL;
+	*mask = EMIT_ALL_PARTS;
 	char **names;
 	if (template_reads(xsl_path, &names, d) < 0)
 		return SRMAP_EXIT_CATALOG;
@@ -50,13 +50,18 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 		strv_free(names);
 		names = NULL;
 	}
-	unsigned mask = EMIT_ALL_PARTS;
 	if (names) {
-		mask = mask_of(names, xsl_path, d);
+		*mask = mask_of(names, xsl_path, d);
 		strv_free(names);
-		if (!mask)
+		if (!*mask)
 			return SRMAP_EXIT_CATALOG;
 	}
+	return SRMAP_EXIT_OK;
+}
+
+int canonical_get(struct canonical_docs *c, unsigned mask, xmlDocPtr *doc, struct diag_list *d)
+{
+	*doc = NULL;
 	if (mask == EMIT_ALL_PARTS || c->n == CANONICAL_PART_DOCS)
 		return SRMAP_EXIT_OK;     /* the whole document, read when the template runs */
 	for (size_t i = 0; i < c->n; i++)
@@ -68,7 +73,7 @@ int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc
 	if (emit_assessment_parts(c->a, c->run, mask, &made) < 0) {
 		libmem_check();     /* the document could not allocate: not an internal error */
 		diag_add(d, DIAG_ERROR, c->path, 0, 0, "cannot make the parts of the assessment "
-			 "that %s reads", xsl_path);
+			 "a template reads");
 		return SRMAP_EXIT_INTERNAL;
 	}
 	made->URL = xmlStrdup((const xmlChar *)c->path);     /* as a document read from it */

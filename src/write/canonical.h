@@ -29,19 +29,26 @@ void canonical_init(struct canonical_docs *c, const char *path, const struct ass
 		    const struct run_info *run);
 
 /*
- * The document to run the template at xsl_path on, in *doc (borrowed from
- * c): the parts it declares, made now, or NULL for the whole document,
- * which canonical_whole gives when the template runs (the file does not
- * change, and a document of parts freed by then leaves room for it).
- * Returns SRMAP_EXIT_OK, SRMAP_EXIT_CATALOG for a template whose
- * declaration is wrong (an unknown part; reported to d), or
- * SRMAP_EXIT_INTERNAL when a document cannot be made.
+ * The parts the template at xsl_path declares it reads, in *mask
+ * (EMIT_ALL_PARTS for a template that declares none: the whole document).
+ * Returns SRMAP_EXIT_OK, or SRMAP_EXIT_CATALOG for a template whose
+ * declaration is wrong (an unknown part; reported to d).
  *
  * The environment variable SRMAP_TEMPLATES_WHOLE (any value) makes every
  * template read the whole document: the tests compare both ways.
  */
-int canonical_for(struct canonical_docs *c, const char *xsl_path, xmlDocPtr *doc,
-		  struct diag_list *d);
+int canonical_mask(struct canonical_docs *c, const char *xsl_path, unsigned *mask,
+		   struct diag_list *d);
+
+/*
+ * The document of the parts in mask (*doc, borrowed from c), made when it is
+ * first asked for, or NULL for the whole document, which canonical_whole
+ * gives when the template runs (the file does not change, and a document of
+ * parts freed by then leaves room for it).  A document holding the
+ * diagnostics says what the run has reported by the time it is made.
+ * Returns SRMAP_EXIT_OK, or SRMAP_EXIT_INTERNAL when it cannot be made.
+ */
+int canonical_get(struct canonical_docs *c, unsigned mask, xmlDocPtr *doc, struct diag_list *d);
 
 /* The whole canonical document, parsed from the file the first time (borrowed), or NULL. */
 xmlDocPtr canonical_whole(struct canonical_docs *c, struct diag_list *d);

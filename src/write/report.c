@@ -255,11 +255,11 @@ static int sign_set(const struct outfile *files, size_t n, const struct report_o
 	return rc;
 }
 
-/* Whether no format requested after format i reads the document format i reads (NULL: the whole). */
-static int last_use(xmlDocPtr *doc_for, size_t i, size_t n, unsigned formats)
+/* Whether no format requested after format i reads the parts format i reads. */
+static int last_use(const unsigned *mask_for, size_t i, size_t n, unsigned formats)
 {
 	for (size_t j = i + 1; j < n; j++)
-		if (((formats >> j) & 1) && doc_for[j] == doc_for[i])
+		if (((formats >> j) & 1) && mask_for[j] == mask_for[i])
 			return 0;
 	return 1;
 }
@@ -309,7 +309,8 @@ static void render_done(size_t t, double seconds, void *ctx)
  * messages as one after the other.  Every file is opened first, in order.
  */
 static int write_side_by_side(const char *logo, const struct report_options *opt,
-			      struct canonical_docs *docs, xmlDocPtr *doc_for, struct outfile *files,
+			      struct canonical_docs *docs, xmlDocPtr *doc_for,
+			      const unsigned *mask_for, struct outfile *files,
 			      const char *stage, const struct attach_set *att, struct diag_list *d)
 {
 	size_t n = format_count();
@@ -327,7 +328,7 @@ static int write_side_by_side(const char *logo, const struct report_options *opt
 			rc = SRMAP_EXIT_OUTPUT;
 		s.format[tasks] = i;
 		s.doc[tasks] = doc;
-		s.last[tasks] = last_use(doc_for, i, n, opt->formats);
+		s.last[tasks] = last_use(mask_for, i, n, opt->formats);
 		s.names[tasks] = report_formats[i].file;
 		tasks++;
 	}
@@ -371,6 +372,7 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 	int rc = SRMAP_EXIT_OK;
 	struct canonical_docs docs = { 0 };
 	xmlDocPtr *doc_for = xcalloc(n, sizeof(*doc_for));   /* per format, borrowed from docs */
+	unsigned *mask_for = xcalloc(n, sizeof(*mask_for));   /* per format, the parts it reads */
 	struct input_file *inputs = NULL;
 	struct attach_set att = { 0 };
 
@@ -410,9 +412,12 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 		goto done;
 	made(opt, d, &report_formats[0], started);
 	/*
-	 * Every template's document is made before any template runs, so that a
-	 * document of parts says what the file says (the diagnostics of the
-	 * templates run first are not in it).
+	 * A document of parts that holds the diagnostics is made before any
+	 * template runs, so that it says what the file says (not what the
+	 * templates run first report); so is every document when the formats are
+	 * made side by side (the workers share them).  The others are made when
+	 * their first template runs and freed after its last: a large estate's
+	 * documents are not all held at once.
 	 */
 	canonical_init(&docs, xml->tmp, a, a ? &with_templates : NULL);
 	const char *logo = a ? (a->profile ? a->profile->logo : NULL) : m->logo;
@@ -420,25 +425,34 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++)
 		if ((opt->formats >> i) & 1) {
 			char *xsl = template_path(&report_formats[i], opt);
-			rc = canonical_for(&docs, xsl, &doc_for[i], d);
+			rc = canonical_mask(&docs, xsl, &mask_for[i], d);
 			free(xsl);
+			if (rc == SRMAP_EXIT_OK && (opt->jobs > 1 || (mask_for[i] & emit_part("diagnostics"))))
+				rc = canonical_get(&docs, mask_for[i], &doc_for[i], d);
 		}
-	if (opt->progress && rc == SRMAP_EXIT_OK && n > 1)
+	if (opt->progress && rc == SRMAP_EXIT_OK && docs.n)
 		fprintf(d->stream, "srmap: made the documents of parts the templates declare in "
 			"%.2f s\n", now_seconds() - started);
 	if (opt->jobs > 1 && rc == SRMAP_EXIT_OK)
-		rc = write_side_by_side(logo, opt, &docs, doc_for, files, set.stage, &att, d);
+		rc = write_side_by_side(logo, opt, &docs, doc_for, mask_for, files, set.stage, &att, d);
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK && opt->jobs <= 1; i++) {
 		if (!((opt->formats >> i) & 1))
 			continue;
-		started = now_seconds();		xmlDocPtr doc = doc_for[i] ? doc_for[i] : canonical_whole(&docs, d);
+		started = now_seconds();
+		xmlDocPtr doc = doc_for[i];
+		if (!doc)
+			rc = canonical_get(&docs, mask_for[i], &doc, d);
+		if (rc == SRMAP_EXIT_OK && !doc)
+			doc = canonical_whole(&docs, d);
+		if (rc != SRMAP_EXIT_OK)
+			break;
 		if (!doc)
 			rc = SRMAP_EXIT_INTERNAL;
 		else if (outfile_open(&files[i], set.stage, report_formats[i].file, d) < 0)
 			rc = SRMAP_EXIT_OUTPUT;
 		else
 			rc = write_templated(&report_formats[i], &docs, doc,
-					     last_use(doc_for, i, n, opt->formats), opt, logo, &att,
+					     last_use(mask_for, i, n, opt->formats), opt, logo, &att,
 					     &files[i], d);
 		if (rc == SRMAP_EXIT_OK)
 			made(opt, d, &report_formats[i], started);
@@ -446,6 +460,7 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 done:
 	canonical_release(&docs);
 	free(doc_for);
+	free(mask_for);
 	/* Each file is complete in the stage; the set is then switched in as a whole. */
 	for (size_t i = 0; i < n && rc == SRMAP_EXIT_OK; i++)
 		if (files[i].fd >= 0 && ((opt->formats >> i) & 1) && fsync(files[i].fd) < 0) {
