@@ -230,19 +230,37 @@ static void control(struct fj *j, const xmlNode *c)
 	yajl_gen_map_close(j->g);
 }
 
-static void workload(struct fj *j, const xmlNode *w)
+/* A member of a map taken from an attribute: a string, a string or null, a number. */
+struct field {
+	const char *key, *attr;
+	enum { STRING, STRING_OR_NULL, NUMBER } kind;
+};
+
+static void fields(struct fj *j, const xmlNode *n, const struct field *f, size_t count)
 {
 	yajl_gen_map_open(j->g);
-	kstring(j, "id", docnode_attr(w, "id"));
-	kstring(j, "name", docnode_attr(w, "name"));
-	kstring(j, "type", docnode_attr(w, "type"));
-	str(j, "service_model", docnode_attr(w, "service-model"));
-	str(j, "subscription", docnode_attr(w, "subscription"));
-	str(j, "tenant", docnode_attr(w, "tenant"));
-	str(j, "resource_group", docnode_attr(w, "resource-group"));
-	str(j, "location", docnode_attr(w, "location"));
-	knumber(j, "findings", docnode_attr(w, "findings"));
+	for (size_t i = 0; i < count; i++) {
+		const char *v = docnode_attr(n, f[i].attr);
+		if (f[i].kind == STRING)
+			kstring(j, f[i].key, v);
+		else if (f[i].kind == STRING_OR_NULL)
+			str(j, f[i].key, v);
+		else
+			knumber(j, f[i].key, v);
+	}
 	yajl_gen_map_close(j->g);
+}
+
+static void workload(struct fj *j, const xmlNode *w)
+{
+	static const struct field f[] = {
+		{ "id", "id", STRING }, { "name", "name", STRING }, { "type", "type", STRING },
+		{ "service_model", "service-model", STRING_OR_NULL },
+		{ "subscription", "subscription", STRING_OR_NULL },
+		{ "tenant", "tenant", STRING_OR_NULL },
+		{ "resource_group", "resource-group", STRING_OR_NULL },
+		{ "location", "location", STRING_OR_NULL }, { "findings", "findings", NUMBER } };
+	fields(j, w, f, sizeof f / sizeof *f);
 }
 
 /* The children of the assessment named name, each by fn, as the array under k. */
@@ -409,13 +427,11 @@ static void checks(struct fj *j)
 
 static void resolved_one(struct fj *j, const xmlNode *r)
 {
-	yajl_gen_map_open(j->g);
-	str(j, "workload", docnode_attr(r, "workload"));
-	str(j, "tenant", docnode_attr(r, "tenant"));
-	str(j, "control", docnode_attr(r, "control"));
-	kstring(j, "severity", docnode_attr(r, "severity"));
-	kstring(j, "status", docnode_attr(r, "status"));
-	yajl_gen_map_close(j->g);
+	static const struct field f[] = {
+		{ "workload", "workload", STRING_OR_NULL }, { "tenant", "tenant", STRING_OR_NULL },
+		{ "control", "control", STRING_OR_NULL }, { "severity", "severity", STRING },
+		{ "status", "status", STRING } };
+	fields(j, r, f, sizeof f / sizeof *f);
 }
 
 /* $drift/resolved-finding: of every drift element, in document order */
