@@ -254,26 +254,11 @@ static void emit_diagnostics(struct xmlout *o, const struct diag_list *d)
 
 static int emit_document(const struct assessment *a, const struct run_info *run, int fd);
 
-/* libxml2 prints I/O errors itself; the caller reports them once, in srmap's form. */
-static void quiet_error(void *ctx, const char *fmt, ...)
-{
-	(void)ctx;
-	(void)fmt;
-}
-
-static void quiet_structured(void *ctx, xmlErrorPtr e)
-{
-	(void)ctx;
-	(void)e;
-}
-
 int emit_assessment_xml(const struct assessment *a, const struct run_info *run, int fd)
 {
-	xmlSetGenericErrorFunc(NULL, quiet_error);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	xmlout_quiet(1);
 	int rc = emit_document(a, run, fd);
-	xmlSetGenericErrorFunc(NULL, NULL);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlout_quiet(0);
 	return rc;
 }
 
@@ -383,8 +368,7 @@ int emit_assessment_parts(const struct assessment *a, const struct run_info *run
 		xmlFreeParserCtxt(ctxt);
 		return -1;
 	}
-	xmlSetGenericErrorFunc(NULL, quiet_error);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	xmlout_quiet(1);
 	emit_parts(&o, a, run, mask);
 	if (!o.failed && xmlParseChunk(ctxt, NULL, 0, 1) != 0)
 		o.failed = 1;
@@ -393,7 +377,6 @@ int emit_assessment_parts(const struct assessment *a, const struct run_info *run
 		ctxt->myDoc = NULL;
 	}
 	xmlFreeTextWriter(o.w);     /* and the parser */
-	xmlSetGenericErrorFunc(NULL, NULL);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlout_quiet(0);
 	return *doc ? 0 : -1;
 }

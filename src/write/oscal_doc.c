@@ -3,6 +3,7 @@
  * building of the result's parts and their writing at depth (oscal_doc.h).
  */
 #include "oscal_doc.h"
+#include "xmlout.h"
 #include "srmap/base/alloc.h"
 #include "srmap/write/template.h"
 
@@ -376,6 +377,7 @@ int oscal_begin(struct oscal *o, xmlDocPtr doc, int fd)
 		xmlDocSetRootElement(o->doc, o->root);
 		o->ns = o->root ? xmlNewNs(o->root, (const xmlChar *)OSCAL_NS, NULL) : NULL;
 	}
+	xmlout_quiet(1);     /* a write error is reported by the caller */
 	o->out = xmlOutputBufferCreateFd(fd, NULL);
 	if (!o->out || !o->root || !o->ns || !o->t || !o->norm || !o->name) {
 		oscal_end(o);
@@ -396,6 +398,7 @@ int oscal_end(struct oscal *o)
 	}
 	if (failed && !errno)
 		errno = EIO;
+	xmlout_quiet(0);
 	for (size_t i = 0; i < o->ncontrols; i++)
 		xmlFree(o->controls[i].title);
 	free(o->controls);

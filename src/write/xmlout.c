@@ -120,3 +120,21 @@ void xmlout_text_element(struct xmlout *o, const char *name, const char *text)
 		o->failed = 1;
 	free(copy);
 }
+
+static void quiet_error(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+void xmlout_quiet(int on)
+{
+	xmlSetGenericErrorFunc(NULL, on ? quiet_error : NULL);
+	xmlSetStructuredErrorFunc(NULL, on ? quiet_structured : NULL);
+}

@@ -67,4 +67,10 @@ void xmlout_attr_score(struct xmlout *o, const char *name, int tenths);
 /* Writes <name>text</name> when text is not NULL. */
 void xmlout_text_element(struct xmlout *o, const char *name, const char *text);
 
+/*
+ * Silences libxml2's own messages (on) or gives them back (off).  It prints
+ * I/O errors itself; srmap's writers report a failure once, in srmap's form.
+ */
+void xmlout_quiet(int on);
+
 #endif
