@@ -3,6 +3,7 @@
  * inputs inflated in memory (zlib).
  */
 #include "srmap/base/readfile.h"
+#include "srmap/base/writeall.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/digest.h"
 
@@ -203,21 +204,6 @@ int readfile_is_gzip(int fd)
 	return pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 }
 
-/* Writes len bytes of buf to fd; 0, or -1 on an error. */
-static int write_all_fd(int fd, const unsigned char *buf, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, buf, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		buf += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 #define INFLATE_PIECE (1u << 20)
 
 long long readfile_inflate_fd(int in, int out)
@@ -265,7 +251,7 @@ long long readfile_inflate_fd(int in, int out)
 		total += got;
 		if ((rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) ||
 		    (rc == Z_BUF_ERROR && eof && !z.avail_in) || total > max_bytes ||
-		    write_all_fd(out, dst, got) < 0)
+		    write_all(out, dst, got) < 0)
 			failed = 1;
 	}
 	inflateEnd(&z);

@@ -10,6 +10,7 @@
  * caller then checks.
  */
 #include "srmap/pdf/pdf.h"
+#include "srmap/base/writeall.h"
 #include "layout.h"
 #include "pdf_draw.h"
 #include "pdf_font.h"
@@ -176,20 +177,6 @@ static const struct pdf_attachment **sorted_attachments(const struct pdf_setting
 }
 
 /* ---- rendering -------------------------------------------------------------------------- */
-
-static int write_all(int fd, const unsigned char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
 
 /* Everything pdf_render holds, so that a jump out of libharu can free it. */
 struct render {

@@ -4,6 +4,7 @@
  * generator.
  */
 #include "srmap/write/jsonout.h"
+#include "srmap/base/writeall.h"
 #include "srmap/write/template.h"
 #include "srmap/base/alloc.h"
 
@@ -188,16 +189,8 @@ struct sink {
 
 static void flush(struct sink *s)
 {
-	size_t off = 0;
-	while (!s->failed && off < s->len) {
-		ssize_t w = write(s->fd, s->buf + off, s->len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			s->failed = w < 0 ? errno : EIO;
-		else
-			off += (size_t)w;
-	}
+	if (!s->failed && write_all(s->fd, s->buf, s->len) < 0)
+		s->failed = errno;
 	s->len = 0;
 }
 

@@ -8,6 +8,7 @@
  * lines are where the children begin.
  */
 #include "srmap/write/merge.h"
+#include "srmap/base/writeall.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/isotime.h"
 #include "srmap/base/srmap.h"
@@ -319,15 +320,8 @@ struct out {
 /* Writes len bytes at s unless an earlier write failed; remembers a failure. */
 static void out_write(struct out *o, const char *s, size_t len)
 {
-	for (size_t done = 0; done < len && !o->failed;) {
-		ssize_t w = write(o->fd, s + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			o->failed = 1;
-		else
-			done += (size_t)w;
-	}
+	if (!o->failed && write_all(o->fd, s, len) < 0)
+		o->failed = 1;
 }
 
 static void out_flush(struct out *o)

@@ -1,6 +1,7 @@
 /* outdir.c - the output folder: atomic writes, a lock, dated folders and their pruning. */
 #define _XOPEN_SOURCE 700   /* strptime */
 #include "srmap/write/outdir.h"
+#include "srmap/base/writeall.h"
 #include "srmap/base/alloc.h"
 #include "srmap/write/format.h"
 
@@ -43,21 +44,6 @@ int outdir_prepare(const char *dir, struct diag_list *d)
 	}
 	free(path);
 	return rc;
-}
-
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /*

@@ -4,6 +4,7 @@
  * signature (docs/signing.md).  All cryptography is libcrypto's.
  */
 #include "srmap/write/sign.h"
+#include "srmap/base/writeall.h"
 #include "srmap/base/alloc.h"
 #include "srmap/base/digest.h"
 #include "srmap/base/srmap.h"
@@ -284,20 +285,6 @@ int signer_load(struct signer **out, const char *spec, const char *pass_spec, lo
 }
 
 /* ---- the manifest and its signature ------------------------------------------------------ */
-
-static int write_all(int fd, const char *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
 
 /* The manifest's text: "SHA256  NAME\n" per file.  Returns NULL after reporting to d. */
 static char *manifest_text(const struct sign_entry *files, size_t n, struct diag_list *d)
