@@ -42,22 +42,8 @@ static void bad(struct checker *c, xmlNodePtr n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	char *path = template_node_path(n);
-	long line = xmlGetLineNo(n);
-	diag_add(c->d, DIAG_ERROR, c->name, line > 0 && line < 1000000000 ? (int)line : 0, 0,
-		 "json %s: %s", path, msg);
-	free(path);
+	template_result_problem(c->d, DIAG_ERROR, c->name, n, "json", msg);
 	c->problems++;
-}
-
-static int is_space_text(xmlNodePtr n)
-{
-	if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
-		return 0;
-	for (const xmlChar *p = n->content; p && *p; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			return 0;
-	return 1;
 }
 
 /* The text of a leaf without the white space XML Schema's collapse rule drops at its ends. */
@@ -112,7 +98,7 @@ static void check_children(struct checker *c, xmlNodePtr n, enum jkind k, int de
 	xmlChar **keys = NULL;
 	size_t nkeys = 0, cap = 0;
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
-		if (ch->type == XML_COMMENT_NODE || ch->type == XML_PI_NODE || is_space_text(ch))
+		if (ch->type == XML_COMMENT_NODE || ch->type == XML_PI_NODE || template_space_text(ch))
 			continue;
 		if (ch->type != XML_ELEMENT_NODE) {
 			bad(c, n, "text inside a%s is not JSON", k == J_MAP ? " map" : "n array");

@@ -461,3 +461,23 @@ char *template_node_path(const xmlNode *n)
 	free(parent);
 	return s;
 }
+
+void template_result_problem(struct diag_list *d, enum diag_level level, const char *name,
+			     const xmlNode *n, const char *vocabulary, const char *msg)
+{
+	char *path = template_node_path(n);
+	long line = n ? xmlGetLineNo(n) : 0;
+	diag_add(d, level, name, line > 0 && line < 1000000000 ? (int)line : 0, 0, "%s %s: %s",
+		 vocabulary, path, msg);
+	free(path);
+}
+
+int template_space_text(const xmlNode *n)
+{
+	if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
+		return 0;
+	for (const xmlChar *p = n->content; p && *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return 0;
+	return 1;
+}

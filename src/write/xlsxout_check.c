@@ -136,24 +136,10 @@ static void note(struct checker *c, enum diag_level level, xmlNodePtr n, const c
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	char *path = template_node_path(n);
-	long line = xmlGetLineNo(n);
-	diag_add(c->d, level, c->name, line > 0 && line < 1000000000 ? (int)line : 0, 0,
-		 "xlsx %s: %s", path, msg);
-	free(path);
+	template_result_problem(c->d, level, c->name, n, "xlsx", msg);
 }
 
 #define bad(c, n, ...) note((c), DIAG_ERROR, (n), __VA_ARGS__)
-
-static int is_space_text(xmlNodePtr n)
-{
-	if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
-		return 0;
-	for (const xmlChar *p = n->content; p && *p; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			return 0;
-	return 1;
-}
 
 /* The next element among n and its following siblings, after refusing any text between them. */
 static xmlNodePtr element_from(struct checker *c, xmlNodePtr parent, xmlNodePtr n)
@@ -161,7 +147,7 @@ static xmlNodePtr element_from(struct checker *c, xmlNodePtr parent, xmlNodePtr 
 	for (; n; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE)
 			return n;
-		if (n->type != XML_COMMENT_NODE && n->type != XML_PI_NODE && !is_space_text(n))
+		if (n->type != XML_COMMENT_NODE && n->type != XML_PI_NODE && !template_space_text(n))
 			bad(c, parent, "text inside a %s is not part of a cell", (const char *)parent->name);
 	}
 	return NULL;

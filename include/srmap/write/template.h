@@ -69,6 +69,17 @@ void template_result_release(struct template_result *r);
  */
 char *template_node_path(const xmlNode *n);
 
+/*
+ * Reports msg about the node n of the result of the template name to d, at
+ * level: "name:LINE: VOCABULARY /PATH: msg", LINE being n's line in the
+ * result (none when unknown).
+ */
+void template_result_problem(struct diag_list *d, enum diag_level level, const char *name,
+			     const xmlNode *n, const char *vocabulary, const char *msg);
+
+/* Whether n is a text node of white space only, which a result's vocabulary ignores. */
+int template_space_text(const xmlNode *n);
+
 /* Writes the version 5 UUID of name (srmap's namespace) as 36 characters + NUL into out. */
 void template_uuid5(const char *name, char out[37]);
 
