@@ -1,11 +1,12 @@
 /*
- * libmem.c - allocation wrappers for libxml2 and cJSON that remember a
- * failure (libmem.h).
+ * libmem.c - allocation wrappers for the libraries srmap uses that end the
+ * run when an allocation fails (libmem.h).
  */
 #include "srmap/base/libmem.h"
 #include "srmap/base/alloc.h"
 
 #include <cJSON.h>
+#include <yajl/yajl_common.h>
 #include <libxml/xmlmemory.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,16 +16,20 @@ static int failed;
 static void *lib_malloc(size_t n)
 {
 	void *p = malloc(n);
-	if (!p)
+	if (!p) {
 		failed = 1;
+		alloc_exhausted();
+	}
 	return p;
 }
 
 static void *lib_realloc(void *old, size_t n)
 {
 	void *p = realloc(old, n);
-	if (!p && n)
+	if (!p && n) {
 		failed = 1;
+		alloc_exhausted();
+	}
 	return p;
 }
 
@@ -53,4 +58,49 @@ void libmem_check(void)
 {
 	if (failed)
 		alloc_exhausted();
+}
+
+/* ---- libraries that do not survive a failed allocation ---- */
+
+void *libmem_hpdf_alloc(unsigned size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		alloc_exhausted();
+	return p;
+}
+
+void libmem_hpdf_free(void *p)
+{
+	free(p);
+}
+
+static void *yajl_must_malloc(void *ctx, size_t n)
+{
+	(void)ctx;
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		alloc_exhausted();
+	return p;
+}
+
+static void *yajl_must_realloc(void *ctx, void *old, size_t n)
+{
+	(void)ctx;
+	void *p = realloc(old, n ? n : 1);
+	if (!p)
+		alloc_exhausted();
+	return p;
+}
+
+static void yajl_free(void *ctx, void *p)
+{
+	(void)ctx;
+	free(p);
+}
+
+yajl_alloc_funcs *libmem_yajl(void)
+{
+	static yajl_alloc_funcs funcs = { yajl_must_malloc, yajl_must_realloc, yajl_free, NULL };
+	return &funcs;
 }

@@ -515,8 +515,22 @@ static int run(struct cli *c, struct diag_list *d)
 	return usage_error("unknown command '%s'", c->command);
 }
 
+/*
+ * libharu keeps tables of 128 KB on the stack while it loads a font.  Under an
+ * address-space limit (ulimit -v) a stack that has to grow then cannot, and
+ * the process would die of SIGSEGV instead of failing as out of memory; the
+ * stack is grown once, first, while there is room (it never shrinks).
+ */
+static void reserve_stack(void)
+{
+	volatile char pad[1 << 20];
+	for (size_t i = 0; i < sizeof pad; i += 1024)
+		pad[i] = 0;
+}
+
 int main(int argc, char **argv)
 {
+	reserve_stack();
 	libmem_init();
 	struct cli c = { 0 };
 	int rc = parse(&c, argc, argv);

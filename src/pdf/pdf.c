@@ -17,6 +17,7 @@
 #include "pdf_image.h"
 #include "pdf_pdfa.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/libmem.h"
 #include "srmap/base/readfile.h"
 
 #include <hpdf.h>
@@ -37,7 +38,7 @@
 struct pdf_fonts *pdf_fonts_open(const struct pdf_settings *s, struct diag_list *d)
 {
 	struct pdf_fonts *f = xcalloc(1, sizeof(*f));
-	f->pdf = HPDF_New(pdf_on_error, f);
+	f->pdf = HPDF_NewEx(pdf_on_error, libmem_hpdf_alloc, libmem_hpdf_free, 0, f);
 	if (!f->pdf) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "pdf: libharu cannot start");
 		free(f);

@@ -10,6 +10,7 @@
  */
 #include "stream.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/libmem.h"
 #include "srmap/base/limits.h"
 #include "srmap/base/digest.h"
 #include "srmap/base/readfile.h"
@@ -207,7 +208,7 @@ static void drop_below(struct stream *s, size_t off)
 /* Scans s->text; returns 0 when it is a list shape streamed and every record checked out. */
 static int scan_text(struct stream *s, struct scan *c)
 {
-	c->h = yajl_alloc(&callbacks, NULL, c);
+	c->h = yajl_alloc(&callbacks, libmem_yajl(), c);
 	int rc = -1;
 	for (c->base = 0; c->base < s->len; c->base += SCAN_SLICE) {
 		size_t n = s->len - c->base < SCAN_SLICE ? s->len - c->base : SCAN_SLICE;

@@ -7,6 +7,7 @@
 #include "srmap/base/writeall.h"
 #include "srmap/write/template.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/libmem.h"
 
 #include <errno.h>
 #include <string.h>
@@ -255,7 +256,7 @@ struct jsonout_gen *jsonout_gen_open(int fd)
 {
 	struct jsonout_gen *j = xcalloc(1, sizeof(*j));
 	j->sink.fd = fd;
-	j->g = yajl_gen_alloc(NULL);
+	j->g = yajl_gen_alloc(libmem_yajl());
 	if (!j->g) {
 		free(j);
 		errno = ENOMEM;
