@@ -6,7 +6,8 @@
 #   - with SRMAP_XSLT_ONLY=1 the templates run, and the files are the same bytes (every case of
 #     tests/test-xml-outputs.sh compares the two as well);
 #   - an edited copy of a template in a user's data folder runs as written: its change is in the
-#     output and no C writer is named;
+#     output and no C writer is named; the OSCAL template given as the PDF template (--template)
+#     runs as a template;
 #   - a file the C writer cannot write (a file size limit below it): exit 4, "cannot write" as
 #     the last message and nothing of libxml2's own, the previous set whole;
 #   - a document the template's result would be refused for (a merged part whose count is not
@@ -76,6 +77,17 @@ if [ "$(status edited)" = 0 ] && ! by_writer edited findings.json &&
 	ok "an edited findings-json.xsl runs as written"
 else
 	bad "an edited findings-json.xsl: exit $(status edited), or its change is not in the output"
+fi
+
+# A PDF template may be any file: the shipped OSCAL template given as one runs as a template
+# (and its result is no layout), never as the OSCAL writer.
+run pdf-template --format xml,pdf --template "$top/templates/oscal-ar.xsl"
+if [ "$(status pdf-template)" = 5 ] && ! grep -q "C writer" "$work/pdf-template/stderr" &&
+   [ ! -e "$work/pdf-template/out/report.pdf" ]; then
+	ok "oscal-ar.xsl given as the PDF template runs as a template: exit 5, no report"
+else
+	bad "oscal-ar.xsl given as the PDF template: exit $(status pdf-template)"
+	sed 's/^/    /' "$work/pdf-template/stderr"
 fi
 
 # limit NAME BYTES ARGS...: run under a file size limit of BYTES.

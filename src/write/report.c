@@ -146,8 +146,9 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 	if (!att->active)
 		params[2] = NULL;
 	int with_params = f->kind == REPORT_PDF;
-	/* A shipped template's C writer, where it has one, makes the same bytes (fastpath.h). */
-	fastpath_writer fast = fastpath_for(xsl);
+	/* A shipped template's C writer, where it has one, makes the same bytes (fastpath.h);
+	 * never for a PDF, whose template may be any file (--template). */
+	fastpath_writer fast = f->kind == REPORT_PDF ? NULL : fastpath_for(xsl);
 	int written = fast ? fast(canonical, out->fd) : FASTPATH_DECLINED;
 	int applied = written != FASTPATH_DECLINED ? 0 :
 		template_apply(xsl, canonical, with_params ? params : NULL, shipped, &r, d);
@@ -224,7 +225,7 @@ static double now_seconds(void)
 /* How --progress says a format was made: by its template, or by the C writer standing in for it. */
 static const char *made_by(const struct report_format *f, const struct report_options *opt)
 {
-	char *xsl = f->template ? template_path(f, opt) : NULL;
+	char *xsl = f->template && f->kind != REPORT_PDF ? template_path(f, opt) : NULL;
 	int fast = xsl && fastpath_for(xsl);
 	free(xsl);
 	return fast ? " (by the C writer of its shipped template)" : "";
