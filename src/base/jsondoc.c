@@ -19,7 +19,19 @@
 
 struct jsondoc_node {
 	const cJSON *node;
-	int line, col;         /* its position, worked out once at loading */
+	int line, col;
+};
+
+/*
+ * Where things are in the text: made when a position is first asked for,
+ * since most documents (a record of a large export above all) never need one.
+ */
+struct jsondoc_index {
+	size_t *line_starts;         /* offset of each line's first byte */
+	size_t nlines;               /* 0: not worked out yet */
+	struct jsondoc_node *nodes;  /* (node, position) sorted by node address */
+	size_t nnodes;
+	int nodes_done;
 };
 
 struct scan {
@@ -27,7 +39,6 @@ struct scan {
 	size_t len;
 	size_t *offsets;
 	size_t n, cap;
-	size_t nul_escape;     /* offset of a "\u0000" escape, or SIZE_MAX */
 };
 
 static size_t skip_ws(const struct scan *s, size_t i)
@@ -41,14 +52,29 @@ static size_t skip_ws(const struct scan *s, size_t i)
 static size_t scan_string(struct scan *s, size_t i)
 {
 	for (i++; i < s->len && s->text[i] != '"'; i++) {
-		if (s->text[i] != '\\')
-			continue;
-		if (i + 5 < s->len && s->text[i + 1] == 'u' &&
-		    memcmp(s->text + i + 2, "0000", 4) == 0 && s->nul_escape == SIZE_MAX)
-			s->nul_escape = i;
-		i++;
+		if (s->text[i] == '\\')
+			i++;
 	}
 	return i + 1;
+}
+
+/*
+ * Returns the offset of the first "\u0000" escape of text that parsed as
+ * JSON, or SIZE_MAX.  Outside strings valid JSON has no backslash, so a match
+ * is an escape exactly when an even number of backslashes come before it.
+ */
+static size_t find_nul_escape(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		/* a run of backslashes: pairs are escaped backslashes, an odd one escapes */
+		const char *run = p;
+		while (p < end && *p == '\\')
+			p++;
+		if ((p - run) % 2 && end - p >= 5 && memcmp(p, "u0000", 5) == 0)
+			return (size_t)(p - 1 - text);
+	}
+	return SIZE_MAX;
 }
 
 /* Records the offset of each value in text order, which is cJSON's pre-order. */
@@ -103,44 +129,46 @@ static int by_node(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void index_lines(struct jsondoc *doc)
+/* The index of doc with its line starts worked out. */
+static struct jsondoc_index *lines(const struct jsondoc *doc)
 {
+	struct jsondoc_index *x = doc->index;
+	if (x->nlines)
+		return x;
 	size_t cap = 0;
-	GROW(doc->line_starts, cap, 1);
-	doc->line_starts[doc->nlines++] = 0;
-	for (size_t i = 0; i < doc->len; i++) {
-		if (doc->text[i] == '\n') {
-			GROW(doc->line_starts, cap, doc->nlines + 1);
-			doc->line_starts[doc->nlines++] = i + 1;
-		}
+	GROW(x->line_starts, cap, 1);
+	x->line_starts[x->nlines++] = 0;
+	for (const char *p = doc->text, *end = doc->text + doc->len;
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+		GROW(x->line_starts, cap, x->nlines + 1);
+		x->line_starts[x->nlines++] = (size_t)(p - doc->text) + 1;
 	}
+	return x;
 }
 
 static struct srcpos pos_of_offset(const struct jsondoc *doc, size_t off)
 {
-	size_t lo = 0, hi = doc->nlines;
+	const struct jsondoc_index *x = lines(doc);
+	size_t lo = 0, hi = x->nlines;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
-		if (doc->line_starts[mid] <= off)
+		if (x->line_starts[mid] <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	size_t start = doc->line_starts[lo];
+	size_t start = x->line_starts[lo];
 	return (struct srcpos){ doc->path, (int)lo + 1,
 				(int)utf8_count(doc->text + start, off - start) + 1 };
 }
 
+static const struct jsondoc_index *positions(const struct jsondoc *doc);
+
 struct srcpos jsondoc_pos(const struct jsondoc *doc, const cJSON *node)
 {
-	struct jsondoc_node key = { node, 0, 0 };
-	if (!doc->nnodes)   /* nothing parsed (bsearch must not be given a null array) */
-		return (struct srcpos){ doc->path, 0, 0 };
-	const struct jsondoc_node *hit =
-		bsearch(&key, doc->nodes, doc->nnodes, sizeof(key), by_node);
-	if (!hit)
-		return (struct srcpos){ doc->path, 0, 0 };
-	return (struct srcpos){ doc->path, hit->line, hit->col };
+	struct srcpos pos = { doc->path, 0, 0 };
+	jsondoc_find(doc, node, &pos);
+	return pos;
 }
 
 /*
@@ -148,20 +176,21 @@ struct srcpos jsondoc_pos(const struct jsondoc *doc, const cJSON *node)
  * one pass over the text, so that a long line (minified JSON) costs linear
  * time rather than a count from the line's start for every value.
  */
-static void set_positions(struct jsondoc *doc, const size_t *offsets, size_t n)
+static void set_positions(const struct jsondoc *doc, struct jsondoc_index *x,
+			  const size_t *offsets, size_t n)
 {
 	size_t at = 0, line = 0, chars = 0;   /* chars: characters from the line's start to at */
 	for (size_t i = 0; i < n; i++) {
 		size_t off = offsets[i];
-		while (line + 1 < doc->nlines && doc->line_starts[line + 1] <= off) {
+		while (line + 1 < x->nlines && x->line_starts[line + 1] <= off) {
 			line++;
-			at = doc->line_starts[line];
+			at = x->line_starts[line];
 			chars = 0;
 		}
 		chars += utf8_count(doc->text + at, off - at);
 		at = off;
-		doc->nodes[i].line = (int)line + 1;
-		doc->nodes[i].col = (int)chars + 1;
+		x->nodes[i].line = (int)line + 1;
+		x->nodes[i].col = (int)chars + 1;
 	}
 }
 
@@ -171,9 +200,11 @@ static void set_positions(struct jsondoc *doc, const size_t *offsets, size_t n)
  * saying where the piece starting at segs[k].off was.  On the line a piece
  * starts, columns count on from the piece's column; below it, lines shift.
  */
-static void map_positions(struct jsondoc *doc, const size_t *offsets, size_t n,
-			  const struct jsondoc_seg *segs, size_t nsegs)
+static void map_positions(const struct jsondoc *doc, struct jsondoc_index *x,
+			  const size_t *offsets, size_t n)
 {
+	const struct jsondoc_seg *segs = doc->segs;
+	size_t nsegs = doc->nsegs;
 	size_t k = 0;
 	struct srcpos start = pos_of_offset(doc, segs[0].off);
 	for (size_t i = 0; i < n; i++) {
@@ -181,7 +212,7 @@ static void map_positions(struct jsondoc *doc, const size_t *offsets, size_t n,
 			k++;
 			start = pos_of_offset(doc, segs[k].off);
 		}
-		struct jsondoc_node *nd = &doc->nodes[i];
+		struct jsondoc_node *nd = &x->nodes[i];
 		if (nd->line == start.line)
 			nd->col = segs[k].col + (nd->col - start.col);
 		nd->line = segs[k].line + (nd->line - start.line);
@@ -339,6 +370,35 @@ static void describe_parse_error(struct jsondoc *doc, const char *end, struct di
 		diag_error_at(d, pos, "malformed JSON");
 }
 
+/*
+ * Works out the position of every value of the tree, once: a pre-order walk
+ * of the text gives the values' offsets in cJSON's pre-order.
+ */
+static const struct jsondoc_index *positions(const struct jsondoc *doc)
+{
+	struct jsondoc_index *x = lines(doc);
+	if (x->nodes_done)
+		return x;
+	x->nodes_done = 1;
+	if (!doc->root)
+		return x;
+	struct scan s = { doc->text, doc->len, NULL, 0, 0 };
+	/* cJSON skips a byte-order mark at its start too: a second one, after ours. */
+	scan_value(&s, doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0);
+	size_t count = 0;
+	collect_nodes(doc->root, NULL, &count, 0);
+	x->nodes = xcalloc(count ? count : 1, sizeof(*x->nodes));
+	size_t k = 0;
+	collect_nodes(doc->root, x->nodes, &k, count);
+	x->nnodes = count < s.n ? count : s.n;
+	set_positions(doc, x, s.offsets, x->nnodes);
+	if (doc->nsegs)
+		map_positions(doc, x, s.offsets, x->nnodes);
+	free(s.offsets);
+	qsort(x->nodes, x->nnodes, sizeof(*x->nodes), by_node);
+	return x;
+}
+
 int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, size_t len,
 		       const struct jsondoc_seg *segs, size_t nsegs, struct diag_list *d)
 {
@@ -350,7 +410,12 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 	}
 	doc->text = xstrndup(text, len);
 	doc->len = len;
-	index_lines(doc);
+	doc->index = xcalloc(1, sizeof(*doc->index));
+	if (nsegs) {
+		doc->segs = xcalloc(nsegs, sizeof(*segs));
+		memcpy(doc->segs, segs, nsegs * sizeof(*segs));
+		doc->nsegs = nsegs;
+	}
 
 	size_t bad;
 	if (utf8_validate(doc->text, len, &bad) < 0) {
@@ -358,7 +423,7 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 			      doc->text[bad] ? "invalid UTF-8" : "NUL byte in text");
 		goto fail;
 	}
-	if (skip_ws(&(struct scan){ doc->text, len, 0, 0, 0, 0 }, 0) >= len) {
+	if (skip_ws(&(struct scan){ doc->text, len, 0, 0, 0 }, 0) >= len) {
 		diag_error_at(d, (struct srcpos){ doc->path, 1, 1 }, "empty file, expected JSON");
 		goto fail;
 	}
@@ -376,25 +441,9 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 		describe_parse_error(doc, end, d);
 		goto fail;
 	}
-
-	struct scan s = { doc->text, len, NULL, 0, 0, SIZE_MAX };
-	/* cJSON skips a byte-order mark at its start too: a second one, after ours. */
-	scan_value(&s, len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0);
-	size_t count = 0;
-	collect_nodes(doc->root, NULL, &count, 0);
-	doc->nodes = xcalloc(count, sizeof(*doc->nodes));
-	size_t k = 0;
-	collect_nodes(doc->root, doc->nodes, &k, count);
-	doc->nnodes = count < s.n ? count : s.n;
-	set_positions(doc, s.offsets, doc->nnodes);
-	if (nsegs)
-		map_positions(doc, s.offsets, doc->nnodes, segs, nsegs);
-	free(s.offsets);
-	qsort(doc->nodes, doc->nnodes, sizeof(*doc->nodes), by_node);
-
-	if (s.nul_escape != SIZE_MAX) {
-		diag_error_at(d, pos_of_offset(doc, s.nul_escape),
-			      "\\u0000 is not allowed in strings");
+	size_t nul = find_nul_escape(doc->text, len);
+	if (nul != SIZE_MAX) {
+		diag_error_at(d, pos_of_offset(doc, nul), "\\u0000 is not allowed in strings");
 		goto fail;
 	}
 	if (check_lengths(doc, doc->root, d) || check_tree(doc, doc->root, d))
@@ -424,9 +473,12 @@ int jsondoc_parse_at(struct jsondoc *doc, const char *path, const char *text, si
 
 int jsondoc_find(const struct jsondoc *doc, const cJSON *node, struct srcpos *pos)
 {
+	if (!doc->index)    /* nothing parsed */
+		return 0;
+	const struct jsondoc_index *x = positions(doc);
 	struct jsondoc_node key = { node, 0, 0 };
-	const struct jsondoc_node *hit = doc->nnodes ?
-		bsearch(&key, doc->nodes, doc->nnodes, sizeof(key), by_node) : NULL;
+	const struct jsondoc_node *hit = x->nnodes ?
+		bsearch(&key, x->nodes, x->nnodes, sizeof(key), by_node) : NULL;
 	if (hit)
 		*pos = (struct srcpos){ doc->path, hit->line, hit->col };
 	return hit != NULL;
@@ -451,8 +503,12 @@ void jsondoc_release(struct jsondoc *doc)
 	free(doc->path);
 	free(doc->text);
 	cJSON_Delete(doc->root);
-	free(doc->nodes);
-	free(doc->line_starts);
+	if (doc->index) {
+		free(doc->index->nodes);
+		free(doc->index->line_starts);
+		free(doc->index);
+	}
+	free(doc->segs);
 	text_fixes_release(&doc->fixes);
 	*doc = (struct jsondoc){ 0 };
 }

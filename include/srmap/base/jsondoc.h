@@ -1,10 +1,11 @@
 /*
  * jsondoc.h - a JSON input file parsed with cJSON, plus source positions.
  *
- * cJSON parses but forgets where each value was.  A jsondoc also records the
+ * cJSON parses but forgets where each value was.  A jsondoc also finds the
  * byte offset of every value (a pre-order walk of the text matches cJSON's
  * pre-order tree one to one), so that a wrong field can be reported as
- * "file:line:col".  Loading also enforces what cJSON does not: valid UTF-8,
+ * "file:line:col"; it does so when a position is first asked for, since
+ * most documents never need one.  Loading also enforces what cJSON does not: valid UTF-8,
  * no trailing garbage, no "\u0000" escapes, no duplicate keys.  Characters
  * of strings and keys that XML 1.0 cannot carry (C0 controls but tab,
  * newline and carriage return; U+FFFE, U+FFFF) are replaced by U+FFFD in
@@ -18,17 +19,18 @@
 #include "srmap/base/diag.h"
 #include "srmap/base/utf8.h"
 
-struct jsondoc_node;
+struct jsondoc_index;
+struct jsondoc_seg;
 
 struct jsondoc {
 	char *path;                  /* owned copy of the path as given */
 	char *text;                  /* owned file contents, NUL-terminated */
 	size_t len;
 	cJSON *root;                 /* owned parse tree */
-	struct jsondoc_node *nodes;  /* owned: (node, offset) sorted by node address */
-	size_t nnodes;
-	size_t *line_starts;         /* owned: offset of each line's first byte */
-	size_t nlines;
+	struct jsondoc_index *index; /* owned: lines and values' positions, worked out when
+	                                a position is first asked for */
+	struct jsondoc_seg *segs;    /* owned copy of the pieces the text was cut from */
+	size_t nsegs;
 	struct text_fixes fixes;     /* strings whose characters XML cannot carry were replaced */
 };
 
