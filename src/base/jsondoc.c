@@ -291,6 +291,18 @@ static int check_tree(struct jsondoc *doc, cJSON *node, struct diag_list *d)
 	return bad;
 }
 
+/* Only the text of check_tree: for a tree whose other checks passed before. */
+static int fix_tree(struct jsondoc *doc, cJSON *node, struct diag_list *d)
+{
+	for (; node; node = node->next) {
+		if ((cJSON_IsString(node) && fix_text(doc, node, 0, d) < 0) ||
+		    (node->string && fix_text(doc, node, 1, d) < 0) ||
+		    fix_tree(doc, node->child, d) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * Returns the offset of the first '[' or '{' that opens a level deeper than
  * --max-depth, or SIZE_MAX: cJSON would stop at its own fixed limit with a
@@ -399,8 +411,13 @@ static const struct jsondoc_index *positions(const struct jsondoc *doc)
 	return x;
 }
 
-int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, size_t len,
-		       const struct jsondoc_seg *segs, size_t nsegs, struct diag_list *d)
+/*
+ * Parses text into *doc.  With checked, the same text passed every check
+ * before, without a string replaced: only those that keep the tree safe for
+ * XML (UTF-8, characters XML cannot carry) are made again.
+ */
+static int parse(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		 const struct jsondoc_seg *segs, size_t nsegs, int checked, struct diag_list *d)
 {
 	*doc = (struct jsondoc){ .path = xstrdup(path) };
 	/* A UTF-8 byte-order mark is harmless; skip it. */
@@ -427,7 +444,7 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 		diag_error_at(d, (struct srcpos){ doc->path, 1, 1 }, "empty file, expected JSON");
 		goto fail;
 	}
-	size_t deep = too_deep(doc->text, len, limits_depth());
+	size_t deep = checked ? SIZE_MAX : too_deep(doc->text, len, limits_depth());
 	if (deep != SIZE_MAX) {
 		diag_error_at(d, pos_of_offset(doc, deep), "nested more than %d levels deep (raise the "
 			      "limit with --max-depth, at most %d)", limits_depth(), LIMIT_MAX_DEPTH);
@@ -440,6 +457,11 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 	if (!doc->root) {
 		describe_parse_error(doc, end, d);
 		goto fail;
+	}
+	if (checked) {
+		if (fix_tree(doc, doc->root, d) < 0)
+			goto fail;
+		return 0;
 	}
 	size_t nul = find_nul_escape(doc->text, len);
 	if (nul != SIZE_MAX) {
@@ -458,6 +480,19 @@ fail:
 	return -1;
 }
 
+int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		       const struct jsondoc_seg *segs, size_t nsegs, struct diag_list *d)
+{
+	return parse(doc, path, text, len, segs, nsegs, 0, d);
+}
+
+int jsondoc_reparse_at(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		       int line, int col, struct diag_list *d)
+{
+	struct jsondoc_seg seg = { 0, line, col };
+	return parse(doc, path, text, len, &seg, 1, 1, d);
+}
+
 int jsondoc_parse(struct jsondoc *doc, const char *path, const char *text, size_t len,
 		  struct diag_list *d)
 {
@@ -471,10 +506,36 @@ int jsondoc_parse_at(struct jsondoc *doc, const char *path, const char *text, si
 	return jsondoc_parse_segs(doc, path, text, len, &seg, 1, d);
 }
 
+/*
+ * The position of the root value, as positions() would give it, without
+ * scanning the values: readers ask for it for every record they read.
+ */
+static struct srcpos root_pos(const struct jsondoc *doc)
+{
+	/* cJSON skips a byte-order mark at its start too: a second one, after ours. */
+	size_t off = doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	off = skip_ws(&(struct scan){ doc->text, doc->len, 0, 0, 0 }, off);
+	struct srcpos p = pos_of_offset(doc, off);
+	if (!doc->nsegs)
+		return p;
+	size_t k = 0;
+	while (k + 1 < doc->nsegs && doc->segs[k + 1].off <= off)
+		k++;
+	struct srcpos start = pos_of_offset(doc, doc->segs[k].off);
+	if (p.line == start.line)
+		p.col = doc->segs[k].col + (p.col - start.col);
+	p.line = doc->segs[k].line + (p.line - start.line);
+	return p;
+}
+
 int jsondoc_find(const struct jsondoc *doc, const cJSON *node, struct srcpos *pos)
 {
 	if (!doc->index)    /* nothing parsed */
 		return 0;
+	if (node && node == doc->root) {
+		*pos = root_pos(doc);
+		return 1;
+	}
 	const struct jsondoc_index *x = positions(doc);
 	struct jsondoc_node key = { node, 0, 0 };
 	const struct jsondoc_node *hit = x->nnodes ?

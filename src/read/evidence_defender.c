@@ -205,7 +205,7 @@ static void read_assessment(struct import_ctx *cx, const cJSON *item)
 		const cJSON *t = time_node(item, props);
 		if (t && !cJSON_IsString(t))
 			import_reject(cx, import_pos(cx, t), "\"%s\" must be a string", t->string);
-		else if (t && import_time(cx, t->valuestring, import_pos(cx, t), &o.when) < 0)
+		else if (t && import_time_of(cx, t, &o.when) < 0)
 			import_reject(cx, import_pos(cx, t), "%s \"%s\" is not a time", t->string,
 				      t->valuestring);
 		else {
@@ -227,8 +227,7 @@ static int identify(struct import_ctx *cx, const cJSON *item, struct record_iden
 	out->id = xstrdup(id->valuestring);
 	const cJSON *t = time_node(item, json_get_ci(item, "properties"));
 	/* A time that is no time is the reader's to report; here it only loses the tie. */
-	out->has_time = cJSON_IsString(t) && import_time(cx, t->valuestring, import_pos(cx, t),
-							 &out->when) == 0;
+	out->has_time = import_time_of(cx, t, &out->when) == 0;
 	return 1;
 }
 

@@ -157,8 +157,7 @@ static int identify(struct import_ctx *cx, const cJSON *row, struct record_ident
 		return 0;
 	out->id = xasprintf("%s %s", rec->valuestring, res->valuestring);
 	const cJSON *t = json_get_ci(row, "TimeGenerated");
-	out->has_time = cJSON_IsString(t) && import_time(cx, t->valuestring, import_pos(cx, t),
-							 &out->when) == 0;
+	out->has_time = import_time_of(cx, t, &out->when) == 0;
 	return 1;
 }
 

@@ -115,7 +115,7 @@ void maester_read(struct import_ctx *cx)
 		.source = "maester", .tenant = import_pick_tenant(cx, names, 2),
 		.collected_by = by, .pos = import_pos(cx, root),
 	};
-	if (at && import_time(cx, at, import_pos(cx, json_get_ci(root, "ExecutedAt")), &base.when) == 0)
+	if (at && import_time_of(cx, json_get_ci(root, "ExecutedAt"), &base.when) == 0)
 		base.has_time = 1;
 	const cJSON *t;
 	cJSON_ArrayForEach(t, tests)

@@ -124,8 +124,7 @@ void scubagear_read(struct import_ctx *cx)
 		.source = "scubagear", .tenant = import_pick_tenant(cx, names, 2),
 		.collected_by = by, .pos = import_pos(cx, root),
 	};
-	if (stamp && import_time(cx, stamp, import_pos(cx, json_get_ci(meta, "TimestampZulu")),
-				 &base.when) == 0)
+	if (stamp && import_time_of(cx, json_get_ci(meta, "TimestampZulu"), &base.when) == 0)
 		base.has_time = 1;
 	const cJSON *product;
 	cJSON_ArrayForEach(product, results) {

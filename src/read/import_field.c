@@ -225,10 +225,12 @@ const cJSON *import_records(struct import_ctx *cx, const char *key)
 	return NULL;
 }
 
-int import_time(struct import_ctx *cx, const char *s, struct srcpos pos, int64_t *out)
+/* Parses s as import_time does; *no_zone says it had no zone (read as UTC). */
+static int parse_time(const char *s, int64_t *out, int *no_zone)
 {
 	char buf[64];
 	size_t n = strlen(s);
+	*no_zone = 0;
 	if (n < 19 || n + 2 > sizeof buf)
 		return -1;
 	memcpy(buf, s, n + 1);
@@ -242,9 +244,34 @@ int import_time(struct import_ctx *cx, const char *s, struct srcpos pos, int64_t
 		memcpy(buf + i, "Z", 2);
 		if (isotime_parse(buf, out) < 0)
 			return -1;
-		import_warn_once(cx, "time-zone", pos, "times without a time zone (\"%s\") are read "
-				 "as UTC", s);
+		*no_zone = 1;
 		return 0;
 	}
 	return isotime_parse(buf, out);
+}
+
+static void warn_no_zone(struct import_ctx *cx, struct srcpos pos, const char *s)
+{
+	import_warn_once(cx, "time-zone", pos, "times without a time zone (\"%s\") are read "
+			 "as UTC", s);
+}
+
+int import_time(struct import_ctx *cx, const char *s, struct srcpos pos, int64_t *out)
+{
+	int no_zone;
+	int rc = parse_time(s, out, &no_zone);
+	if (rc == 0 && no_zone)
+		warn_no_zone(cx, pos, s);
+	return rc;
+}
+
+int import_time_of(struct import_ctx *cx, const cJSON *node, int64_t *out)
+{
+	int no_zone;
+	if (!cJSON_IsString(node))
+		return -1;
+	int rc = parse_time(node->valuestring, out, &no_zone);
+	if (rc == 0 && no_zone)
+		warn_no_zone(cx, import_pos(cx, node), node->valuestring);
+	return rc;
 }

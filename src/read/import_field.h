@@ -127,6 +127,13 @@ const cJSON *import_records(struct import_ctx *cx, const char *key);
  */
 int import_time(struct import_ctx *cx, const char *s, struct srcpos pos, int64_t *out);
 
+/*
+ * import_time of the string value of node, whose position is worked out only
+ * for the warning: finding a value's position costs a scan of its record.
+ * Returns -1 too when node is not a string.
+ */
+int import_time_of(struct import_ctx *cx, const cJSON *node, int64_t *out);
+
 /* Member key of obj in any letter case, or NULL (for detectors: warns about nothing).  Borrowed. */
 const cJSON *json_get_ci(const cJSON *obj, const char *key);
 

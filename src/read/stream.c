@@ -376,8 +376,8 @@ const cJSON *stream_record(struct stream *s, size_t i)
 		drop_below(s, r->off);
 	struct diag_list quiet;
 	diag_init(&quiet, NULL);
-	/* The scan parsed it already: it parses again the same. */
-	if (jsondoc_parse_at(&s->cur, s->path, s->text + r->off, r->len, r->line, r->col,
+	/* The scan parsed and checked it already: it parses again the same. */
+	if (jsondoc_reparse_at(&s->cur, s->path, s->text + r->off, r->len, r->line, r->col,
 			     &quiet) == 0)
 		s->cur_index = i + 1;
 	diag_release(&quiet);

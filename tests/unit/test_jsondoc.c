@@ -8,7 +8,8 @@
  * garbage, invalid UTF-8, "\u0000", XML-forbidden characters (replaced), duplicate keys,
  * empty files, out-of-range numbers; the field getters (wrong type at the
  * field's position, missing required fields, empty strings, integer ranges,
- * string lists, unknown keys); and jsondoc_load on real and missing files.
+ * string lists, unknown keys); jsondoc_load on real and missing files; the
+ * root's position found without the scan of every value; parsing a record again.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -713,10 +714,77 @@ static void test_parse_at_keeps_file_positions(void **state)
 	diag_release(&d);
 }
 
+/*
+ * The root's position is found without the scan of every value: it must be
+ * the one the scan gives, after white space, a second byte-order mark and a cut.
+ */
+static void test_root_position_without_the_scan(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct jsondoc doc;
+	const char *text = "\n\t  {\"a\": [1]}";
+	assert_int_equal(jsondoc_parse_at(&doc, "t.json", text, strlen(text), 7, 5, &d), 0);
+	assert_pos(&doc, doc.root, 8, 4);
+	assert_pos(&doc, cJSON_GetObjectItem(doc.root, "a"), 8, 10);
+	assert_pos(&doc, doc.root, 8, 4);     /* the same once the scan has been made */
+	jsondoc_release(&doc);
+	text = "  {}";
+	assert_int_equal(jsondoc_parse_at(&doc, "t.json", text, strlen(text), 3, 9, &d), 0);
+	assert_pos(&doc, doc.root, 3, 11);
+	jsondoc_release(&doc);
+	/* ours skipped, cJSON's own skip of a second one */
+	text = "\xEF\xBB\xBF\xEF\xBB\xBF {}";
+	assert_int_equal(jsondoc_parse(&doc, "t.json", text, strlen(text), &d), 0);
+	assert_pos(&doc, doc.root, 1, 3);
+	jsondoc_release(&doc);
+	text = "[{\"x\": 1}\n]";
+	struct jsondoc_seg segs[2] = { { 0, 4, 6 }, { 9, 900, 3 } };
+	assert_int_equal(jsondoc_parse_segs(&doc, "t.json", text, strlen(text), segs, 2, &d), 0);
+	assert_pos(&doc, doc.root, 4, 6);
+	jsondoc_release(&doc);
+	assert_int_equal(d.n, 0);
+	diag_release(&d);
+}
+
+/*
+ * A record parsed again (the streaming reader) has the tree and positions of
+ * its first parse, and characters XML cannot carry are still replaced; the
+ * checks that passed the first time are not made again.
+ */
+static void test_reparse_at(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d, NULL);
+	struct jsondoc doc;
+	const char *text = "{\"a\": 1,\n  \"b\": \"\u00e9\"}";
+	assert_int_equal(jsondoc_reparse_at(&doc, "t.json", text, strlen(text), 7, 5, &d), 0);
+	assert_pos(&doc, doc.root, 7, 5);
+	assert_pos(&doc, cJSON_GetObjectItem(doc.root, "b"), 8, 8);
+	assert_string_equal(cJSON_GetObjectItem(doc.root, "b")->valuestring, "\u00e9");
+	jsondoc_release(&doc);
+	text = "{\"c\": \"x\x01y\"}";
+	assert_int_equal(jsondoc_reparse_at(&doc, "t.json", text, strlen(text), 1, 1, &d), 0);
+	assert_string_equal(cJSON_GetObjectItem(doc.root, "c")->valuestring, "x\xEF\xBF\xBDy");
+	assert_int_equal(doc.fixes.n, 1);
+	jsondoc_release(&doc);
+	text = "{\"k\": 1, \"k\": 2}";     /* a duplicate key: the first parse's to report */
+	assert_int_equal(jsondoc_reparse_at(&doc, "t.json", text, strlen(text), 1, 1, &d), 0);
+	jsondoc_release(&doc);
+	text = "{\"k\": \"\xff\"}";         /* but never invalid UTF-8 into the tree */
+	assert_int_equal(jsondoc_reparse_at(&doc, "t.json", text, strlen(text), 1, 1, &d), -1);
+	jsondoc_release(&doc);
+	diag_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_at_keeps_file_positions),
+		cmocka_unit_test(test_root_position_without_the_scan),
+		cmocka_unit_test(test_reparse_at),
 		cmocka_unit_test(test_pos_nested_values),
 		cmocka_unit_test(test_pos_counts_characters_not_bytes),
 		cmocka_unit_test(test_pos_after_escaped_quotes),

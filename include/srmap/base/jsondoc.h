@@ -69,6 +69,15 @@ int jsondoc_parse_segs(struct jsondoc *doc, const char *path, const char *text, 
 int jsondoc_parse_at(struct jsondoc *doc, const char *path, const char *text, size_t len,
 		     int line, int col, struct diag_list *d);
 
+/*
+ * Like jsondoc_parse_at, for the same text jsondoc_parse_at accepted before
+ * without replacing a string: the checks that passed then (depth, lengths,
+ * duplicate keys, numbers' range, "\u0000") are not made again; UTF-8 and
+ * the characters XML cannot carry still are, since the tree goes to XML.
+ */
+int jsondoc_reparse_at(struct jsondoc *doc, const char *path, const char *text, size_t len,
+		       int line, int col, struct diag_list *d);
+
 /* Sets *pos to the position of node and returns 1 when node is a value of doc, else 0. */
 int jsondoc_find(const struct jsondoc *doc, const cJSON *node, struct srcpos *pos);
 
