@@ -49,9 +49,11 @@ const struct evidence *assess_lookup(const struct assessment *a, const struct wo
 	for (int s = 0; s < SCOPE_COUNT; s++) {
 		if (!ids[s])
 			continue;
-		char *key = verdict_key(s, ids[s], control);
+		char buf[512];
+		char *key = verdict_key_in(buf, sizeof buf, s, ids[s], control);
 		const struct evidence *e = strmap_get(&a->evidence_index, key);
-		free(key);
+		if (key != buf)
+			free(key);
 		if (e)
 			return e;
 	}

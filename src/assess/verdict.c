@@ -7,10 +7,24 @@
 #include "srmap/base/alloc.h"
 
 #include <stdint.h>
+#include <string.h>
+
+char *verdict_key_in(char *buf, size_t cap, enum scope_kind scope, const char *id,
+		     const char *control)
+{
+	size_t a = strlen(id), b = strlen(control);
+	char *k = a + b + 5 <= cap ? buf : xmalloc(a + b + 5);
+	k[0] = (char)('0' + (int)scope);        /* the scope kinds are single digits */
+	k[1] = '\x1f';
+	memcpy(k + 2, id, a);
+	k[2 + a] = '\x1f';
+	memcpy(k + 3 + a, control, b + 1);
+	return k;
+}
 
 char *verdict_key(enum scope_kind scope, const char *id, const char *control)
 {
-	return xasprintf("%d\x1f%s\x1f%s", (int)scope, id, control);
+	return verdict_key_in(NULL, 0, scope, id, control);
 }
 
 /*

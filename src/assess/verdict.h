@@ -14,6 +14,13 @@
 char *verdict_key(enum scope_kind scope, const char *id, const char *control);
 
 /*
+ * verdict_key made in buf (cap bytes) when it fits, for lookups made for
+ * every check: returns buf, or a new string the caller frees when it is not buf.
+ */
+char *verdict_key_in(char *buf, size_t cap, enum scope_kind scope, const char *id,
+		     const char *control);
+
+/*
  * The time record e counts as collected at under profile p: its own, or for
  * an undated record the as-of time (undated evidence current) or INT64_MIN
  * (stale), so that dated evidence always wins over it.

@@ -257,6 +257,48 @@ static int fix_text(struct jsondoc *doc, cJSON *node, int key, struct diag_list 
 	return 0;
 }
 
+/* Keys up to which an object's keys are compared with each other rather than hashed. */
+#define FEW_KEYS 12
+
+static void duplicate_key(struct jsondoc *doc, const cJSON *key, struct diag_list *d)
+{
+	diag_error_at(d, jsondoc_pos(doc, key), "duplicate key \"%s\"", key->string);
+}
+
+/* Reports every key of obj that an earlier key of obj has; returns 1 if any. */
+static int check_keys(struct jsondoc *doc, const cJSON *obj, struct diag_list *d)
+{
+	int bad = 0, n = 0;
+	const cJSON *a;
+	for (a = obj->child; a && n <= FEW_KEYS; a = a->next)
+		n++;
+	if (n <= FEW_KEYS) {
+		for (a = obj->child; a; a = a->next) {
+			for (const cJSON *b = obj->child; b != a; b = b->next) {
+				if (strcmp(a->string, b->string) == 0) {
+					duplicate_key(doc, a, d);
+					bad = 1;
+					break;
+				}
+			}
+		}
+		return bad;
+	}
+	/* A hash of the keys seen: an object with many keys stays linear. */
+	struct strmap seen;
+	strmap_init(&seen, 0);
+	for (a = obj->child; a; a = a->next) {
+		if (!strmap_get(&seen, a->string)) {
+			strmap_put(&seen, a->string, a->string);
+			continue;
+		}
+		duplicate_key(doc, a, d);
+		bad = 1;
+	}
+	strmap_release(&seen);
+	return bad;
+}
+
 /* Checks keys and strings of the whole tree: duplicates, ranges, text XML cannot carry. */
 static int check_tree(struct jsondoc *doc, cJSON *node, struct diag_list *d)
 {
@@ -266,20 +308,8 @@ static int check_tree(struct jsondoc *doc, cJSON *node, struct diag_list *d)
 			bad = 1;
 		if (node->string && fix_text(doc, node, 1, d) < 0)
 			bad = 1;
-		if (cJSON_IsObject(node)) {
-			/* A hash of the keys seen: an object with many keys stays linear. */
-			struct strmap seen;
-			strmap_init(&seen, 0);
-			for (const cJSON *a = node->child; a; a = a->next) {
-				if (!strmap_get(&seen, a->string)) {
-					strmap_put(&seen, a->string, a->string);
-					continue;
-				}
-				diag_error_at(d, jsondoc_pos(doc, a), "duplicate key \"%s\"", a->string);
-				bad = 1;
-			}
-			strmap_release(&seen);
-		}
+		if (cJSON_IsObject(node) && check_keys(doc, node, d))
+			bad = 1;
 		if (cJSON_IsNumber(node) && (node->valuedouble != node->valuedouble ||
 					     node->valuedouble > 1e300 || node->valuedouble < -1e300)) {
 			diag_error_at(d, jsondoc_pos(doc, node), "number out of range");

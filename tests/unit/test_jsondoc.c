@@ -403,6 +403,21 @@ static void test_duplicate_keys_rejected(void **state)
 	/* The same key in two different objects is fine; keys are case-sensitive. */
 	parse_ok(&p, "[{\"a\": 1}, {\"a\": 2, \"A\": 3}]");
 	parsed_free(&p);
+	/* A key three times: each repeat is reported, in a small object and a large one
+	   (keys are compared pairwise up to 12, hashed above). */
+	for (int n = 10; n <= 14; n++) {
+		char text[512];
+		size_t len = (size_t)snprintf(text, sizeof text, "{\"d\": 0, \"d\": 1");
+		for (int i = 2; i < n - 1; i++)
+			len += (size_t)snprintf(text + len, sizeof text - len, ", \"k%d\": %d", i, i);
+		snprintf(text + len, sizeof text - len, ", \"d\": 2}");
+		parse_text(&p, text);
+		assert_int_equal(p.rc, -1);
+		assert_int_equal(p.d.errors, 2);
+		assert_int_equal(p.d.items[0].col, 15);   /* at the value of the repeat */
+		assert_string_equal(p.d.items[1].msg, "duplicate key \"d\"");
+		parsed_free(&p);
+	}
 }
 
 /* An object with many keys (the duplicate check compared every pair of keys). */
