@@ -226,11 +226,17 @@ static int read_icc(struct render *r, const struct pdf_settings *s, struct diag_
 	return 0;
 }
 
-int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_settings *s,
-	       int fd, struct diag_list *d)
+static int render(xmlDocPtr *layout, int take, const char *template_path,
+		  const struct pdf_settings *s, int fd, struct diag_list *d)
 {
 	struct render *r = xcalloc(1, sizeof(*r));
-	if (!(r->tree = layout_parse(layout, template_path, d))) {
+	r->tree = layout_parse(*layout, template_path, d);
+	if (take) {
+		/* the tree holds copies of everything it needs */
+		xmlFreeDoc(*layout);
+		*layout = NULL;
+	}
+	if (!r->tree) {
 		render_free(r);
 		return PDF_ERR_LAYOUT;
 	}
@@ -302,4 +308,16 @@ int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_set
 	}
 	render_free(r);
 	return rc;
+}
+
+int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_settings *s,
+	       int fd, struct diag_list *d)
+{
+	return render(&layout, 0, template_path, s, fd, d);
+}
+
+int pdf_render_taking(xmlDocPtr *layout, const char *template_path,
+		      const struct pdf_settings *s, int fd, struct diag_list *d)
+{
+	return render(layout, 1, template_path, s, fd, d);
 }

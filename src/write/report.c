@@ -62,7 +62,7 @@ static char *template_path(const struct report_format *f, const struct report_op
  * in the template's own folder first.  The output intent's ICC profile is the
  * data folder's icc/sRGB.icc when there is one, else icc-profiles-free's.
  */
-static int write_pdf(const struct template_result *r, const char *xsl, const char *shipped,
+static int write_pdf(struct template_result *r, const char *xsl, const char *shipped,
 		     const char *datadir, const char *logo, const struct attach_set *att, struct outfile *out,
 		     struct diag_list *d)
 {
@@ -76,7 +76,7 @@ static int write_pdf(const struct template_result *r, const char *xsl, const cha
 				  .icc_profile = access(icc, F_OK) == 0 ? icc : NULL,
 				  .attachments = att->items, .nattachments = att->n };
 	size_t before = diag_failures(d);
-	int rc = pdf_render(r->doc, xsl, &s, out->fd, d);
+	int rc = pdf_render_taking(&r->doc, xsl, &s, out->fd, d);
 	if (rc != PDF_OK)
 		libmem_check();     /* the layout's XML could not allocate: not a layout error */
 	free(copy);

@@ -912,6 +912,23 @@ static void test_images_only_from_allowed_places(void **state)
 	xmlFreeDoc(doc);
 	diag_release(&d);
 
+	/* pdf_render_taking frees the layout, whether the PDF is made or not */
+	diag_init(&d, NULL);
+	doc = parse_xml("<document><p>x</p></document>");
+	fd = open(out, O_WRONLY | O_TRUNC);
+	assert_int_equal(pdf_render_taking(&doc, TEMPLATE, &settings, fd, &d), PDF_OK);
+	close(fd);
+	assert_null(doc);
+	size_t made;
+	free(read_all(out, &made));
+	assert_true(made > 1000);
+	doc = parse_xml("<document><nonsense/></document>");
+	fd = open(out, O_WRONLY | O_TRUNC);
+	assert_int_equal(pdf_render_taking(&doc, TEMPLATE, &settings, fd, &d), PDF_ERR_LAYOUT);
+	close(fd);
+	assert_null(doc);
+	diag_release(&d);
+
 	unlink(out);
 	rmdir(dir);
 	free(out);

@@ -70,6 +70,14 @@ int pdf_render(xmlDocPtr layout, const char *template_path, const struct pdf_set
 	       int fd, struct diag_list *d);
 
 /*
+ * pdf_render that takes *layout and frees it as soon as it is read, before
+ * the pages are laid out, so that a large report never holds its layout XML
+ * and its pages at once.  *layout is NULL afterwards, whatever is returned.
+ */
+int pdf_render_taking(xmlDocPtr *layout, const char *template_path,
+		      const struct pdf_settings *s, int fd, struct diag_list *d);
+
+/*
  * The fonts and images of one PDF, usable for measuring on their own (tests
  * lay out with the real metrics this way).
  */
