@@ -58,6 +58,11 @@ build/%.o: src/%.c
 tests/unit/test_%: tests/unit/test_%.c libsrmap.a
 	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< libsrmap.a $(PKG_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
+# The section-by-section comparison of the PDF template's C writer with the template
+# (tests/test-pdfreport.sh).
+tests/pdfreport/section: tests/pdfreport/section.c libsrmap.a
+	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< libsrmap.a $(PKG_LIBS) $(LDFLAGS)
+
 -include $(DEPFILES)
 
 # ---- packages -------------------------------------------------------------------
@@ -94,7 +99,7 @@ check:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory test
 
-test: srmap $(UNIT_BINS)
+test: srmap $(UNIT_BINS) tests/pdfreport/section
 	sh tests/check-banned.sh
 	python3 tests/check-tree.py . build
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
@@ -105,6 +110,7 @@ test: srmap $(UNIT_BINS)
 	sh tests/test-streaming.sh
 	sh tests/test-xml-outputs.sh
 	sh tests/test-fastpath.sh
+	sh tests/test-pdfreport.sh
 	sh tests/test-findings.sh
 	sh tests/test-xlsx.sh
 	sh tests/test-jobs.sh
@@ -333,7 +339,7 @@ fuzz: fuzz-tools
 	done; exit $$status
 
 clean:
-	rm -f srmap libsrmap.a $(UNIT_BINS) $(UNIT_BINS:=.d) tests/bench/floor
+	rm -f srmap libsrmap.a $(UNIT_BINS) $(UNIT_BINS:=.d) tests/bench/floor tests/pdfreport/section tests/pdfreport/section.d
 	rm -rf build
 	rm -rf demo-out tests/out tests/fuzz/out
 

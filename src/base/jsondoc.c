@@ -1,6 +1,7 @@
 /*
- * jsondoc.c - loads JSON input files with cJSON and remembers where every
- * value was, for error messages that name a line and column.
+ * jsondoc.c - loads JSON input files with cJSON, checks them, and finds where
+ * every value was, for error messages that name a line and column (the field
+ * getters are in jsondoc_field.c).
  */
 #include "srmap/base/jsondoc.h"
 #include "srmap/base/libmem.h"
@@ -10,12 +11,9 @@
 #include "srmap/base/strmap.h"
 #include "srmap/base/utf8.h"
 
-#include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 struct jsondoc_node {
 	const cJSON *node;
@@ -259,11 +257,7 @@ static int fix_text(struct jsondoc *doc, cJSON *node, int key, struct diag_list 
 
 /* Keys up to which an object's keys are compared with each other rather than hashed. */
 #define FEW_KEYS 12
-
-static void duplicate_key(struct jsondoc *doc, const cJSON *key, struct diag_list *d)
-{
-	diag_error_at(d, jsondoc_pos(doc, key), "duplicate key \"%s\"", key->string);
-}
+#define DUPLICATE "duplicate key \"%s\""
 
 /* Reports every key of obj that an earlier key of obj has; returns 1 if any. */
 static int check_keys(struct jsondoc *doc, const cJSON *obj, struct diag_list *d)
@@ -276,7 +270,7 @@ static int check_keys(struct jsondoc *doc, const cJSON *obj, struct diag_list *d
 		for (a = obj->child; a; a = a->next) {
 			for (const cJSON *b = obj->child; b != a; b = b->next) {
 				if (strcmp(a->string, b->string) == 0) {
-					duplicate_key(doc, a, d);
+					diag_error_at(d, jsondoc_pos(doc, a), DUPLICATE, a->string);
 					bad = 1;
 					break;
 				}
@@ -292,7 +286,7 @@ static int check_keys(struct jsondoc *doc, const cJSON *obj, struct diag_list *d
 			strmap_put(&seen, a->string, a->string);
 			continue;
 		}
-		duplicate_key(doc, a, d);
+		diag_error_at(d, jsondoc_pos(doc, a), DUPLICATE, a->string);
 		bad = 1;
 	}
 	strmap_release(&seen);
@@ -602,125 +596,4 @@ void jsondoc_release(struct jsondoc *doc)
 	free(doc->segs);
 	text_fixes_release(&doc->fixes);
 	*doc = (struct jsondoc){ 0 };
-}
-
-static const char *type_name(const cJSON *v)
-{
-	if (cJSON_IsString(v)) return "a string";
-	if (cJSON_IsNumber(v)) return "a number";
-	if (cJSON_IsBool(v)) return "a boolean";
-	if (cJSON_IsNull(v)) return "null";
-	if (cJSON_IsArray(v)) return "an array";
-	if (cJSON_IsObject(v)) return "an object";
-	return "invalid";
-}
-
-static const cJSON *field(const struct jsondoc *doc, const cJSON *obj, const char *key,
-			  int required, cJSON_bool (*is)(const cJSON *), const char *want,
-			  struct diag_list *d)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	if (!v) {
-		if (required)
-			diag_error_at(d, jsondoc_pos(doc, obj), "missing required field \"%s\"", key);
-		return NULL;
-	}
-	if (!is(v)) {
-		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must be %s, not %s", key, want,
-			      type_name(v));
-		return NULL;
-	}
-	return v;
-}
-
-const char *jsondoc_string(const struct jsondoc *doc, const cJSON *obj, const char *key,
-			   int required, struct diag_list *d)
-{
-	const cJSON *v = field(doc, obj, key, required, cJSON_IsString, "a string", d);
-	if (v && required && !v->valuestring[0]) {
-		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must not be empty", key);
-		return NULL;
-	}
-	return v ? v->valuestring : NULL;
-}
-
-const cJSON *jsondoc_array(const struct jsondoc *doc, const cJSON *obj, const char *key,
-			   int required, struct diag_list *d)
-{
-	return field(doc, obj, key, required, cJSON_IsArray, "an array", d);
-}
-
-const cJSON *jsondoc_object(const struct jsondoc *doc, const cJSON *obj, const char *key,
-			    int required, struct diag_list *d)
-{
-	return field(doc, obj, key, required, cJSON_IsObject, "an object", d);
-}
-
-int jsondoc_int(const struct jsondoc *doc, const cJSON *obj, const char *key,
-		long min, long max, long *out, struct diag_list *d)
-{
-	const cJSON *v = field(doc, obj, key, 0, cJSON_IsNumber, "a number", d);
-	if (!v)
-		return 0;
-	double x = v->valuedouble;
-	/* The range first: converting a double outside long's range is undefined. */
-	if (!(x >= (double)min && x <= (double)max && x > -0x1p63 && x < 0x1p63) ||
-	    x != (double)(long)x) {
-		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must be a whole number from %ld to %ld",
-			      key, min, max);
-		return 0;
-	}
-	*out = (long)x;
-	return 1;
-}
-
-void jsondoc_warn_unknown_keys(const struct jsondoc *doc, const cJSON *obj,
-			       const char *const *known, struct diag_list *d)
-{
-	for (const cJSON *c = obj->child; c; c = c->next) {
-		size_t i = 0;
-		while (known[i] && strcmp(known[i], c->string) != 0)
-			i++;
-		if (!known[i])
-			diag_warn_at(d, jsondoc_pos(doc, c), "unknown field \"%s\" ignored", c->string);
-	}
-}
-
-char **jsondoc_strv(const struct jsondoc *doc, const cJSON *obj, const char *key,
-		    size_t *count, struct diag_list *d)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	*count = 0;
-	if (!v)
-		return NULL;
-	if (cJSON_IsString(v)) {
-		char **out = xcalloc(2, sizeof(char *));
-		out[0] = xstrdup(v->valuestring);
-		*count = 1;
-		return out;
-	}
-	if (!cJSON_IsArray(v)) {
-		diag_error_at(d, jsondoc_pos(doc, v), "\"%s\" must be an array of strings", key);
-		return NULL;
-	}
-	char **out = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
-	const cJSON *item;
-	cJSON_ArrayForEach(item, v) {
-		if (!cJSON_IsString(item)) {
-			diag_error_at(d, jsondoc_pos(doc, item), "\"%s\" must hold only strings, not %s",
-				      key, type_name(item));
-			continue;
-		}
-		out[(*count)++] = xstrdup(item->valuestring);
-	}
-	return out;
-}
-
-void strv_free(char **v)
-{
-	if (!v)
-		return;
-	for (char **p = v; *p; p++)
-		free(*p);
-	free(v);
 }

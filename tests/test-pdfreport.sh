@@ -1,0 +1,89 @@
+#!/bin/sh
+# The C writer of the shipped PDF template (src/write/pdfreport.h) against the template itself,
+# section by section: for the assessment of samples/azure, of samples/, of a generated estate
+# with drift, and of the inputs of every successful assess case of tests/cases/, each section
+# the writer has (tests/pdfreport/section --list) must give what the template's own named
+# template gives, byte for byte, with the template's default parameters, with
+# pdf-detail=summary, with inventory-appendix=yes, and with small row limits.
+#   sh tests/test-pdfreport.sh [SECTION...]     (only those sections)
+set -u
+only="$*"
+top=$(cd "$(dirname "$0")/.." && pwd)
+srmap="$top/srmap"
+section="$top/tests/pdfreport/section"
+xsl="$top/templates/report-pdf.xsl"
+work="$top/tests/out/pdfreport"
+rm -rf "$work"
+mkdir -p "$work/docs"
+export SOURCE_DATE_EPOCH=1795132800 SRMAP_DATADIR="$top"
+pass=0 fail=0
+
+# assessment NAME DIR ARGS: the canonical XML of "srmap ARGS" run in DIR, kept as docs/NAME.xml
+assessment() {
+	name=$1 dir=$2
+	shift 2
+	if ( cd "$dir" && rm -rf out-pdfreport &&
+	     "$srmap" "$@" -q --format xml --out out-pdfreport >/dev/null 2>&1 ); then
+		cp "$dir/out-pdfreport/assessment.xml" "$work/docs/$name.xml"
+	fi
+	rm -rf "$dir/out-pdfreport"
+}
+
+s=samples/azure
+assessment azure "$top" assess --inventory $s/resources.json $s/resource-graph.json $s/cmdb.csv \
+	$s/m365-services.json $s/accounts.json --evidence $s/defender-assessments.json \
+	$s/policy-states.json $s/prowler-azure.ocsf.json $s/conditional-access.json \
+	$s/secure-score.json --profile samples/profile.json
+assessment samples "$top" assess --inventory samples/inventory.json --evidence samples/evidence.json \
+	--profile samples/profile.json
+# a generated estate, and the same again with a fifth of it gone, against the first (drift)
+est="$work/estate"
+python3 "$top/tests/bench/gen-estate.py" 120 "$est" >/dev/null
+assessment estate "$est" assess --inventory resources.json accounts.json --evidence defender.json \
+	policy.json --profile profile.json
+( cd "$est" && "$srmap" assess -q --inventory resources.json accounts.json --evidence defender.json \
+	--profile profile.json --format xml --out base >/dev/null 2>&1 )
+python3 - "$est" <<'EOF'
+import json, sys
+d = sys.argv[1]
+res = json.load(open(d + "/resources.json"))
+items = res if isinstance(res, list) else res.get("value", res)
+keep = [r for i, r in enumerate(items) if i % 5]
+json.dump(keep if isinstance(res, list) else dict(res, value=keep), open(d + "/fewer.json", "w"))
+EOF
+assessment drift "$est" assess --inventory fewer.json accounts.json --evidence defender.json \
+	policy.json --profile profile.json --baseline base/assessment.xml
+
+for case in "$top"/tests/cases/*/; do
+	name=$(basename "$case")
+	[ ! -f "$case/expected.rc" ] || [ "$(cat "$case/expected.rc")" = 0 ] || continue
+	args=$(cat "$case/cmd")
+	case "$args" in assess\ *) ;; *) continue ;; esac
+	case " $args " in *" --help "*|*--datadir*|*" --shard "*) continue ;; esac
+	run="$work/cases/$name"
+	mkdir -p "$work/cases"
+	cp -R "$case" "$run"
+	eval "set -- $args"
+	assessment "case-$name" "$run" "$@"
+done
+
+sections=${only:-$("$section" --list)}
+for doc in "$work"/docs/*.xml; do
+	for sec in $sections; do
+		for params in "" "pdf-detail=summary" "inventory-appendix=yes" \
+			      "finding-rows-max=2 distinct-max=1 summary-rows=1 pdf-detail=summary"; do
+			# shellcheck disable=SC2086 # the parameters are separate words
+			if out=$("$section" "$xsl" "$doc" "$sec" $params 2>&1); then
+				pass=$((pass + 1))
+			else
+				fail=$((fail + 1))
+				echo "FAIL pdfreport $(basename "$doc" .xml) $sec ${params:-(defaults)}: $out" |
+					head -c 1500
+				echo
+			fi
+		done
+	done
+done
+ndocs=$(find "$work/docs" -name '*.xml' | wc -l)
+echo "pdfreport: $pass passed, $fail failed ($ndocs assessments; sections: $(echo "$sections" | tr '\n' ' '))"
+[ "$fail" = 0 ] && [ "$pass" -gt 0 ]
