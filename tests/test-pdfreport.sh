@@ -6,6 +6,7 @@
 # template gives, byte for byte, with the template's default parameters, with
 # pdf-detail=summary, with inventory-appendix=yes, and with small row limits.
 #   sh tests/test-pdfreport.sh [SECTION...]     (only those sections)
+#   PDFREPORT_DOCS=DIR sh tests/test-pdfreport.sh   (the assessments made by an earlier run)
 set -u
 only="$*"
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +30,10 @@ assessment() {
 	rm -rf "$dir/out-pdfreport"
 }
 
+# PDFREPORT_DOCS=DIR: the assessments of an earlier run (its tests/out/pdfreport/docs), not made again
+if [ -n "${PDFREPORT_DOCS:-}" ]; then
+	cp "$PDFREPORT_DOCS"/*.xml "$work/docs/"
+else
 s=samples/azure
 assessment azure "$top" assess --inventory $s/resources.json $s/resource-graph.json $s/cmdb.csv \
 	$s/m365-services.json $s/accounts.json --evidence $s/defender-assessments.json \
@@ -66,6 +71,7 @@ for case in "$top"/tests/cases/*/; do
 	eval "set -- $args"
 	assessment "case-$name" "$run" "$@"
 done
+fi
 
 sections=${only:-$("$section" --list)}
 for doc in "$work"/docs/*.xml; do

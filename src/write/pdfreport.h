@@ -243,5 +243,13 @@ char *pdfr_framework_label(const xmlNode *fw);
 void pdfr_score_text(struct pdfr *w, xmlNodePtr parent, const char *s);
 /* equal-widths: the caller frees the result */
 char *pdfr_equal_widths(struct pdfr *w, double n, double total);
+void pdfr_detail_note(struct pdfr *w, xmlNodePtr parent);
+/* left-out: n the number of entries, one the singular noun */
+void pdfr_left_out(struct pdfr *w, xmlNodePtr parent, double n, const char *one);
+void pdfr_status_row(struct pdfr *w, xmlNodePtr parent, const char *s, const char *text);
+/* other-group-key of a finding: its status when one of the four, else "other" (borrowed) */
+const char *pdfr_other_group_key(const xmlNode *finding);
+/* other-group-title; context: the group's first finding */
+void pdfr_other_group_title(struct pdfr *w, xmlNodePtr parent, const xmlNode *finding);
 
 #endif

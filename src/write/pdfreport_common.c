@@ -309,3 +309,64 @@ char *pdfr_equal_widths(struct pdfr *w, double n, double total)
 	xmlBufferFree(b);
 	return s;
 }
+
+void pdfr_detail_note(struct pdfr *w, xmlNodePtr parent)
+{
+	char *n = pdfr_numstr(w->p.summary_rows);
+	pdfr_textf(w, parent, "This is a summary report: long lists stop after %s entries. Every "
+		   "finding, workload and evidence record is in the assessment XML (assessment.xml) "
+		   "and every check in the customer responsibility matrix (crm.xml, crm.csv); srmap "
+		   "assess with --pdf-detail full writes a PDF that lists them all.", n);
+	free(n);
+}
+
+void pdfr_left_out(struct pdfr *w, xmlNodePtr parent, double n, const char *one)
+{
+	if (!w->brief || !(n > w->p.summary_rows))
+		return;
+	xmlNodePtr i = pdfr_el(w, pdfr_el(w, parent, "p"), "i");
+	char *more = xasprintf("more %s", one);
+	pdfr_count_of(w, i, n - w->p.summary_rows, more, NULL);
+	free(more);
+	pdfr_text(w, i, " not listed. ");
+	pdfr_detail_note(w, i);
+}
+
+void pdfr_status_row(struct pdfr *w, xmlNodePtr parent, const char *s, const char *text)
+{
+	xmlNodePtr row = pdfr_el(w, parent, "row");
+	xmlNodePtr badge = pdfr_el(w, pdfr_el(w, row, "cell"), "badge");
+	pdfr_attr(badge, "status", s);
+	pdfr_text(w, badge, pdfr_status_name(s));
+	pdfr_text(w, pdfr_el(w, row, "cell"), text);
+}
+
+const char *pdfr_other_group_key(const xmlNode *finding)
+{
+	static const char others[] = "|unclassified|no-baa|artifact-missing|artifact-mismatch|";
+	const char *status = pdfr_attr_of(finding, "status");
+	size_t n = strlen(status);
+	/* contains($other-statuses, concat('|', @status, '|')) */
+	for (const char *p = others; (p = strchr(p, '|')) != NULL; p++)
+		if (!strncmp(p + 1, status, n) && p[n + 1] == '|')
+			return status;
+	return "other";
+}
+
+void pdfr_other_group_title(struct pdfr *w, xmlNodePtr parent, const xmlNode *finding)
+{
+	const char *status = pdfr_attr_of(finding, "status");
+	if (!strcmp(status, "unclassified")) {
+		pdfr_text(w, parent, "Workload type not in the catalog");
+	} else if (!strcmp(status, "artifact-missing")) {
+		pdfr_text(w, parent, "Evidence artifacts that are missing");
+	} else if (!strcmp(status, "artifact-mismatch")) {
+		pdfr_text(w, parent, "Evidence artifacts that changed after they were recorded");
+	} else if (!strcmp(status, "no-baa")) {
+		char *t = pdfr_string(pdfr_child(finding, "title"));
+		pdfr_text(w, parent, t);
+		free(t);
+	} else {
+		pdfr_text(w, parent, "Other findings");
+	}
+}
