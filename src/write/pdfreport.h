@@ -123,6 +123,7 @@ void pdfr_executive_summary(struct pdfr *w, xmlNodePtr parent);
 void pdfr_drift(struct pdfr *w, xmlNodePtr parent);
 /* pdfreport_scope.c */
 void pdfr_scope_and_method(struct pdfr *w, xmlNodePtr parent);
+/* pdfreport_model.c */
 void pdfr_responsibility_model(struct pdfr *w, xmlNodePtr parent);
 void pdfr_controls_by_domain(struct pdfr *w, xmlNodePtr parent);
 /* pdfreport_findings.c */
