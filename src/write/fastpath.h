@@ -30,4 +30,11 @@ typedef int (*fastpath_writer)(xmlDocPtr doc, int fd);
  */
 fastpath_writer fastpath_for(const char *xsl_path);
 
+/*
+ * Whether the PDF template at xsl_path is the shipped report-pdf.xsl, whose
+ * layout document pdfr_build (pdfreport.h) makes: 0 for any other file, an
+ * edited copy, or with SRMAP_XSLT_ONLY set.
+ */
+int fastpath_pdf(const char *xsl_path);
+
 #endif

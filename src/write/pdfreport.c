@@ -245,14 +245,33 @@ static char *keywords(const struct pdfr *w)
 	return text;
 }
 
+static const char *const before[] = { "cover", NULL };
+static const char *const middle[] = { "executive-summary", "drift", "scope-and-method",
+				      "responsibility-model", "controls-by-domain", NULL };
+static const char *const after[] = { "evidence-register", "methodology", "provenance",
+				     "coverage", NULL };
+
+static int known(const char *name)
+{
+	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+		if (!strcmp(sections[i].name, name))
+			return 1;
+	return 0;
+}
+
+int pdfr_whole(void)
+{
+	const char *const *lists[] = { before, middle, after };
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; lists[k][i]; i++)
+			if (!known(lists[k][i]))
+				return 0;
+	return known("inventory") && known("findings") && known("framework");
+}
+
 /* The sections in the template's order; -1 when one is not known (the writer is not whole). */
 static int body(struct pdfr *w, xmlNodePtr doc)
 {
-	static const char *const before[] = { "cover", NULL };
-	static const char *const middle[] = { "executive-summary", "drift", "scope-and-method",
-					      "responsibility-model", "controls-by-domain", NULL };
-	static const char *const after[] = { "evidence-register", "methodology", "provenance",
-					     "coverage", NULL };
 	int bad = 0;
 	for (size_t i = 0; before[i]; i++)
 		bad |= pdfr_section(w, before[i], doc);

@@ -92,6 +92,9 @@ void pdfr_params_default(struct pdfr_params *p);
  */
 xmlDocPtr pdfr_build(const xmlDoc *doc, const struct pdfr_params *p);
 
+/* Whether the writer has every section of the template (until then pdfr_build gives NULL). */
+int pdfr_whole(void);
+
 /*
  * Prepares w for doc (keys, global variables) with an empty result document
  * of no root; pdfr_release frees what it holds but w->out, which the caller

@@ -6,6 +6,7 @@
 #include "attach.h"
 #include "canonical.h"
 #include "fastpath.h"
+#include "pdfreport.h"
 #include "srmap/base/alloc.h"
 #include "srmap/assess.h"
 #include "srmap/base/digest.h"
@@ -130,6 +131,21 @@ static int write_xlsx(const struct template_result *r, const char *xsl, struct o
  * drawing then do not hold the largest tree of the run (several times the
  * XML file's size).
  */
+/* The shipped PDF template's layout document, made by its C writer with the same parameters. */
+static xmlDocPtr pdf_layout(xmlDocPtr canonical, const struct report_options *opt,
+			    const struct attach_set *att)
+{
+	struct pdfr_params p;
+	pdfr_params_default(&p);
+	p.pdf_detail = opt->pdf_summary ? "summary" : "full";
+	if (att->active) {
+		p.attachments = att->attached.s ? att->attached.s : "";
+		p.attachments_skipped = att->skipped.s ? att->skipped.s : "";
+		p.attach_limit = att->limit;
+	}
+	return pdfr_build(canonical, &p);
+}
+
 static int write_templated(const struct report_format *f, struct canonical_docs *docs,
 			   xmlDocPtr canonical, int last, const struct report_options *opt,
 			   const char *logo, const struct attach_set *att, struct outfile *out,
@@ -150,7 +166,9 @@ static int write_templated(const struct report_format *f, struct canonical_docs 
 	 * never for a PDF, whose template may be any file (--template). */
 	fastpath_writer fast = f->kind == REPORT_PDF ? NULL : fastpath_for(xsl);
 	int written = fast ? fast(canonical, out->fd) : FASTPATH_DECLINED;
-	int applied = written != FASTPATH_DECLINED ? 0 :
+	if (f->kind == REPORT_PDF && fastpath_pdf(xsl) && pdfr_whole())
+		r.doc = pdf_layout(canonical, opt, att);     /* NULL: the template runs */
+	int applied = written != FASTPATH_DECLINED || r.doc ? 0 :
 		template_apply(xsl, canonical, with_params ? params : NULL, shipped, &r, d);
 	if (last)
 		canonical_drop(docs, canonical);
@@ -225,8 +243,9 @@ static double now_seconds(void)
 /* How --progress says a format was made: by its template, or by the C writer standing in for it. */
 static const char *made_by(const struct report_format *f, const struct report_options *opt)
 {
-	char *xsl = f->template && f->kind != REPORT_PDF ? template_path(f, opt) : NULL;
-	int fast = xsl && fastpath_for(xsl);
+	char *xsl = f->template ? template_path(f, opt) : NULL;
+	int fast = xsl && (f->kind == REPORT_PDF ? fastpath_pdf(xsl) && pdfr_whole()
+						 : fastpath_for(xsl) != NULL);
 	free(xsl);
 	return fast ? " (by the C writer of its shipped template)" : "";
 }
