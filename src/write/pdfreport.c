@@ -207,6 +207,9 @@ static const struct {
 } sections[] = {
 	{ "assessment", pdfr_document },
 	{ "cover", pdfr_cover },
+	{ "responsibility-model", pdfr_responsibility_model },
+	{ "controls-by-domain", pdfr_controls_by_domain },
+	{ "inventory", pdfr_inventory },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)
