@@ -207,6 +207,8 @@ static const struct {
 } sections[] = {
 	{ "assessment", pdfr_document },
 	{ "cover", pdfr_cover },
+	{ "framework", pdfr_framework },
+	{ "coverage", pdfr_coverage },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)
