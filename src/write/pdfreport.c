@@ -210,6 +210,8 @@ static const struct {
 	{ "responsibility-model", pdfr_responsibility_model },
 	{ "controls-by-domain", pdfr_controls_by_domain },
 	{ "inventory", pdfr_inventory },
+	{ "framework", pdfr_framework },
+	{ "coverage", pdfr_coverage },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)
