@@ -207,6 +207,8 @@ static const struct {
 } sections[] = {
 	{ "assessment", pdfr_document },
 	{ "cover", pdfr_cover },
+	{ "drift", pdfr_drift },
+	{ "scope-and-method", pdfr_scope_and_method },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)
