@@ -212,6 +212,8 @@ static const struct {
 	{ "inventory", pdfr_inventory },
 	{ "framework", pdfr_framework },
 	{ "coverage", pdfr_coverage },
+	{ "drift", pdfr_drift },
+	{ "scope-and-method", pdfr_scope_and_method },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)

@@ -6,6 +6,7 @@
 #include "docnode.h"
 #include "srmap/base/alloc.h"
 
+#include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <math.h>
@@ -79,6 +80,7 @@ char *pdfr_fmt_s(struct pdfr *w, const char *s, const char *pattern)
 
 double pdfr_number(const char *s)
 {
+	xmlInitParser();    /* libxml2's NaN is 0 until its XPath is set up */
 	return s ? xmlXPathCastStringToNumber((const xmlChar *)s) : NAN;
 }
 
