@@ -207,6 +207,7 @@ static const struct {
 } sections[] = {
 	{ "assessment", pdfr_document },
 	{ "cover", pdfr_cover },
+	{ "findings", pdfr_findings },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)
