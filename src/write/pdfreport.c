@@ -214,6 +214,7 @@ static const struct {
 	{ "coverage", pdfr_coverage },
 	{ "drift", pdfr_drift },
 	{ "scope-and-method", pdfr_scope_and_method },
+	{ "findings", pdfr_findings },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)

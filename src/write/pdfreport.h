@@ -131,6 +131,14 @@ void pdfr_responsibility_model(struct pdfr *w, xmlNodePtr parent);
 void pdfr_controls_by_domain(struct pdfr *w, xmlNodePtr parent);
 /* pdfreport_findings.c */
 void pdfr_findings(struct pdfr *w, xmlNodePtr parent);
+/* pdfreport_groups.c: the groups of findings-of-severity; c or f is the context node, fs
+   the group's findings, group the other-group's $group */
+void pdfr_finding_group(struct pdfr *w, xmlNodePtr parent, const char *sev, const xmlNode *c,
+			const struct pdfr_nodes *fs);
+void pdfr_unclassified_group(struct pdfr *w, xmlNodePtr parent, const char *sev,
+			     const xmlNode *f, const struct pdfr_nodes *fs);
+void pdfr_other_group(struct pdfr *w, xmlNodePtr parent, const char *sev, const xmlNode *f,
+		      const struct pdfr_nodes *fs, const char *group);
 /* pdfreport_framework.c */
 void pdfr_framework(struct pdfr *w, xmlNodePtr parent);
 void pdfr_coverage(struct pdfr *w, xmlNodePtr parent);
