@@ -207,6 +207,7 @@ static const struct {
 } sections[] = {
 	{ "assessment", pdfr_document },
 	{ "cover", pdfr_cover },
+	{ "executive-summary", pdfr_executive_summary },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)
