@@ -215,6 +215,7 @@ static const struct {
 	{ "drift", pdfr_drift },
 	{ "scope-and-method", pdfr_scope_and_method },
 	{ "findings", pdfr_findings },
+	{ "executive-summary", pdfr_executive_summary },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)

@@ -122,6 +122,8 @@ void pdfr_document(struct pdfr *w, xmlNodePtr parent);      /* match="assessment
 /* pdfreport_summary.c */
 void pdfr_cover(struct pdfr *w, xmlNodePtr parent);
 void pdfr_executive_summary(struct pdfr *w, xmlNodePtr parent);
+/* pdfreport_gaps.c: the li of the executive summary's "most important gaps" (into its ul) */
+void pdfr_summary_gaps(struct pdfr *w, xmlNodePtr ul);
 /* pdfreport_drift.c */
 void pdfr_drift(struct pdfr *w, xmlNodePtr parent);
 /* pdfreport_scope.c */
