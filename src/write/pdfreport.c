@@ -207,6 +207,9 @@ static const struct {
 } sections[] = {
 	{ "assessment", pdfr_document },
 	{ "cover", pdfr_cover },
+	{ "evidence-register", pdfr_evidence_register },
+	{ "methodology", pdfr_methodology },
+	{ "provenance", pdfr_provenance },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)
