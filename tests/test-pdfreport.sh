@@ -4,7 +4,8 @@
 # with drift, and of the inputs of every successful assess case of tests/cases/, each section
 # the writer has (tests/pdfreport/section --list) must give what the template's own named
 # template gives, byte for byte, with the template's default parameters, with
-# pdf-detail=summary, with inventory-appendix=yes, and with small row limits.
+# pdf-detail=summary, with inventory-appendix=yes, with small row limits, and with evidence
+# artifacts attached (the parameters attachments, attachments-skipped and attach-limit).
 #   sh tests/test-pdfreport.sh [SECTION...]     (only those sections)
 #   PDFREPORT_DOCS=DIR sh tests/test-pdfreport.sh   (the assessments made by an earlier run)
 set -u
@@ -73,13 +74,44 @@ for case in "$top"/tests/cases/*/; do
 done
 fi
 
+# attachment_list DOC attached|skipped: the attachments (or attachments-skipped) parameter as
+# srmap would set it for DOC when the artifacts of its first two evidence records that name one
+# are attached (the first under its own path, the second under another name) and the third's
+# is over the size limit; printed with an "x" after it, as $() drops the line feeds at the end
+attachment_list() {
+	python3 - "$1" "$2" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+ev = [(e.get("id"), e.get("artifact")) for e in ET.parse(sys.argv[1]).getroot().findall("evidence")
+      if e.get("artifact") is not None and e.get("id") is not None]
+if sys.argv[2] == "attached":
+    names = ev[:1] + [(i, "attached/" + i) for i, _ in ev[1:2]]
+    text = "\n" + "".join("%s\t%s\n" % n for n in names) if names else ""
+else:
+    text = "\n" + ev[2][0] + "\n" if len(ev) > 2 else ""
+sys.stdout.write(text + "x")
+EOF
+}
+
+attach="(attachments) attach-limit=1000000"
 sections=${only:-$("$section" --list)}
 for doc in "$work"/docs/*.xml; do
+	attached=$(attachment_list "$doc" attached)
+	attached=${attached%x}
+	skipped=$(attachment_list "$doc" skipped)
+	skipped=${skipped%x}
 	for sec in $sections; do
 		for params in "" "pdf-detail=summary" "inventory-appendix=yes" \
-			      "finding-rows-max=2 distinct-max=1 summary-rows=1 pdf-detail=summary"; do
-			# shellcheck disable=SC2086 # the parameters are separate words
-			if out=$("$section" "$xsl" "$doc" "$sec" $params 2>&1); then
+			      "finding-rows-max=2 distinct-max=1 summary-rows=1 pdf-detail=summary" \
+			      "$attach"; do
+			if [ "$params" = "$attach" ]; then
+				set -- attachments="$attached" attachments-skipped="$skipped" \
+					attach-limit=1000000
+			else
+				# shellcheck disable=SC2086 # the parameters are separate words
+				set -- $params
+			fi
+			if out=$("$section" "$xsl" "$doc" "$sec" "$@" 2>&1); then
 				pass=$((pass + 1))
 			else
 				fail=$((fail + 1))

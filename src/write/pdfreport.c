@@ -216,6 +216,9 @@ static const struct {
 	{ "scope-and-method", pdfr_scope_and_method },
 	{ "findings", pdfr_findings },
 	{ "executive-summary", pdfr_executive_summary },
+	{ "evidence-register", pdfr_evidence_register },
+	{ "methodology", pdfr_methodology },
+	{ "provenance", pdfr_provenance },
 };
 
 int pdfr_section(struct pdfr *w, const char *name, xmlNodePtr parent)

@@ -150,6 +150,8 @@ void pdfr_inventory(struct pdfr *w, xmlNodePtr parent);
 void pdfr_evidence_register(struct pdfr *w, xmlNodePtr parent);
 void pdfr_methodology(struct pdfr *w, xmlNodePtr parent);
 void pdfr_provenance(struct pdfr *w, xmlNodePtr parent);
+/* pdfr_provenance is in pdfreport_provenance.c; attachment-summary, which both use: */
+void pdfr_attachment_summary(struct pdfr *w, xmlNodePtr parent);
 
 /* ---- keys (pdfreport_key.c) ------------------------------------------------------- */
 
