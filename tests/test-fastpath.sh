@@ -1,6 +1,8 @@
 #!/bin/sh
 # Tests the C writers that stand in for shipped templates (src/write/fastpath.c): the OSCAL
-# assessment results (oscal-ar.xsl) and findings.json (findings-json.xsl).
+# assessment results (oscal-ar.xsl), findings.json (findings-json.xsl) and the PDF's layout
+# document (report-pdf.xsl: the same PDF in full, as a summary and with evidence attached;
+# tests/test-pdfreport.sh compares its layout documents section by section).
 #   - the shipped templates are the files the writers were made for: --progress says each file
 #     was made by the C writer (when a template changes, its writer and digest must follow);
 #   - with SRMAP_XSLT_ONLY=1 the templates run, and the files are the same bytes (every case of
@@ -77,6 +79,33 @@ if [ "$(status edited)" = 0 ] && ! by_writer edited findings.json &&
 	ok "an edited findings-json.xsl runs as written"
 else
 	bad "an edited findings-json.xsl: exit $(status edited), or its change is not in the output"
+fi
+
+# The PDF's layout document: by the C writer of the shipped report-pdf.xsl (src/write/pdfreport.h),
+# the same PDF as the template's, in full, as a summary and with the evidence attached; an
+# edited copy in a user's data folder runs as written.
+for opts in "" "--pdf-detail summary" "--attach-evidence"; do
+	label=pdf$(echo "$opts" | tr -d ' -')
+	# shellcheck disable=SC2086 # the options are separate words
+	run "$label-fast" --format xml,pdf $opts
+	# shellcheck disable=SC2086
+	SRMAP_XSLT_ONLY=1 run "$label-xslt" --format xml,pdf $opts
+	if [ "$(status "$label-fast")" = 0 ] && by_writer "$label-fast" report.pdf &&
+	   [ "$(status "$label-xslt")" = 0 ] && ! by_writer "$label-xslt" report.pdf &&
+	   cmp -s "$work/$label-fast/out/report.pdf" "$work/$label-xslt/out/report.pdf"; then
+		ok "report.pdf ${opts:-(full)}: by the C writer of report-pdf.xsl, the template's bytes"
+	else
+		bad "report.pdf ${opts:-(full)}: exit $(status "$label-fast") and $(status "$label-xslt"), not by the C writer or not the same bytes (when report-pdf.xsl changes, make src/write/pdfreport*.c match it: tests/test-pdfreport.sh; then update its digest in src/write/fastpath.c)"
+	fi
+done
+sed 's/>Executive summary</>Summary for the board</' "$top/templates/report-pdf.xsl" \
+	>"$data/templates/report-pdf.xsl"
+SRMAP_DATADIR="$data" run pdf-edited --format xml,pdf
+if [ "$(status pdf-edited)" = 0 ] && ! by_writer pdf-edited report.pdf &&
+   pdftotext "$work/pdf-edited/out/report.pdf" - | grep -q "Summary for the board"; then
+	ok "an edited report-pdf.xsl runs as written"
+else
+	bad "an edited report-pdf.xsl: exit $(status pdf-edited), or its change is not in the PDF"
 fi
 
 # A PDF template may be any file: the shipped OSCAL template given as one runs as a template

@@ -146,10 +146,10 @@ static void make_globals(struct pdfr *w)
 	w->nfw = (double)w->frameworks.n;
 	w->as_of = pdfr_time_text(pdfr_attr_of(w->a, "as-of"));
 	w->baseline = xstrdup(pdfr_baseline_name(pdfr_attr_of(w->profile, "fedramp-baseline")));
-	size_t rows = 0;
 	for (const xmlNode *m = pdfr_child(w->a, "matrix"); m; m = pdfr_next(m, "matrix"))
-		rows += pdfr_count(m, "row");
-	w->nlayers = (double)rows;
+		for (const xmlNode *r = pdfr_child(m, "row"); r; r = pdfr_next(r, "row"))
+			pdfr_nodes_add(&w->rows, r);
+	w->nlayers = (double)w->rows.n;
 	w->n_critical = severity_count(w, "critical");
 	w->n_high = severity_count(w, "high");
 	w->n_medium = severity_count(w, "medium");
@@ -172,7 +172,8 @@ int pdfr_init(struct pdfr *w, const xmlDoc *doc, const struct pdfr_params *p)
 	else
 		pdfr_params_default(&w->p);
 	if (!(w->out = xmlNewDoc((const xmlChar *)"1.0")) || !(w->fmt = xsltNewStylesheet()) ||
-	    !(w->out->encoding = xmlStrdup((const xmlChar *)"UTF-8")))   /* as xsl:output says */
+	    !(w->out->encoding = xmlStrdup((const xmlChar *)"UTF-8")) ||   /* as xsl:output says */
+	    !(w->out->dict = xmlDictCreate()))   /* element and attribute names once, as libxslt */
 		alloc_exhausted();
 	make_keys(w);
 	make_globals(w);
@@ -189,6 +190,7 @@ void pdfr_release(struct pdfr *w)
 		pdfr_key_release(all[i]);
 	pdfr_nodes_release(&w->unknown_others);
 	pdfr_nodes_release(&w->frameworks);
+	pdfr_nodes_release(&w->rows);
 	free(w->doc_title);
 	free(w->brand);
 	free(w->as_of);

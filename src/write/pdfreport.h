@@ -69,6 +69,7 @@ struct pdfr {
 	const char *client, *assessor;      /* "" when absent */
 	char *doc_title, *brand, *as_of, *baseline, *scope_text;   /* owned */
 	struct pdfr_nodes frameworks;       /* /assessment/framework */
+	struct pdfr_nodes rows;             /* $a/matrix/row, every matrix's */
 	double nfw, nlayers;
 	double n_critical, n_high, n_medium, n_low, n_findings;  /* NaN when absent */
 	double n_subscriptions, n_tenants;

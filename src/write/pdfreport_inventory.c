@@ -11,16 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The row after row in $a/matrix/row (the first for NULL), over every matrix, or NULL. */
-static const xmlNode *next_row(const struct pdfr *w, const xmlNode *row)
-{
-	const xmlNode *m = row ? row->parent : pdfr_child(w->a, "matrix");
-	const xmlNode *r = row ? pdfr_next(row, "row") : pdfr_child(m, "row");
-	while (!r && m && (m = pdfr_next(m, "matrix")) != NULL)
-		r = pdfr_child(m, "row");
-	return r;
-}
-
 static void legend(struct pdfr *w, xmlNodePtr parent)
 {
 	xmlNodePtr p = pdfr_el(w, parent, "p");
@@ -37,7 +27,8 @@ static void legend(struct pdfr *w, xmlNodePtr parent)
 	free(n);
 	pdfr_text(w, p, ": ");
 	size_t k = 0;
-	for (const xmlNode *r = next_row(w, NULL); r; r = next_row(w, r)) {
+	for (size_t ri = 0; ri < w->rows.n; ri++) {
+		const xmlNode *r = w->rows.v[ri];
 		if (k++)
 			pdfr_text(w, p, "; ");
 		xmlNodePtr b = pdfr_el(w, p, "b");
@@ -75,7 +66,7 @@ static char *widths(struct pdfr *w, int by)
 	if (by)
 		xmlBufferCCat(b, " 10%");
 	s = pdfr_fmt(w, lw, "0.##");
-	for (const xmlNode *r = next_row(w, NULL); r; r = next_row(w, r)) {
+	for (size_t ri = 0; ri < w->rows.n; ri++) {
 		xmlBufferCCat(b, " ");
 		xmlBufferCCat(b, s);
 		xmlBufferCCat(b, "%");
@@ -145,11 +136,10 @@ static void model_table(struct pdfr *w, xmlNodePtr parent, const xmlNode *mc, co
 	pdfr_el_text(w, head, "cell", "Type and location");
 	if (by)
 		pdfr_el_text(w, head, "cell", "Run by");
-	size_t k = 0;
-	for (const xmlNode *r = next_row(w, NULL); r; r = next_row(w, r)) {
+	for (size_t ri = 0; ri < w->rows.n; ri++) {
 		xmlNodePtr c = pdfr_el(w, head, "cell");
 		pdfr_attr(c, "align", "center");
-		pdfr_textf(w, c, "%zu", ++k);
+		pdfr_textf(w, c, "%zu", ri + 1);
 	}
 	/* key('wl-by-model', $m)[not($brief) or position() <= $summary-rows] */
 	const struct pdfr_nodes *wls = pdfr_key_get(&w->wl_by_model, docnode_attr(mc, "model"));

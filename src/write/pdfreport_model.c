@@ -10,16 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The row after row in $a/matrix/row (the first for NULL), over every matrix, or NULL. */
-static const xmlNode *next_row(const struct pdfr *w, const xmlNode *row)
-{
-	const xmlNode *m = row ? row->parent : pdfr_child(w->a, "matrix");
-	const xmlNode *r = row ? pdfr_next(row, "row") : pdfr_child(m, "row");
-	while (!r && m && (m = pdfr_next(m, "matrix")) != NULL)
-		r = pdfr_child(m, "row");
-	return r;
-}
-
 /* contains(concat(' ', list, ' '), concat(' ', word, ' ')): word is one of the words of list */
 static int in_list(const char *list, const char *word)
 {
@@ -90,7 +80,8 @@ static void matrix_table(struct pdfr *w, xmlNodePtr parent)
 	static const char *const models[] = { "IaaS", "PaaS", "SaaS", "On-premises", NULL };
 	for (size_t i = 0; models[i]; i++)
 		pdfr_attr(pdfr_el_text(w, head, "cell", models[i]), "align", "center");
-	for (const xmlNode *r = next_row(w, NULL); r; r = next_row(w, r)) {
+	for (size_t ri = 0; ri < w->rows.n; ri++) {
+		const xmlNode *r = w->rows.v[ri];
 		xmlNodePtr row = pdfr_el(w, t, "row");
 		pdfr_el_text(w, pdfr_el(w, row, "cell"), "b", pdfr_attr_of(r, "title"));
 		for (const xmlNode *c = pdfr_child(r, "cell"); c; c = pdfr_next(c, "cell"))
@@ -121,9 +112,11 @@ static void matrix_notes(struct pdfr *w, xmlNodePtr parent)
 	pdfr_text(w, p, " layers are decided like the client’s own: the client must show its part.");
 
 	size_t ms = 0;   /* count($a/matrix/row/cell[@microsoft]) */
-	for (const xmlNode *r = next_row(w, NULL); r; r = next_row(w, r))
+	for (size_t ri = 0; ri < w->rows.n; ri++) {
+		const xmlNode *r = w->rows.v[ri];
 		for (const xmlNode *c = pdfr_child(r, "cell"); c; c = pdfr_next(c, "cell"))
 			ms += pdfr_has(c, "microsoft");
+	}
 	if (!ms)
 		return;
 	p = pdfr_el(w, parent, "p");
@@ -155,7 +148,8 @@ static void attestation_row(struct pdfr *w, xmlNodePtr table, const xmlNode *t)
 	xmlNodePtr c = pdfr_el(w, row, "cell");
 	const char *covers = pdfr_attr_of(t, "covers");
 	size_t k = 0;
-	for (const xmlNode *r = next_row(w, NULL); r; r = next_row(w, r)) {
+	for (size_t ri = 0; ri < w->rows.n; ri++) {
+		const xmlNode *r = w->rows.v[ri];
 		if (!in_list(covers, pdfr_attr_of(r, "layer")))
 			continue;
 		if (k++)
@@ -193,7 +187,8 @@ static void attestations(struct pdfr *w, xmlNodePtr parent)
 static void layer_basis(struct pdfr *w, xmlNodePtr parent)
 {
 	xmlNodePtr ul = NULL;
-	for (const xmlNode *r = next_row(w, NULL); r; r = next_row(w, r)) {
+	for (size_t ri = 0; ri < w->rows.n; ri++) {
+		const xmlNode *r = w->rows.v[ri];
 		const xmlNode *source = pdfr_child(r, "source");
 		if (!source)
 			continue;

@@ -127,6 +127,12 @@ char *pdfr_string(const xmlNode *n)
 {
 	if (!n)
 		return xstrdup("");
+	/* most elements (titles, notes) hold one text node: no buffer for them */
+	const xmlNode *c = n->children;
+	if (!c)
+		return xstrdup("");
+	if (!c->next && c->type == XML_TEXT_NODE)
+		return xstrdup(blank(c->content) ? "" : (const char *)c->content);
 	xmlBufferPtr b = xmlBufferCreate();
 	if (!b)
 		alloc_exhausted();
