@@ -177,6 +177,13 @@ xmlNodePtr pdfr_el(struct pdfr *w, xmlNodePtr parent, const char *name);
 /* Sets attribute name of el to value (replacing any value it has), as xsl:attribute does. */
 void pdfr_attr(xmlNodePtr el, const char *name, const char *value);
 
+/* pdfr_attr of a printf-style format. */
+void pdfr_attrf(xmlNodePtr el, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Appends <cell>text</cell> to row, with align="right" when right; returns the cell. */
+xmlNodePtr pdfr_cell(struct pdfr *w, xmlNodePtr row, const char *text, int right);
+
 /* Appends text to parent, joined to a text node before it; nothing for "" or NULL. */
 void pdfr_text(struct pdfr *w, xmlNodePtr parent, const char *text);
 

@@ -12,16 +12,6 @@
 /* $drift-max: the rows each table lists */
 #define DRIFT_MAX 200
 
-/* <cell>text</cell>, with align="right" when right; returns the cell */
-static xmlNodePtr cell(struct pdfr *w, xmlNodePtr row, const char *text, int right)
-{
-	xmlNodePtr c = pdfr_el(w, row, "cell");
-	if (right)
-		pdfr_attr(c, "align", "right");
-	pdfr_text(w, c, text);
-	return c;
-}
-
 /* <table widths="widths" zebra="yes"><thead><row> a cell for each of names </row></thead>;
    the cells of the bits of right are aligned right.  Returns the table. */
 static xmlNodePtr table(struct pdfr *w, xmlNodePtr parent, const char *widths,
@@ -32,7 +22,7 @@ static xmlNodePtr table(struct pdfr *w, xmlNodePtr parent, const char *widths,
 	pdfr_attr(t, "zebra", "yes");
 	xmlNodePtr row = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
 	for (unsigned i = 0; names[i]; i++)
-		cell(w, row, names[i], (right >> i) & 1);
+		pdfr_cell(w, row, names[i], (right >> i) & 1);
 	return t;
 }
 
@@ -140,11 +130,11 @@ static void score_row(struct pdfr *w, xmlNodePtr t, const xmlNode *sc)
 {
 	xmlNodePtr row = pdfr_el(w, t, "row");
 	const char *score = docnode_attr(sc, "score");
-	cell(w, row, score && !strcmp(score, "overall") ? "Overall" : pdfr_framework_name(score), 0);
+	pdfr_cell(w, row, score && !strcmp(score, "overall") ? "Overall" : pdfr_framework_name(score), 0);
 	const char *was = docnode_attr(sc, "old"), *now = docnode_attr(sc, "new");
-	drift_score(w, cell(w, row, NULL, 1), was);
-	drift_score(w, cell(w, row, NULL, 1), now);
-	xmlNodePtr c = cell(w, row, NULL, 1);
+	drift_score(w, pdfr_cell(w, row, NULL, 1), was);
+	drift_score(w, pdfr_cell(w, row, NULL, 1), now);
+	xmlNodePtr c = pdfr_cell(w, row, NULL, 1);
 	double a = pdfr_number(was), b = pdfr_number(now);
 	if (!was || !*was || !now || !*now) {
 		pdfr_text(w, c, "—");
@@ -218,8 +208,8 @@ static void workloads(struct pdfr *w, xmlNodePtr parent, const xmlNode *d)
 		if (++*k > DRIFT_MAX)
 			continue;
 		xmlNodePtr row = pdfr_el(w, t, "row");
-		cell(w, row, is_added ? "added" : "removed", 0);
-		cell(w, row, pdfr_attr_of(e, "name"), 0);
+		pdfr_cell(w, row, is_added ? "added" : "removed", 0);
+		pdfr_cell(w, row, pdfr_attr_of(e, "name"), 0);
 		pdfr_el_text(w, pdfr_el(w, row, "cell"), "code", pdfr_attr_of(e, "id"));
 	}
 	drift_more(w, parent, (double)(added + removed));

@@ -144,9 +144,7 @@ static void findings_of_severity(struct pdfr *w, xmlNodePtr parent, const char *
 	if (!(n > 0))
 		return;
 	xmlNodePtr h = pdfr_el(w, parent, "h2");
-	char *id = xasprintf("findings-%s", sev);
-	pdfr_attr(h, "id", id);
-	free(id);
+	pdfr_attrf(h, "id", "findings-%s", sev);
 	pdfr_textf(w, h, "%s severity (", pdfr_status_name(sev));
 	pdfr_count_of(w, h, n, "finding", NULL);
 	pdfr_text(w, h, ")");

@@ -162,9 +162,7 @@ static void gap_badge(struct pdfr *w, xmlNodePtr parent, const xmlNode *f)
 static xmlNodePtr gap_link(struct pdfr *w, xmlNodePtr parent, const char *sev, const char *group)
 {
 	xmlNodePtr link = pdfr_el(w, parent, "link");
-	char *to = xasprintf("f-%s-%s", sev, group);
-	pdfr_attr(link, "to", to);
-	free(to);
+	pdfr_attrf(link, "to", "f-%s-%s", sev, group);
 	return pdfr_el(w, link, "b");
 }
 

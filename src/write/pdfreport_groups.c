@@ -43,9 +43,7 @@ static void severity_badge(struct pdfr *w, xmlNodePtr parent, const char *sev)
 static xmlNodePtr group_heading(struct pdfr *w, xmlNodePtr keep, const char *sev, const char *name)
 {
 	xmlNodePtr h = pdfr_el(w, keep, "h3");
-	char *id = xasprintf("f-%s-%s", sev, name);
-	pdfr_attr(h, "id", id);
-	free(id);
+	pdfr_attrf(h, "id", "f-%s-%s", sev, name);
 	pdfr_attr(h, "toc", "no");
 	return h;
 }

@@ -127,9 +127,7 @@ static void model_table(struct pdfr *w, xmlNodePtr parent, const xmlNode *mc, co
 	const char *m = pdfr_attr_of(mc, "model");
 	xmlNodePtr table = pdfr_el(w, parent, "table");
 	pdfr_attr(table, "size", "7.5");
-	char *id = xasprintf("inv-%s-table", m);
-	pdfr_attr(table, "id", id);
-	free(id);
+	pdfr_attrf(table, "id", "inv-%s-table", m);
 	pdfr_attr(table, "widths", ws);
 	xmlNodePtr head = pdfr_el(w, pdfr_el(w, table, "thead"), "row");
 	pdfr_el_text(w, head, "cell", "Workload and id");
@@ -153,9 +151,7 @@ static void model(struct pdfr *w, xmlNodePtr parent, const xmlNode *mc, const ch
 	const char *m = pdfr_attr_of(mc, "model");
 	double count = pdfr_number(docnode_attr(mc, "count"));
 	xmlNodePtr h2 = pdfr_el(w, parent, "h2");
-	char *id = xasprintf("inv-%s", m);
-	pdfr_attr(h2, "id", id);
-	free(id);
+	pdfr_attrf(h2, "id", "inv-%s", m);
 	pdfr_textf(w, h2, "%s (", pdfr_model_name(m));
 	pdfr_count_of(w, h2, count, "workload", NULL);
 	pdfr_text(w, h2, ")");

@@ -310,9 +310,7 @@ static void domain(struct pdfr *w, xmlNodePtr parent, const xmlNode *d)
 	xmlNodePtr keep = pdfr_el(w, parent, "keep");
 	pdfr_attr(keep, "with-next", "yes");
 	xmlNodePtr h2 = pdfr_el(w, keep, "h2");
-	char *id = xasprintf("domain-%s", pdfr_attr_of(d, "id"));
-	pdfr_attr(h2, "id", id);
-	free(id);
+	pdfr_attrf(h2, "id", "domain-%s", pdfr_attr_of(d, "id"));
 	pdfr_attr(h2, "toc", "no");
 	pdfr_text(w, h2, pdfr_attr_of(d, "title"));
 	if (pdfr_has(d, "mcsb"))

@@ -31,6 +31,25 @@ void pdfr_attr(xmlNodePtr el, const char *name, const char *value)
 		alloc_exhausted();
 }
 
+void pdfr_attrf(xmlNodePtr el, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvasprintf(fmt, ap);
+	va_end(ap);
+	pdfr_attr(el, name, s);
+	free(s);
+}
+
+xmlNodePtr pdfr_cell(struct pdfr *w, xmlNodePtr row, const char *text, int right)
+{
+	xmlNodePtr c = pdfr_el(w, row, "cell");
+	if (right)
+		pdfr_attr(c, "align", "right");
+	pdfr_text(w, c, text);
+	return c;
+}
+
 void pdfr_text(struct pdfr *w, xmlNodePtr parent, const char *text)
 {
 	if (!text || !*text)

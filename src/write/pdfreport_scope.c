@@ -10,20 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* <cell>text</cell>, with align="right" when right; returns the cell */
-static xmlNodePtr cell(struct pdfr *w, xmlNodePtr row, const char *text, int right)
-{
-	xmlNodePtr c = pdfr_el(w, row, "cell");
-	if (right)
-		pdfr_attr(c, "align", "right");
-	pdfr_text(w, c, text);
-	return c;
-}
-
 /* <cell align="right">format-number(n, '#,##0')</cell> */
 static void num_cell(struct pdfr *w, xmlNodePtr row, double n)
 {
-	pdfr_num(w, cell(w, row, NULL, 1), n);
+	pdfr_num(w, pdfr_cell(w, row, NULL, 1), n);
 }
 
 /* <table widths="widths" size="size"><thead><row> a cell for each of names </row></thead>;
@@ -36,7 +26,7 @@ static xmlNodePtr table(struct pdfr *w, xmlNodePtr parent, const char *widths, c
 	pdfr_attr(t, "size", size);
 	xmlNodePtr row = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
 	for (unsigned i = 0; names[i]; i++)
-		cell(w, row, names[i], (right >> i) & 1);
+		pdfr_cell(w, row, names[i], (right >> i) & 1);
 	return t;
 }
 
@@ -84,7 +74,7 @@ static void others_row(struct pdfr *w, xmlNodePtr t, const char *label, const xm
 	if (!rest)
 		return;
 	xmlNodePtr row = pdfr_el(w, t, "row");
-	cell(w, row, label, 0);
+	pdfr_cell(w, row, label, 0);
 	xmlNodePtr i = pdfr_el(w, pdfr_el(w, row, "cell"), "i");
 	char *other = xasprintf("other %s", one);
 	pdfr_count_of(w, i, count_from(rest, name), other, NULL);
@@ -165,22 +155,20 @@ static void models(struct pdfr *w, xmlNodePtr parent, double nwl)
 		xmlNodePtr c = pdfr_el(w, row, "cell");
 		if (count > 0) {
 			c = pdfr_el(w, c, "link");
-			char *to = xasprintf("inv-%s", pdfr_attr_of(m, "model"));
-			pdfr_attr(c, "to", to);
-			free(to);
+			pdfr_attrf(c, "to", "inv-%s", pdfr_attr_of(m, "model"));
 		}
 		pdfr_text(w, c, pdfr_model_name(model));
-		cell(w, row, model_text(model), 0);
+		pdfr_cell(w, row, model_text(model), 0);
 		num_cell(w, row, count);
-		c = cell(w, row, NULL, 1);
+		c = pdfr_cell(w, row, NULL, 1);
 		pdfr_percent(w, c, count, nwl);
 		pdfr_text(w, c, " %");
 	}
 	xmlNodePtr row = pdfr_el(w, t, "row");
 	pdfr_el_text(w, pdfr_el(w, row, "cell"), "b", "Total");
 	pdfr_el(w, row, "cell");
-	pdfr_num(w, pdfr_el(w, cell(w, row, NULL, 1), "b"), nwl);
-	pdfr_el_text(w, cell(w, row, NULL, 1), "b", "100.0 %");
+	pdfr_num(w, pdfr_el(w, pdfr_cell(w, row, NULL, 1), "b"), nwl);
+	pdfr_el_text(w, pdfr_cell(w, row, NULL, 1), "b", "100.0 %");
 }
 
 /* <row><cell>label</cell><cell><i>none given</i></cell><cell align="right">n</cell></row>,
@@ -190,7 +178,7 @@ static void none_given_row(struct pdfr *w, xmlNodePtr t, const char *label, doub
 	if (!(n > 0))
 		return;
 	xmlNodePtr row = pdfr_el(w, t, "row");
-	cell(w, row, label, 0);
+	pdfr_cell(w, row, label, 0);
 	pdfr_el_text(w, pdfr_el(w, row, "cell"), "i", "none given");
 	num_cell(w, row, n);
 }
@@ -210,7 +198,7 @@ static void subscriptions(struct pdfr *w, xmlNodePtr parent)
 		if (!(++k <= w->p.distinct_max))
 			continue;
 		xmlNodePtr row = pdfr_el(w, t, "row");
-		cell(w, row, "Subscription", 0);
+		pdfr_cell(w, row, "Subscription", 0);
 		xmlNodePtr c = pdfr_el(w, row, "cell");
 		if (pdfr_has(s, "name"))
 			pdfr_textf(w, c, "%s ", pdfr_attr_of(s, "name"));
@@ -225,8 +213,8 @@ static void subscriptions(struct pdfr *w, xmlNodePtr parent)
 		if (!(++k <= w->p.distinct_max))
 			continue;
 		xmlNodePtr row = pdfr_el(w, t, "row");
-		cell(w, row, "Tenant", 0);
-		cell(w, row, pdfr_attr_of(s, "id"), 0);
+		pdfr_cell(w, row, "Tenant", 0);
+		pdfr_cell(w, row, pdfr_attr_of(s, "id"), 0);
 		num_cell(w, row, pdfr_number(docnode_attr(s, "workloads")));
 	}
 	others_row(w, t, "Tenant", beyond_max(w, w->summary, "tenant"), "tenant", "tenant");
@@ -311,14 +299,14 @@ static void collectors(struct pdfr *w, xmlNodePtr parent)
 		if (!(++k <= w->p.distinct_max))
 			continue;
 		xmlNodePtr row = pdfr_el(w, t, "row");
-		cell(w, row, pdfr_attr_of(c, "name"), 0);
+		pdfr_cell(w, row, pdfr_attr_of(c, "name"), 0);
 		num_cell(w, row, pdfr_number(docnode_attr(c, "records")));
 		if (pdfr_has(c, "earliest")) {
 			pdfr_time(w, pdfr_el(w, row, "cell"), docnode_attr(c, "earliest"));
 			pdfr_time(w, pdfr_el(w, row, "cell"), docnode_attr(c, "latest"));
 		} else {
-			cell(w, row, "unknown", 0);
-			cell(w, row, "unknown", 0);
+			pdfr_cell(w, row, "unknown", 0);
+			pdfr_cell(w, row, "unknown", 0);
 		}
 	}
 	const xmlNode *rest = beyond_max(w, w->summary, "collector");

@@ -138,10 +138,8 @@ static void scores_head(struct pdfr *w, xmlNodePtr table)
 		xmlNodePtr cell = pdfr_el(w, row, "cell");
 		pdfr_attr(cell, "align", "center");
 		xmlNodePtr link = pdfr_el(w, cell, "link");
-		char *s = xasprintf("fw-%s", pdfr_attr_of(fw, "id"));
-		pdfr_attr(link, "to", s);
-		free(s);
-		s = pdfr_framework_label(fw);
+		pdfr_attrf(link, "to", "fw-%s", pdfr_attr_of(fw, "id"));
+		char *s = pdfr_framework_label(fw);
 		pdfr_text(w, link, s);
 		free(s);
 	}
@@ -161,9 +159,7 @@ static void scores_table(struct pdfr *w, xmlNodePtr parent)
 	pdfr_attr(t, "size", "9");
 	pdfr_attr(t, "zebra", "no");
 	char *widths = pdfr_equal_widths(w, 1 + w->nfw, 84);
-	char *s = xasprintf("16%% %s", widths);
-	pdfr_attr(t, "widths", s);
-	free(s);
+	pdfr_attrf(t, "widths", "16%% %s", widths);
 	free(widths);
 	scores_head(w, t);
 
@@ -208,9 +204,7 @@ static void point(struct pdfr *w, xmlNodePtr series, const char *label, const ch
 		  const char *value)
 {
 	xmlNodePtr p = pdfr_el(w, series, "point");
-	char *s = xasprintf("%s %s", label, what);
-	pdfr_attr(p, "label", s);
-	free(s);
+	pdfr_attrf(p, "label", "%s %s", label, what);
 	pdfr_attr(p, "value", value);
 }
 
@@ -226,9 +220,7 @@ static void framework_chart(struct pdfr *w, xmlNodePtr parent)
 	for (size_t i = 0; i < w->frameworks.n; i++)
 		scored += pdfr_has(w->frameworks.v[i], "score");
 	char *h = pdfr_numstr(4 + 5.5 * ((double)scored + w->nfw));
-	char *s = xasprintf("%smm", h);
-	pdfr_attr(chart, "height", s);
-	free(s);
+	pdfr_attrf(chart, "height", "%smm", h);
 	free(h);
 	xmlNodePtr series = pdfr_el(w, chart, "series");
 	pdfr_attr(series, "name", "Score and coverage (%)");
