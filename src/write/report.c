@@ -442,14 +442,22 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 	canonical_init(&docs, xml->tmp, a, a ? &with_templates : NULL);
 	const char *logo = a ? (a->profile ? a->profile->logo : NULL) : m->logo;
 	started = now_seconds();
+	int whole = 0;
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++)
 		if ((opt->formats >> i) & 1) {
 			char *xsl = template_path(&report_formats[i], opt);
 			rc = canonical_mask(&docs, xsl, &mask_for[i], d);
 			free(xsl);
-			if (rc == SRMAP_EXIT_OK && (opt->jobs > 1 || (mask_for[i] & emit_part("diagnostics"))))
-				rc = canonical_get(&docs, mask_for[i], &doc_for[i], d);
+			whole |= mask_for[i] == EMIT_ALL_PARTS;
 		}
+	/* The whole document, made for one template anyway, serves the others too rather
+	   than documents of their parts made besides it: a template gives the same on it. */
+	for (size_t i = 1; i < n && whole; i++)
+		mask_for[i] = EMIT_ALL_PARTS;
+	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++)
+		if (((opt->formats >> i) & 1) &&
+		    (opt->jobs > 1 || (mask_for[i] & emit_part("diagnostics"))))
+			rc = canonical_get(&docs, mask_for[i], &doc_for[i], d);
 	if (opt->progress && rc == SRMAP_EXIT_OK && docs.n)
 		fprintf(d->stream, "srmap: made the documents of parts the templates declare in "
 			"%.2f s\n", now_seconds() - started);
