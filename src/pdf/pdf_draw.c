@@ -231,12 +231,19 @@ static void set_info(HPDF_Doc pdf, const struct lay_doc *doc)
 	}
 }
 
+#define PAGES_IN_ONE_NODE 8191
+#define PAGES_PER_NODE 1024
+
 /* Draws every page, link and bookmark.  libharu errors jump out of here. */
 void pdf_draw(struct pdf_fonts *f, const struct lay_doc *doc, HPDF_Page *pages)
 {
 	HPDF_Doc pdf = f->pdf;
 	set_info(pdf, doc);
 	HPDF_SetPageMode(pdf, doc->noutline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
+	/* One node of the page tree holds at most 32,767 pages in libharu (an array's limit) and
+	   at most 8,191 for older readers: a longer report gets a node for each 1,024 pages. */
+	if (doc->npages > PAGES_IN_ONE_NODE)
+		HPDF_SetPagesConfiguration(pdf, PAGES_PER_NODE);
 	for (size_t i = 0; i < doc->npages; i++) {
 		pages[i] = HPDF_AddPage(pdf);
 		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)doc->width);

@@ -1025,9 +1025,43 @@ static void test_large_table(void **state)
 	free(b.s);
 }
 
+/*
+ * More pages than one node of libharu's page tree holds (32,767, an array's
+ * limit): the PDF is made, with every page, and qpdf accepts it.
+ */
+static void test_more_pages_than_one_page_node(void **state)
+{
+	(void)state;
+	enum { PAGES = 33000 };
+	struct sbuf b = { 0 };
+	sb_add(&b, "<document title=\"Many pages\"><running-footer right=\"Page {page} of {pages}\"/>");
+	for (int i = 0; i < PAGES; i++)
+		sb_add(&b, "%s<p>%d</p>", i ? "<page-break/>" : "", i + 1);
+	sb_add(&b, "</document>");
+	struct diag_list d;
+	diag_init(&d, NULL);
+	char path[] = "/tmp/srmap-pages-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	xmlDocPtr x = parse_xml(b.s);
+	assert_int_equal(pdf_render_taking(&x, TEMPLATE, NULL, fd, &d), PDF_OK);
+	close(fd);
+	assert_int_equal(d.errors, 0);
+	if (have_tool("qpdf")) {
+		char *cmd = xasprintf("test \"$(qpdf --show-npages '%s')\" = %d && "
+				      "qpdf --check '%s' >/dev/null 2>&1", path, PAGES, path);
+		assert_int_equal(system(cmd), 0);
+		free(cmd);
+	}
+	unlink(path);
+	diag_release(&d);
+	free(b.s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_more_pages_than_one_page_node),
 		cmocka_unit_test(test_long_id_breaks_between_characters),
 		cmocka_unit_test(test_words_break_at_spaces),
 		cmocka_unit_test(test_cjk_breaks_between_characters),
