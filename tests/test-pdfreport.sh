@@ -1,9 +1,10 @@
 #!/bin/sh
 # The C writer of the shipped PDF template (src/write/pdfreport.h) against the template itself,
-# section by section: for the assessment of samples/azure, of samples/, of a generated estate
-# with drift, and of the inputs of every successful assess case of tests/cases/, each section
-# the writer has (tests/pdfreport/section --list) must give what the template's own named
-# template gives, byte for byte, with the template's default parameters, with
+# for the assessment of samples/azure, of samples/, of a generated estate with drift, and of the
+# inputs of every successful assess case of tests/cases/, the whole layout document must be what
+# the template gives, byte for byte (where it is not, each section the writer has, from
+# tests/pdfreport/section --list, is compared with the template's own named template to say
+# which part differs), with the template's default parameters, with
 # pdf-detail=summary, with inventory-appendix=yes, with small row limits, and with evidence
 # artifacts attached (the parameters attachments, attachments-skipped and attach-limit).
 #   sh tests/test-pdfreport.sh [SECTION...]     (only those sections)
@@ -94,34 +95,45 @@ EOF
 }
 
 attach="(attachments) attach-limit=1000000"
-sections=${only:-$("$section" --list)}
+# The whole document is compared for each assessment and set of parameters; where it differs,
+# so is each section, to say which ones part.  Given SECTION names, only those are compared.
+listed=$("$section" --list)
+sections=${only:-assessment}
 for doc in "$work"/docs/*.xml; do
 	attached=$(attachment_list "$doc" attached)
 	attached=${attached%x}
 	skipped=$(attachment_list "$doc" skipped)
 	skipped=${skipped%x}
-	for sec in $sections; do
-		for params in "" "pdf-detail=summary" "inventory-appendix=yes" \
-			      "finding-rows-max=2 distinct-max=1 summary-rows=1 pdf-detail=summary" \
-			      "$attach"; do
-			if [ "$params" = "$attach" ]; then
-				set -- attachments="$attached" attachments-skipped="$skipped" \
-					attach-limit=1000000
-			else
-				# shellcheck disable=SC2086 # the parameters are separate words
-				set -- $params
-			fi
+	for params in "" "pdf-detail=summary" "inventory-appendix=yes" \
+		      "finding-rows-max=2 distinct-max=1 summary-rows=1 pdf-detail=summary" \
+		      "$attach"; do
+		if [ "$params" = "$attach" ]; then
+			set -- attachments="$attached" attachments-skipped="$skipped" \
+				attach-limit=1000000
+		else
+			# shellcheck disable=SC2086 # the parameters are separate words
+			set -- $params
+		fi
+		for sec in $sections; do
 			if out=$("$section" "$xsl" "$doc" "$sec" "$@" 2>&1); then
 				pass=$((pass + 1))
-			else
-				fail=$((fail + 1))
-				echo "FAIL pdfreport $(basename "$doc" .xml) $sec ${params:-(defaults)}: $out" |
-					head -c 1500
-				echo
+				continue
 			fi
+			fail=$((fail + 1))
+			echo "FAIL pdfreport $(basename "$doc" .xml) $sec ${params:-(defaults)}: $out" |
+				head -c 1500
+			echo
+			if [ "$sec" != assessment ] || [ -n "$only" ]; then
+				continue
+			fi
+			for part in $listed; do
+				[ "$part" = assessment ] && continue
+				"$section" "$xsl" "$doc" "$part" "$@" >/dev/null 2>&1 ||
+					echo "    the section $part differs"
+			done
 		done
 	done
 done
 ndocs=$(find "$work/docs" -name '*.xml' | wc -l)
-echo "pdfreport: $pass passed, $fail failed ($ndocs assessments; sections: $(echo "$sections" | tr '\n' ' '))"
+echo "pdfreport: $pass passed, $fail failed ($ndocs assessments; compared: $(echo "$sections" | tr '\n' ' '))"
 [ "$fail" = 0 ] && [ "$pass" -gt 0 ]

@@ -122,6 +122,38 @@ static int set_param(struct pdfr_params *p, const char *name, const char *value)
 	return 0;
 }
 
+/* Compares section name of both; returns the exit status. */
+static int compare(const char *xsl, xmlDocPtr in, const char *name, const struct pdfr_params *p,
+		   const char **params)
+{
+	if (!in)
+		return 3;
+	char *mine = NULL;
+	if (by_writer(in, name, p, &mine) < 0) {
+		printf("not written: %s\n", name);
+		return 2;
+	}
+	char *theirs = by_template(xsl, in, name, params);
+	int rc = 1;
+	if (!theirs) {
+		fprintf(stderr, "section: %s: the template failed\n", name);
+		rc = 3;
+	} else if (!strcmp(mine, theirs)) {
+		printf("same\n");
+		rc = 0;
+	} else {
+		size_t k = 0;
+		while (mine[k] && mine[k] == theirs[k])
+			k++;
+		size_t from = k > 200 ? k - 200 : 0;
+		printf("differ at byte %zu\n  template: ...%.400s\n  writer:   ...%.400s\n", k,
+		       theirs + from, mine + from);
+	}
+	free(mine);
+	free(theirs);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--list")) {
@@ -148,11 +180,13 @@ int main(int argc, char **argv)
 		char *eq = strchr(argv[i], '=');
 		if (!eq) {
 			fprintf(stderr, "section: %s: expected PARAM=VALUE\n", argv[i]);
+			free(params);
 			return 3;
 		}
 		*eq = 0;
 		if (set_param(&p, argv[i], eq + 1) < 0) {
 			fprintf(stderr, "section: no parameter %s\n", argv[i]);
+			free(params);
 			return 3;
 		}
 		params[np++] = argv[i];
@@ -161,28 +195,11 @@ int main(int argc, char **argv)
 	struct diag_list d;
 	diag_init(&d, stderr);
 	xmlDocPtr in = template_read_xml(argv[2], &d);
-	if (!in)
-		return 3;
-	char *mine = NULL;
-	int rc = by_writer(in, argv[3], &p, &mine);
-	if (rc < 0) {
-		printf("not written: %s\n", argv[3]);
-		return 2;
-	}
-	char *theirs = by_template(argv[1], in, argv[3], params);
-	if (!theirs) {
-		fprintf(stderr, "section: %s: the template failed\n", argv[3]);
-		return 3;
-	}
-	if (!strcmp(mine, theirs)) {
-		printf("same\n");
-		return 0;
-	}
-	size_t k = 0;
-	while (mine[k] && mine[k] == theirs[k])
-		k++;
-	size_t from = k > 200 ? k - 200 : 0;
-	printf("differ at byte %zu\n  template: ...%.400s\n  writer:   ...%.400s\n", k,
-	       theirs + from, mine + from);
-	return 1;
+	int rc = compare(argv[1], in, argv[3], &p, params);
+	xmlFreeDoc(in);
+	diag_release(&d);
+	free(params);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	return rc;
 }
