@@ -10,23 +10,23 @@
 
 const struct report_format report_formats[] = {
 	{ "xml", "assessment.xml", REPORT_CANONICAL, NULL,
-	  "canonical assessment XML (docs/assessment-xml.md)" },
+	  "canonical assessment XML (docs/assessment-xml.md)", 8 },
 	{ "oscal", "assessment-results.xml", REPORT_TEMPLATE, "oscal-ar.xsl",
-	  "OSCAL 1.0.6 assessment results (docs/oscal.md)" },
+	  "OSCAL 1.0.6 assessment results (docs/oscal.md)", 43 },
 	{ "crm", "crm.xml", REPORT_TEMPLATE, "crm.xsl",
-	  "customer responsibility matrix, XML (docs/crm.md)" },
+	  "customer responsibility matrix, XML (docs/crm.md)", 5 },
 	{ "csv", "crm.csv", REPORT_TEMPLATE, "crm-csv.xsl",
-	  "customer responsibility matrix, CSV (docs/crm.md)" },
+	  "customer responsibility matrix, CSV (docs/crm.md)", 4 },
 	{ "json", "findings.json", REPORT_JSON, "findings-json.xsl",
-	  "findings and checks, JSON (docs/findings-json.md)" },
+	  "findings and checks, JSON (docs/findings-json.md)", 24 },
 	{ "junit", "junit.xml", REPORT_TEMPLATE, "junit.xsl",
-	  "checks as JUnit XML test results, for CI (docs/junit.md)" },
+	  "checks as JUnit XML test results, for CI (docs/junit.md)", 107 },
 	{ "xlsx", "crm.xlsx", REPORT_XLSX, "crm-xlsx.xsl",
-	  "customer responsibility matrix and findings, Excel workbook (docs/xlsx.md)" },
+	  "customer responsibility matrix and findings, Excel workbook (docs/xlsx.md)", 85 },
 	{ "html", "report.html", REPORT_TEMPLATE, "report-html.xsl",
-	  "HTML report, one self-contained page (docs/html.md)" },
-	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report" },
-	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL }
+	  "HTML report, one self-contained page (docs/html.md)", 221 },
+	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report", 94 },
+	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL, 0 }
 };
 
 int format_is_output_name(const char *name, size_t len)

@@ -291,7 +291,7 @@ struct side_by_side {
 	struct canonical_docs *docs;
 	size_t *format;            /* per task: its index in report_formats */
 	xmlDocPtr *doc;            /* per task: the document its template reads */
-	int *last;                 /* per task: no later task reads that document */
+	int *last;                 /* per task: no task started later reads that document */
 	struct outfile *files;
 	const struct attach_set *att;
 	const char *logo;          /* the profile's logo, or NULL */
@@ -324,13 +324,31 @@ static void render_done(size_t t, double seconds, void *ctx)
 }
 
 /*
+ * The tasks in the order their workers start: the costliest format first,
+ * ties in format order, so that a long one (the PDF) does not start last
+ * and keep the run waiting alone.  The files and messages do not depend on it.
+ */
+static size_t *start_order(const size_t *format, size_t tasks)
+{
+	size_t *order = xcalloc(tasks ? tasks : 1, sizeof(*order));
+	for (size_t i = 0; i < tasks; i++) {
+		size_t j = i;
+		unsigned cost = report_formats[format[i]].cost;
+		for (; j > 0 && report_formats[format[order[j - 1]]].cost < cost; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	return order;
+}
+
+/*
  * Makes the requested template-made formats at most opt->jobs at a time,
  * each in a worker process (workers.h): the same files and the same
  * messages as one after the other.  Every file is opened first, in order.
  */
 static int write_side_by_side(const char *logo, const struct report_options *opt,
 			      struct canonical_docs *docs, xmlDocPtr *doc_for,
-			      const unsigned *mask_for, struct outfile *files,
+			      struct outfile *files,
 			      const char *stage, const struct attach_set *att, struct diag_list *d)
 {
 	size_t n = format_count();
@@ -348,13 +366,22 @@ static int write_side_by_side(const char *logo, const struct report_options *opt
 			rc = SRMAP_EXIT_OUTPUT;
 		s.format[tasks] = i;
 		s.doc[tasks] = doc;
-		s.last[tasks] = last_use(mask_for, i, n, opt->formats);
 		s.names[tasks] = report_formats[i].file;
 		tasks++;
 	}
+	size_t *order = start_order(s.format, tasks);
+	/* a document is freed in the run once the last task, in the order of starting, that
+	   reads it has its copy */
+	for (size_t k = 0; k < tasks; k++) {
+		s.last[order[k]] = 1;
+		for (size_t l = k + 1; l < tasks; l++)
+			if (s.doc[order[l]] == s.doc[order[k]])
+				s.last[order[k]] = 0;
+	}
 	if (rc == SRMAP_EXIT_OK)
-		rc = workers_run(tasks, opt->jobs, render_task, render_started, render_done, &s,
-				 s.names, d);
+		rc = workers_run(tasks, opt->jobs, order, render_task, render_started, render_done,
+				 &s, s.names, d);
+	free(order);
 	free(s.format);
 	free(s.doc);
 	free(s.last);
@@ -462,7 +489,7 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 		fprintf(d->stream, "srmap: made the documents of parts the templates declare in "
 			"%.2f s\n", now_seconds() - started);
 	if (opt->jobs > 1 && rc == SRMAP_EXIT_OK)
-		rc = write_side_by_side(logo, opt, &docs, doc_for, mask_for, files, set.stage, &att, d);
+		rc = write_side_by_side(logo, opt, &docs, doc_for, files, set.stage, &att, d);
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK && opt->jobs <= 1; i++) {
 		if (!((opt->formats >> i) & 1))
 			continue;

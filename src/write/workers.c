@@ -28,7 +28,9 @@ struct worker {
 	int state;
 	pid_t pid;
 	FILE *log;      /* what the worker reported (see put_diags) */
-	int status;     /* waitpid's */
+	int status;     /* waitpid's, or the exit status of a task run here */
+	struct diag_list *here;   /* a task run here: what it reported */
+	double seconds;           /* a task run here: the time it took */
 };
 
 static double now_seconds(void)
@@ -194,47 +196,83 @@ static int report(struct worker *w, size_t task, const char *const *names,
 	return rc;
 }
 
-int workers_run(size_t n, unsigned jobs, worker_fn fn, worker_started_fn started,
-		void (*done)(size_t task, double seconds, void *ctx), void *ctx,
-		const char *const *names, struct diag_list *d)
+/*
+ * Runs task t here, for want of a process: its diagnostics are kept, as a
+ * worker's log is, and added to d in task order.
+ */
+static void run_here(struct worker *w, size_t t, worker_fn fn, void *ctx, const struct diag_list *d)
+{
+	struct diag_list own;
+	diag_init(&own, NULL);
+	own.strict = d->strict;
+	own.quiet = d->quiet;
+	double started = now_seconds();
+	w->status = fn(t, ctx, &own);
+	w->seconds = now_seconds() - started;
+	w->here = xmalloc(sizeof(*w->here));
+	*w->here = own;
+	w->state = W_ENDED;
+}
+
+/* What report gives for a task run here. */
+static int report_here(struct worker *w, size_t task, void (*done)(size_t, double, void *),
+		       void *ctx, struct diag_list *d)
+{
+	for (size_t i = 0; i < w->here->n; i++) {
+		const struct diag *g = &w->here->items[i];
+		diag_add(d, g->level, g->file, g->line, g->col, "%s", g->msg ? g->msg : "");
+	}
+	int rc = w->status;
+	if (rc == 0 && done)
+		done(task, w->seconds, ctx);
+	return rc;
+}
+
+static void free_here(struct worker *w)
+{
+	if (w->here) {
+		diag_release(w->here);
+		free(w->here);
+		w->here = NULL;
+	}
+}
+
+int workers_run(size_t n, unsigned jobs, const size_t *order, worker_fn fn,
+		worker_started_fn started, void (*done)(size_t task, double seconds, void *ctx),
+		void *ctx, const char *const *names, struct diag_list *d)
 {
 	struct worker *w = xcalloc(n ? n : 1, sizeof(*w));
-	size_t next = 0, reported = 0;
+	size_t next = 0, reported = 0;     /* next: tasks started, in the order of starting */
 	unsigned running = 0;
 	int rc = 0;
 	if (jobs < 1)
 		jobs = 1;
 	while (reported < n && rc == 0) {
 		while (running < jobs && next < n) {
-			if (start(&w[next], next, fn, ctx, d) < 0) {
+			size_t t = order ? order[next] : next;
+			if (start(&w[t], t, fn, ctx, d) < 0) {
 				/* no process to be had: the task runs here, after the ones running */
 				if (running)
 					break;
-				double t = now_seconds();
-				rc = fn(next, ctx, d);
-				w[next].state = W_ENDED;
-				if (rc == 0 && done)
-					done(next, now_seconds() - t, ctx);
+				run_here(&w[t], t, fn, ctx, d);
 				next++;
-				reported++;
 				break;
 			}
 			if (started)
-				started(next, ctx);
+				started(t, ctx);
 			next++;
 			running++;
 		}
 		/* report, in task order, every task that has ended */
-		while (rc == 0 && reported < next && w[reported].state == W_ENDED && w[reported].log) {
-			rc = report(&w[reported], reported, names, done, ctx, d);
+		while (rc == 0 && reported < n && w[reported].state == W_ENDED) {
+			rc = w[reported].here ? report_here(&w[reported], reported, done, ctx, d)
+					      : report(&w[reported], reported, names, done, ctx, d);
 			reported++;
 		}
 		if (rc || reported == n)
 			break;
-		if (w[reported].state == W_RUNNING || running) {
-			if (reap(w, n))
-				running--;
-		}
+		if (running && reap(w, n))
+			running--;
 	}
 	/* after a failure: the workers still running are stopped, what they say is dropped */
 	for (size_t i = 0; i < n; i++)
@@ -242,9 +280,11 @@ int workers_run(size_t n, unsigned jobs, worker_fn fn, worker_started_fn started
 			kill(w[i].pid, SIGKILL);
 	while (running && reap(w, n))
 		running--;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (w[i].log)
 			fclose(w[i].log);
+		free_here(&w[i]);
+	}
 	free(w);
 	return rc;
 }

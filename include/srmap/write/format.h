@@ -27,6 +27,8 @@ struct report_format {
 	enum report_kind kind;
 	const char *template;  /* template file name in templates/, or NULL */
 	const char *what;      /* one line for --help and the man page */
+	unsigned cost;         /* tenths of a second it takes at 10,000 resources (docs/
+				  performance.md): under --jobs the costliest start first */
 };
 
 /* The formats, in the order they are written; ends with a row of NULLs. */

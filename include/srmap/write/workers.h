@@ -28,17 +28,22 @@ typedef void (*worker_started_fn)(size_t task, void *ctx);
 
 /*
  * Runs fn for the tasks 0 .. n-1, at most jobs at a time, each in its own
- * worker process.  Each task's diagnostics are added to d in task order,
- * and after them done(task, seconds, ctx) is called (may be NULL): the
- * time the task took in its worker.  At the first task, in task order, that
- * fails, no later task is started, the ones running are stopped and their
- * diagnostics dropped: d ends as it would after running the tasks one by
- * one up to that failure.  A worker that dies without an exit status (a
- * crash, a signal) fails with exit 70 and a message naming its task (by
- * names[task]).  Returns the status of the failed task, or 0.
+ * worker process.  order, when not NULL, holds the n tasks in the order
+ * they are started (the longest first, so that the last to end is not one
+ * started late); NULL starts them in task order.  Each task's diagnostics
+ * are added to d in task order whatever the order of starting, and after
+ * them done(task, seconds, ctx) is called (may be NULL): the time the task
+ * took in its worker.  At the first task, in task order, that fails, no
+ * task is started any more, the ones running are stopped and the
+ * diagnostics of every later task dropped: d ends as it would after running
+ * the tasks one by one up to that failure.  A worker that dies without an
+ * exit status (a crash, a signal) fails with exit 70 and a message naming
+ * its task (by names[task]).  When no process can be made, a task runs in
+ * the run itself once none is running.  Returns the status of the failed
+ * task, or 0.
  */
-int workers_run(size_t n, unsigned jobs, worker_fn fn, worker_started_fn started,
-		void (*done)(size_t task, double seconds, void *ctx), void *ctx,
-		const char *const *names, struct diag_list *d);
+int workers_run(size_t n, unsigned jobs, const size_t *order, worker_fn fn,
+		worker_started_fn started, void (*done)(size_t task, double seconds, void *ctx),
+		void *ctx, const char *const *names, struct diag_list *d);
 
 #endif
