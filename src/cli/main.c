@@ -498,7 +498,7 @@ static int run(struct cli *c, struct diag_list *d)
 		const char *dir = c->job.datadir ? c->job.datadir : found;
 		int rc = SRMAP_EXIT_CATALOG;
 		if (dir)
-			rc = report_list_templates(dir, stdout);
+			rc = format_list_templates(dir, stdout);
 		else
 			diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot find the data folder: set SRMAP_DATADIR");
 		free(found);

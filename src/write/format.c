@@ -1,12 +1,16 @@
 /*
- * format.c - the table of output formats, the names of a report set, and
+ * format.c - the table of output formats, the names of a report set, the
+ * list of shipped templates, the order formats start in under --jobs, and
  * --format lists.
  */
 #include "srmap/write/format.h"
 #include "srmap/base/alloc.h"
+#include "srmap/base/srmap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const struct report_format report_formats[] = {
 	{ "xml", "assessment.xml", REPORT_CANONICAL, NULL,
@@ -28,6 +32,26 @@ const struct report_format report_formats[] = {
 	{ "pdf", "report.pdf", REPORT_PDF, "report-pdf.xsl", "PDF report", 94 },
 	{ NULL, NULL, REPORT_CANONICAL, NULL, NULL, 0 }
 };
+
+int format_list_templates(const char *datadir, FILE *out)
+{
+	int rc = SRMAP_EXIT_OK;
+	fprintf(out, "%-6s %-18s %-24s %s\n", "FORMAT", "TEMPLATE", "WRITES", "WHAT");
+	for (size_t i = 0; report_formats[i].name; i++) {
+		const struct report_format *f = &report_formats[i];
+		if (!f->template)
+			continue;
+		char *path = xasprintf("%s/templates/%s", datadir, f->template);
+		int present = access(path, R_OK) == 0;
+		free(path);
+		fprintf(out, "%-6s %-18s %-24s %s%s\n", f->name, f->template, f->file, f->what,
+			present ? "" : " (MISSING)");
+		if (!present)
+			rc = SRMAP_EXIT_CATALOG;
+	}
+	fprintf(out, "\nCopy a template, change it, and give it with --template FILE (PDF).\n");
+	return rc;
+}
 
 int format_is_output_name(const char *name, size_t len)
 {
@@ -92,4 +116,17 @@ int report_parse_formats(const char *list, unsigned *mask, struct diag_list *d)
 		return -1;
 	}
 	return 0;
+}
+
+size_t *format_start_order(const size_t *format, size_t tasks)
+{
+	size_t *order = xcalloc(tasks ? tasks : 1, sizeof(*order));
+	for (size_t i = 0; i < tasks; i++) {
+		size_t j = i;
+		unsigned cost = report_formats[format[i]].cost;
+		for (; j > 0 && report_formats[format[order[j - 1]]].cost < cost; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	return order;
 }

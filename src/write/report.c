@@ -30,26 +30,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int report_list_templates(const char *datadir, FILE *out)
-{
-	int rc = SRMAP_EXIT_OK;
-	fprintf(out, "%-6s %-18s %-24s %s\n", "FORMAT", "TEMPLATE", "WRITES", "WHAT");
-	for (size_t i = 0; report_formats[i].name; i++) {
-		const struct report_format *f = &report_formats[i];
-		if (!f->template)
-			continue;
-		char *path = xasprintf("%s/templates/%s", datadir, f->template);
-		int present = access(path, R_OK) == 0;
-		free(path);
-		fprintf(out, "%-6s %-18s %-24s %s%s\n", f->name, f->template, f->file, f->what,
-			present ? "" : " (MISSING)");
-		if (!present)
-			rc = SRMAP_EXIT_CATALOG;
-	}
-	fprintf(out, "\nCopy a template, change it, and give it with --template FILE (PDF).\n");
-	return rc;
-}
-
 static char *template_path(const struct report_format *f, const struct report_options *opt)
 {
 	if (f->kind == REPORT_PDF && opt->pdf_template)
@@ -324,24 +304,6 @@ static void render_done(size_t t, double seconds, void *ctx)
 }
 
 /*
- * The tasks in the order their workers start: the costliest format first,
- * ties in format order, so that a long one (the PDF) does not start last
- * and keep the run waiting alone.  The files and messages do not depend on it.
- */
-static size_t *start_order(const size_t *format, size_t tasks)
-{
-	size_t *order = xcalloc(tasks ? tasks : 1, sizeof(*order));
-	for (size_t i = 0; i < tasks; i++) {
-		size_t j = i;
-		unsigned cost = report_formats[format[i]].cost;
-		for (; j > 0 && report_formats[format[order[j - 1]]].cost < cost; j--)
-			order[j] = order[j - 1];
-		order[j] = i;
-	}
-	return order;
-}
-
-/*
  * Makes the requested template-made formats at most opt->jobs at a time,
  * each in a worker process (workers.h): the same files and the same
  * messages as one after the other.  Every file is opened first, in order.
@@ -369,7 +331,7 @@ static int write_side_by_side(const char *logo, const struct report_options *opt
 		s.names[tasks] = report_formats[i].file;
 		tasks++;
 	}
-	size_t *order = start_order(s.format, tasks);
+	size_t *order = format_start_order(s.format, tasks);
 	/* a document is freed in the run once the last task, in the order of starting, that
 	   reads it has its copy */
 	for (size_t k = 0; k < tasks; k++) {

@@ -11,6 +11,7 @@
 #define SRMAP_FORMAT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "srmap/base/diag.h"
 
 enum report_kind {
@@ -56,5 +57,21 @@ unsigned report_all_formats(void);
  * else there is ever deleted.  Allocates nothing.
  */
 int format_is_output_name(const char *name, size_t len);
+
+/*
+ * Prints the shipped templates (datadir/templates): for each format made by
+ * a template, its name, the template file, the file it writes and what it
+ * is, and whether the template file is present.  Returns SRMAP_EXIT_OK, or
+ * SRMAP_EXIT_CATALOG when a template named by a format is missing.
+ */
+int format_list_templates(const char *datadir, FILE *out);
+
+/*
+ * The n tasks making the formats format[0 .. n-1] (indexes into
+ * report_formats), in the order to start them side by side: the costliest
+ * first, ties in the order given.  Returns an array of n task numbers, owned
+ * by the caller (free it).
+ */
+size_t *format_start_order(const size_t *format, size_t n);
 
 #endif

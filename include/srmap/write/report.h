@@ -51,14 +51,6 @@ struct report_options {
 };
 
 /*
- * Prints the shipped templates (datadir/templates): for each format made by
- * a template, its name, the template file, the file it writes and what it
- * is, and whether the template file is present.  Returns SRMAP_EXIT_OK, or
- * SRMAP_EXIT_CATALOG when a template named by a format is missing.
- */
-int report_list_templates(const char *datadir, FILE *out);
-
-/*
  * Writes the requested formats of a into opt->out_dir.  Returns an exit code:
  * SRMAP_EXIT_OK, SRMAP_EXIT_CATALOG for a broken template, SRMAP_EXIT_OUTPUT
  * when a file cannot be written.
