@@ -4,7 +4,8 @@
  * Covers: isotime (parse with Z and +hh:mm / -hh:mm offsets, fractions, leap
  * days, rejected forms, format and round trip); utf8 (validate: long ASCII runs, overlong,
  * surrogate, truncated, above U+10FFFF, NUL; xml_safe; count; sanitize);
- * strmap (put/get/replace, case folding, growth to 10,000 keys); digest
+ * strmap (put/get/replace, case folding of every byte at every length,
+ * growth to 10,000 keys); digest
  * (SHA-256 of memory and of files); outdir (atomic writes: the file appears
  * whole, no temporary file is left, a missing folder fails cleanly); and
  * emit_assessment_xml on a tiny assessment, parsed with libxml2 and
@@ -397,6 +398,57 @@ static void test_strmap_case_folding(void **state)
 	assert_ptr_equal(strmap_get(&m, "Microsoft.Compute/virtualMachines"), &two);
 	assert_null(strmap_get(&m, "Microsoft.Compute/virtualMachine"));
 	assert_int_equal(strmap_hash("AbC", 1), strmap_hash("aBc", 1));
+	strmap_release(&m);
+}
+
+/*
+ * The hash folds eight bytes at a time: every length around a word's end,
+ * every letter of either case at every place, and the bytes next to the
+ * letters ('@', '[', '`', '{') and above ASCII, which are not folded.
+ */
+static void test_strmap_fold_every_byte_and_length(void **state)
+{
+	(void)state;
+	char a[41], b[41];
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t at = 0; at < len; at++) {
+			for (int c = 0; c < 256; c++) {
+				memset(a, 'q', len);
+				memset(b, 'q', len);
+				a[len] = b[len] = '\0';
+				if (!c)
+					continue;
+				a[at] = (char)c;
+				b[at] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				/* same key ignoring ASCII case: the same hash */
+				assert_true(strmap_hash(a, 1) == strmap_hash(b, 1));
+				/* and without folding, the letter's case tells them apart */
+				if (c >= 'A' && c <= 'Z')
+					assert_true(strmap_hash(a, 0) != strmap_hash(b, 0));
+			}
+		}
+	}
+	struct strmap m;
+	strmap_init(&m, 1);
+	int one = 1, two = 2, three = 3, four = 4, five = 5, six = 6;
+	const char *near[] = { "key-@", "key-`", "key-[", "key-{", "key-\xC3\x89", "key-\xC3\xA9" };
+	int *vals[] = { &one, &two, &three, &four, &five, &six };
+	for (size_t i = 0; i < 6; i++)
+		assert_null(strmap_put(&m, near[i], vals[i]));
+	assert_int_equal(m.count, 6);
+	/* a byte 0x20 from a letter's is folded only for a letter */
+	assert_true(strmap_hash(near[0], 1) != strmap_hash(near[1], 1));
+	assert_true(strmap_hash(near[2], 1) != strmap_hash(near[3], 1));
+	assert_true(strmap_hash(near[4], 1) != strmap_hash(near[5], 1));
+	for (size_t i = 0; i < 6; i++)
+		assert_ptr_equal(strmap_get(&m, near[i]), vals[i]);
+	/* a key one byte longer or shorter than a word is another key */
+	assert_null(strmap_put(&m, "12345678", &one));
+	assert_null(strmap_put(&m, "1234567", &two));
+	assert_null(strmap_put(&m, "123456789", &three));
+	assert_ptr_equal(strmap_get(&m, "12345678"), &one);
+	assert_ptr_equal(strmap_get(&m, "1234567"), &two);
+	assert_ptr_equal(strmap_get(&m, "123456789"), &three);
 	strmap_release(&m);
 }
 
@@ -1018,6 +1070,7 @@ int main(void)
 		cmocka_unit_test(test_strmap_put_get_replace),
 		cmocka_unit_test(test_strmap_replace_takes_new_key),
 		cmocka_unit_test(test_strmap_case_folding),
+		cmocka_unit_test(test_strmap_fold_every_byte_and_length),
 		cmocka_unit_test(test_strmap_growth),
 		cmocka_unit_test(test_digest_memory),
 		cmocka_unit_test(test_digest_file),
