@@ -91,9 +91,32 @@ static int xml_char(unsigned long cp)
 	return 1;
 }
 
+/*
+ * The length of the run of ASCII bytes from 0x20 up (the ones XML carries
+ * as they are, bar tab and line ends) at the start of s, at most len, eight
+ * bytes at a time as ascii_run: every string of every record is checked.
+ */
+static size_t printable_run(const unsigned char *s, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+	size_t i = 0;
+	while (len - i >= 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if ((w & high) || ((w - 0x20 * ones) & ~w & high))
+			break;     /* a byte of 0x80 or more, or one below 0x20 */
+		i += 8;
+	}
+	while (i < len && s[i] >= 0x20 && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int utf8_xml_safe(const char *s, unsigned long *bad_cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s);
+	u += printable_run(u, len);
 	while (*u) {
 		if ((*u >= 0x20 && *u < 0x80) || *u == '\t' || *u == '\n' || *u == '\r') {
 			u++;       /* ASCII that XML carries: most of every string */

@@ -274,6 +274,29 @@ static void test_utf8_xml_safe(void **state)
 	assert_int_equal(cp, 0xFFFF);
 	/* DEL and U+FFFD are XML characters. */
 	assert_int_equal(utf8_xml_safe("\x7F\xEF\xBF\xBD", &cp), 0);
+	/* Every byte below 0x20 at every place of a string read eight bytes at a time: only
+	   tab and the line ends pass; so do DEL and a two-byte character there. */
+	for (size_t at = 0; at < 25; at++) {
+		char buf[26];
+		memset(buf, 'k', 25);
+		buf[25] = '\0';
+		for (int c = 1; c < 0x20; c++) {
+			buf[at] = (char)c;
+			cp = 0;
+			int ok = c == '\t' || c == '\n' || c == '\r';
+			assert_int_equal(utf8_xml_safe(buf, &cp), ok ? 0 : -1);
+			if (!ok)
+				assert_int_equal(cp, (unsigned long)c);
+		}
+		buf[at] = '\x7F';
+		assert_int_equal(utf8_xml_safe(buf, &cp), 0);
+		if (at < 24) {
+			memcpy(buf + at, "\xC3\xA9", 2);
+			assert_int_equal(utf8_xml_safe(buf, &cp), 0);
+			buf[at + 1] = 'k';     /* a lead byte alone */
+			assert_int_equal(utf8_xml_safe(buf, &cp), -1);
+		}
+	}
 }
 
 static void test_utf8_count(void **state)
