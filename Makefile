@@ -275,7 +275,7 @@ valgrind: srmap $(UNIT_BINS)
 #   make bench                                    1,000 and 10,000 resources (a few minutes)
 #   make bench BENCH_SIZES="1000 10000 100000"    and 100,000 (1,000,000 assessments, ~1 GB)
 BENCH_SIZES   ?= 1000 10000
-BENCH_SETS    ?= xml nopdf all
+BENCH_SETS    ?= xml nopdf all all-j2
 BENCH_TIMEOUT ?= 900
 BENCH_ARGS    ?=
 bench: srmap tests/bench/floor

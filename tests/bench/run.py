@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The srmap benchmark: assess synthetic estates and compare with the parse floor.
 
-usage: run.py [--srmap BIN] [--floor BIN] [--work DIR] [--sets "xml nopdf all"]
+usage: run.py [--srmap BIN] [--floor BIN] [--work DIR] [--sets "xml nopdf all all-j2"]
               [--repeat N] [--timeout SECS] [--json FILE] SIZE...
 
 For each SIZE (resources) it generates the estate with gen-estate.py (cached in
@@ -12,6 +12,8 @@ WORK/estate-SIZE-VERSION), then runs, each in a fresh process and measured on it
   xml     srmap assess --format xml                     (the canonical XML alone)
   nopdf   srmap assess --format xml,oscal,crm,csv       (every format but the PDF)
   all     srmap assess --format xml,oscal,crm,csv,pdf   (the formats of the goals)
+  all-j2  the same with --jobs 2                        (both cores: the PDF beside the others;
+          its peak RSS is that of the largest process, the workers sharing the run's pages)
   pipeline srmap assess --format xml,json,junit         (the findings for pipelines; not by default)
 
 Each run's address space is capped (--mem-limit-gb, default three quarters of the machine's
@@ -35,7 +37,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 SETS = {"xml": "xml", "nopdf": "xml,oscal,crm,csv", "all": "xml,oscal,crm,csv,pdf",
-        "pipeline": "xml,json,junit"}
+        "all-j2": "xml,oscal,crm,csv,pdf", "pipeline": "xml,json,junit"}
+EXTRA = {"all-j2": ["--jobs", "2"]}
 GOAL_XML, GOAL_ALL, GOAL_RSS, GOAL_SCALE = 1.5, 3.0, 1.0, 11.0
 
 
@@ -156,8 +159,8 @@ def bench_size(args, n):
     print("  %-6s %8.2f s  %7.0f MB" % ("floor", floor["wall_s"], floor["peak_rss_mb"]), flush=True)
     for s in args.sets:
         out = os.path.join(args.work, "out-%d-%s" % (n, s))
-        argv = [args.srmap, "assess", "-q", "--format", SETS[s], "--inventory"] + inv + \
-               ["--evidence"] + evi + ["--profile", prof, "--out", out]
+        argv = [args.srmap, "assess", "-q", "--format", SETS[s]] + EXTRA.get(s, []) + \
+               ["--inventory"] + inv + ["--evidence"] + evi + ["--profile", prof, "--out", out]
         r = median_run(argv, repeat, args.timeout, before=lambda: shutil.rmtree(out, ignore_errors=True))
         if "failed" not in r and "pdf" in SETS[s]:
             r["pages"] = pdf_pages(os.path.join(out, "report.pdf"))
@@ -238,7 +241,7 @@ def report(results, scale):
         if res["resources"] < 10000:
             continue
         runs = res["runs"]
-        for name, goal in (("xml", GOAL_XML), ("all", GOAL_ALL)):
+        for name, goal in (("xml", GOAL_XML), ("all", GOAL_ALL), ("all-j2", GOAL_ALL)):
             r = runs.get(name)
             if r and "time_x_floor" in r:
                 print("  %d %s time %.2fx floor (goal <= %.1fx): %s" % (
@@ -277,7 +280,7 @@ def main():
     ap.add_argument("--srmap", default=os.path.join(TOP, "srmap"))
     ap.add_argument("--floor", default=os.path.join(HERE, "floor"))
     ap.add_argument("--work", default=os.path.join(TOP, "tests", "out", "bench"))
-    ap.add_argument("--sets", default="xml nopdf all")
+    ap.add_argument("--sets", default="xml nopdf all all-j2")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--mem-limit-gb", type=float, default=None,
@@ -292,7 +295,7 @@ def main():
         round(machine().get("mem_gb", 0) * 0.75, 1) or None
     for s in args.sets:
         if s not in SETS:
-            sys.exit("run.py: unknown set %r (xml, nopdf, all, pipeline)" % s)
+            sys.exit("run.py: unknown set %r (xml, nopdf, all, all-j2, pipeline)" % s)
     os.makedirs(args.work, exist_ok=True)
     results = []
     for n in args.sizes:
