@@ -271,7 +271,6 @@ struct side_by_side {
 	struct canonical_docs *docs;
 	size_t *format;            /* per task: its index in report_formats */
 	xmlDocPtr *doc;            /* per task: the document its template reads */
-	int *last;                 /* per task: no task started later reads that document */
 	struct outfile *files;
 	const struct attach_set *att;
 	const char *logo;          /* the profile's logo, or NULL */
@@ -279,20 +278,19 @@ struct side_by_side {
 	struct diag_list *d;
 };
 
+/*
+ * In a worker.  The documents it shares with the run are not freed there, nor
+ * in the run while workers use them: freeing a tree writes to every page of
+ * it, and each page written by one process of the two is copied for it (the
+ * 1 GB assessment of 10,000 resources copied in full, seconds of the
+ * kernel's time and a gigabyte more); the worker's end frees its memory.
+ */
 static int render_task(size_t t, void *ctx, struct diag_list *d)
 {
 	struct side_by_side *s = ctx;
 	const struct report_format *f = &report_formats[s->format[t]];
-	return write_templated(f, s->docs, s->doc[t], s->last[t], s->opt, s->logo, s->att,
+	return write_templated(f, s->docs, s->doc[t], 0, s->opt, s->logo, s->att,
 			       &s->files[s->format[t]], d);
-}
-
-/* In the run, once a task's worker has its copy: a document no later task reads is freed. */
-static void render_started(size_t t, void *ctx)
-{
-	struct side_by_side *s = ctx;
-	if (s->last[t])
-		canonical_drop(s->docs, s->doc[t]);
 }
 
 static void render_done(size_t t, double seconds, void *ctx)
@@ -315,7 +313,7 @@ static int write_side_by_side(const char *logo, const struct report_options *opt
 {
 	size_t n = format_count();
 	struct side_by_side s = { opt, docs, xcalloc(n, sizeof(size_t)), xcalloc(n, sizeof(xmlDocPtr)),
-				  xcalloc(n, sizeof(int)), files, att, logo, xcalloc(n, sizeof(char *)), d };
+				  files, att, logo, xcalloc(n, sizeof(char *)), d };
 	size_t tasks = 0;
 	int rc = SRMAP_EXIT_OK;
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++) {
@@ -332,21 +330,12 @@ static int write_side_by_side(const char *logo, const struct report_options *opt
 		tasks++;
 	}
 	size_t *order = format_start_order(s.format, tasks);
-	/* a document is freed in the run once the last task, in the order of starting, that
-	   reads it has its copy */
-	for (size_t k = 0; k < tasks; k++) {
-		s.last[order[k]] = 1;
-		for (size_t l = k + 1; l < tasks; l++)
-			if (s.doc[order[l]] == s.doc[order[k]])
-				s.last[order[k]] = 0;
-	}
 	if (rc == SRMAP_EXIT_OK)
-		rc = workers_run(tasks, opt->jobs, order, render_task, render_started, render_done,
+		rc = workers_run(tasks, opt->jobs, order, render_task, NULL, render_done,
 				 &s, s.names, d);
 	free(order);
 	free(s.format);
 	free(s.doc);
-	free(s.last);
 	free(s.names);
 	return rc;
 }
