@@ -429,9 +429,14 @@ static int write_set(const struct assessment *a, const struct run_info *run, str
 			whole |= mask_for[i] == EMIT_ALL_PARTS;
 		}
 	/* The whole document, made for one template anyway, serves the others too rather
-	   than documents of their parts made besides it: a template gives the same on it. */
+	   than documents of their parts made besides it (a template gives the same on it);
+	   but not one that reads only parts that do not grow with the estate: it is quicker
+	   on a small document of its own than on the whole, which libxslt walks in full. */
+	unsigned growing = emit_part("workload") | emit_part("organisation") |
+			   emit_part("evidence") | emit_part("finding");
 	for (size_t i = 1; i < n && whole; i++)
-		mask_for[i] = EMIT_ALL_PARTS;
+		if (mask_for[i] & growing)
+			mask_for[i] = EMIT_ALL_PARTS;
 	for (size_t i = 1; i < n && rc == SRMAP_EXIT_OK; i++)
 		if (((opt->formats >> i) & 1) &&
 		    (opt->jobs > 1 || (mask_for[i] & emit_part("diagnostics"))))
