@@ -194,6 +194,17 @@ void pdfr_textf(struct pdfr *w, xmlNodePtr parent, const char *fmt, ...)
 /* Appends <name>text</name> (text as pdfr_text) and returns the element. */
 xmlNodePtr pdfr_el_text(struct pdfr *w, xmlNodePtr parent, const char *name, const char *text);
 
+/*
+ * Appends <table widths="widths" size="size"><thead><row/></thead></table>
+ * and returns the table; *head is its header row, for the caller's cells.
+ */
+xmlNodePtr pdfr_table(struct pdfr *w, xmlNodePtr parent, const char *widths, const char *size,
+		      xmlNodePtr *head);
+
+/* Appends to row a <cell>title</cell> of each of titles (ending with NULL), align="right"
+   on each when right is set. */
+void pdfr_title_cells(struct pdfr *w, xmlNodePtr row, const char *const *titles, int right);
+
 /* ---- XPath values (pdfreport_out.c) ---------------------------------------------- */
 
 /*

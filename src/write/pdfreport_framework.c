@@ -161,14 +161,10 @@ static void framework_listed(struct pdfr *w, xmlNodePtr parent, const xmlNode *f
 	pdfr_el_text(w, parent, "p", "Each requirement with the controls that cite it and the "
 		     "checks behind it, over all workloads. A requirement is met when no check "
 		     "behind it is failed, missing or stale.");
-	xmlNodePtr t = pdfr_el(w, parent, "table");
-	pdfr_attr(t, "widths", "15% 31% 32% 22%");
-	pdfr_attr(t, "size", "8.5");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
 	static const char *const heads[] = { "Status", "Requirement", "Controls behind it",
-					     "Checks" };
-	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-		pdfr_el_text(w, head, "cell", heads[i]);
+					     "Checks", NULL };
+	xmlNodePtr head, t = pdfr_table(w, parent, "15% 31% 32% 22%", "8.5", &head);
+	pdfr_title_cells(w, head, heads, 0);
 	for (; r; r = pdfr_next(r, "requirement"))
 		if (listed(r))
 			requirement_row(w, t, r);
@@ -381,13 +377,9 @@ static void coverage_unmapped(struct pdfr *w, xmlNodePtr parent)
 	}
 	unmapped_intro(w, parent, n);
 	qsort(um, n, sizeof *um, by_count_then_id);
-	xmlNodePtr t = pdfr_el(w, parent, "table");
-	pdfr_attr(t, "widths", "52% 18% 20% 10%");
-	pdfr_attr(t, "size", "7.5");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
-	pdfr_el_text(w, head, "cell", "Identifier");
-	pdfr_el_text(w, head, "cell", "Source");
-	pdfr_el_text(w, head, "cell", "File");
+	static const char *const heads[] = { "Identifier", "Source", "File", NULL };
+	xmlNodePtr head, t = pdfr_table(w, parent, "52% 18% 20% 10%", "7.5", &head);
+	pdfr_title_cells(w, head, heads, 0);
 	pdfr_attr(pdfr_el_text(w, head, "cell", "Records"), "align", "right");
 	for (size_t i = 0; i < n && i < UNMAPPED_MAX; i++) {
 		const xmlNode *u = um[i].u;
@@ -406,14 +398,11 @@ static void coverage_unmapped(struct pdfr *w, xmlNodePtr parent)
 static void coverage_files(struct pdfr *w, xmlNodePtr parent)
 {
 	static const char *const heads[] = { "Records", "Applied", "Not mapped", "Outside",
-		"Other tenant", "Ignored", "Evidence", "Decided" };
-	xmlNodePtr t = pdfr_el(w, parent, "table");
-	pdfr_attr(t, "widths", "20% 10% 10% 10% 10% 10% 10% 10% 10%");
-	pdfr_attr(t, "size", "7");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
+		"Other tenant", "Ignored", "Evidence", "Decided", NULL };
+	xmlNodePtr head, t = pdfr_table(w, parent, "20% 10% 10% 10% 10% 10% 10% 10% 10%", "7",
+					&head);
 	pdfr_el_text(w, head, "cell", "File and format");
-	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-		pdfr_attr(pdfr_el_text(w, head, "cell", heads[i]), "align", "right");
+	pdfr_title_cells(w, head, heads, 1);
 	for (const xmlNode *in = first_evidence(w); in; in = next_evidence(in->parent, in))
 		coverage_row(w, t, in);
 	coverage_unmapped(w, parent);

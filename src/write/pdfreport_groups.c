@@ -239,13 +239,9 @@ static void finding_row(struct pdfr *w, xmlNodePtr table, const xmlNode *f)
 
 static void finding_table(struct pdfr *w, xmlNodePtr parent, const struct pdfr_nodes *fs)
 {
-	xmlNodePtr t = pdfr_el(w, parent, "table");
-	pdfr_attr(t, "widths", "11% 49% 15% 25%");
-	pdfr_attr(t, "size", "8.5");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
-	static const char *const titles[] = { "Finding", "Workload", "Status", "Evidence" };
-	for (size_t i = 0; i < 4; i++)
-		pdfr_el_text(w, head, "cell", titles[i]);
+	static const char *const titles[] = { "Finding", "Workload", "Status", "Evidence", NULL };
+	xmlNodePtr head, t = pdfr_table(w, parent, "11% 49% 15% 25%", "8.5", &head);
+	pdfr_title_cells(w, head, titles, 0);
 	for (size_t i = 0; i < fs->n; i++)
 		finding_row(w, t, fs->v[i]);
 }
@@ -300,13 +296,9 @@ static xmlNodePtr unclassified_badge(struct pdfr *w, xmlNodePtr parent)
 
 static void unclassified_table(struct pdfr *w, xmlNodePtr parent, const struct pdfr_nodes *fs)
 {
-	xmlNodePtr t = pdfr_el(w, parent, "table");
-	pdfr_attr(t, "widths", "11% 39% 35% 15%");
-	pdfr_attr(t, "size", "8.5");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
-	static const char *const titles[] = { "Finding", "Workload", "Type", "Status" };
-	for (size_t i = 0; i < 4; i++)
-		pdfr_el_text(w, head, "cell", titles[i]);
+	static const char *const titles[] = { "Finding", "Workload", "Type", "Status", NULL };
+	xmlNodePtr head, t = pdfr_table(w, parent, "11% 39% 35% 15%", "8.5", &head);
+	pdfr_title_cells(w, head, titles, 0);
 	for (size_t i = 0; i < fs->n; i++) {
 		const xmlNode *f = fs->v[i];
 		const char *id = docnode_attr(f, "workload");
@@ -431,13 +423,9 @@ void pdfr_other_group(struct pdfr *w, xmlNodePtr parent, const char *sev, const 
 		pdfr_text(w, p, "HIPAA is in scope, but no business associate agreement with the "
 			  "provider is recorded among the provider attestations.");
 	remediation(w, keep, f);
-	xmlNodePtr t = pdfr_el(w, parent, "table");
-	pdfr_attr(t, "widths", "11% 70% 19%");
-	pdfr_attr(t, "size", "8.5");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
-	static const char *const titles[] = { "Finding", "What it concerns", "Status" };
-	for (size_t i = 0; i < 3; i++)
-		pdfr_el_text(w, head, "cell", titles[i]);
+	static const char *const titles[] = { "Finding", "What it concerns", "Status", NULL };
+	xmlNodePtr head, t = pdfr_table(w, parent, "11% 70% 19%", "8.5", &head);
+	pdfr_title_cells(w, head, titles, 0);
 	for (size_t i = 0; i < fs->n; i++) {
 		xmlNodePtr row = pdfr_el(w, t, "row");
 		pdfr_el_text(w, row, "cell", pdfr_attr_of(fs->v[i], "id"));

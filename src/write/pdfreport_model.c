@@ -172,14 +172,10 @@ static void attestations(struct pdfr *w, xmlNodePtr parent)
 			     "and the period assessed, and keep them with this report.");
 		return;
 	}
-	xmlNodePtr table = pdfr_el(w, parent, "table");
-	pdfr_attr(table, "widths", "14% 30% 14% 14% 28%");
-	pdfr_attr(table, "size", "8.5");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, table, "thead"), "row");
 	static const char *const heads[] = { "Id", "Document", "Kind", "Issued", "Layers covered",
 					     NULL };
-	for (size_t i = 0; heads[i]; i++)
-		pdfr_el_text(w, head, "cell", heads[i]);
+	xmlNodePtr head, table = pdfr_table(w, parent, "14% 30% 14% 14% 28%", "8.5", &head);
+	pdfr_title_cells(w, head, heads, 0);
 	for (const xmlNode *t = first; t; t = pdfr_next(t, "attestation"))
 		attestation_row(w, table, t);
 }
@@ -276,16 +272,12 @@ static void control_row(struct pdfr *w, xmlNodePtr table, const xmlNode *c)
 
 static void domain_table(struct pdfr *w, xmlNodePtr parent, const struct pdfr_nodes *cs)
 {
-	xmlNodePtr table = pdfr_el(w, parent, "table");
-	pdfr_attr(table, "widths", "38% 10% 9% 8% 9% 7% 11% 8%");
-	pdfr_attr(table, "size", "7.5");
-	xmlNodePtr head = pdfr_el(w, pdfr_el(w, table, "thead"), "row");
-	pdfr_el_text(w, head, "cell", "Control");
-	pdfr_el_text(w, head, "cell", "MCSB");
+	static const char *const names[] = { "Control", "MCSB", NULL };
 	static const char *const heads[] = { "Satisfied", "Failed", "Missing", "Stale", "Inherited",
 					     "N/A", NULL };
-	for (size_t i = 0; heads[i]; i++)
-		pdfr_attr(pdfr_el_text(w, head, "cell", heads[i]), "align", "right");
+	xmlNodePtr head, table = pdfr_table(w, parent, "38% 10% 9% 8% 9% 7% 11% 8%", "7.5", &head);
+	pdfr_title_cells(w, head, names, 0);
+	pdfr_title_cells(w, head, heads, 1);
 	for (size_t i = 0; i < cs->n; i++)
 		if (used(cs->v[i]))
 			control_row(w, table, cs->v[i]);

@@ -77,6 +77,25 @@ xmlNodePtr pdfr_el_text(struct pdfr *w, xmlNodePtr parent, const char *name, con
 	return el;
 }
 
+xmlNodePtr pdfr_table(struct pdfr *w, xmlNodePtr parent, const char *widths, const char *size,
+		      xmlNodePtr *head)
+{
+	xmlNodePtr t = pdfr_el(w, parent, "table");
+	pdfr_attr(t, "widths", widths);
+	pdfr_attr(t, "size", size);
+	*head = pdfr_el(w, pdfr_el(w, t, "thead"), "row");
+	return t;
+}
+
+void pdfr_title_cells(struct pdfr *w, xmlNodePtr row, const char *const *titles, int right)
+{
+	for (size_t i = 0; titles[i]; i++) {
+		xmlNodePtr c = pdfr_el_text(w, row, "cell", titles[i]);
+		if (right)
+			pdfr_attr(c, "align", "right");
+	}
+}
+
 /* ---- XPath values ------------------------------------------------------------------- */
 
 char *pdfr_fmt(struct pdfr *w, double n, const char *pattern)
