@@ -43,22 +43,23 @@ static size_t decode(const unsigned char *s, size_t len, unsigned long *cp)
 }
 
 /*
- * The length of the run of ASCII bytes other than NUL at the start of s (at
+ * The length of the run of ASCII bytes from lowest up at the start of s (at
  * most len), eight bytes at a time: inputs are mostly ASCII, and decoding
- * them byte by byte was a tenth of a run's time.
+ * them byte by byte was a tenth of a run's time.  lowest is 1 for every byte
+ * but NUL, 0x20 for those XML carries as they are (bar tab and line ends).
  */
-static size_t ascii_run(const unsigned char *s, size_t len)
+static size_t ascii_run_from(const unsigned char *s, size_t len, unsigned char lowest)
 {
 	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
 	size_t i = 0;
 	while (len - i >= 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		if ((w & high) || ((w - ones) & ~w & high))
-			break;     /* a byte of 0x80 or more, or a NUL */
+		if ((w & high) || ((w - lowest * ones) & ~w & high))
+			break;     /* a byte of 0x80 or more, or one below lowest */
 		i += 8;
 	}
-	while (i < len && s[i] && s[i] < 0x80)
+	while (i < len && s[i] >= lowest && s[i] < 0x80)
 		i++;
 	return i;
 }
@@ -68,7 +69,7 @@ int utf8_validate(const char *s, size_t len, size_t *bad_offset)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		i += ascii_run(u + i, len - i);
+		i += ascii_run_from(u + i, len - i, 1);
 		if (i == len)
 			break;
 		unsigned long cp;
@@ -91,32 +92,11 @@ static int xml_char(unsigned long cp)
 	return 1;
 }
 
-/*
- * The length of the run of ASCII bytes from 0x20 up (the ones XML carries
- * as they are, bar tab and line ends) at the start of s, at most len, eight
- * bytes at a time as ascii_run: every string of every record is checked.
- */
-static size_t printable_run(const unsigned char *s, size_t len)
-{
-	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
-	size_t i = 0;
-	while (len - i >= 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		if ((w & high) || ((w - 0x20 * ones) & ~w & high))
-			break;     /* a byte of 0x80 or more, or one below 0x20 */
-		i += 8;
-	}
-	while (i < len && s[i] >= 0x20 && s[i] < 0x80)
-		i++;
-	return i;
-}
-
 int utf8_xml_safe(const char *s, unsigned long *bad_cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len = strlen(s);
-	u += printable_run(u, len);
+	u += ascii_run_from(u, len, 0x20);
 	while (*u) {
 		if ((*u >= 0x20 && *u < 0x80) || *u == '\t' || *u == '\n' || *u == '\r') {
 			u++;       /* ASCII that XML carries: most of every string */
